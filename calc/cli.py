@@ -1,0 +1,179 @@
+"""The `maalscore` command.
+
+    maalscore beregn FILE... [--ud OUT.xlsx] [--json]
+    maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
+
+Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
+could not be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TextIO
+
+from . import fmt
+from .engine import Evaluation, score_file
+from .errors import MaalscoreError
+
+EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
+
+
+def _number(d: Decimal | Fraction | None) -> float | int | None:
+    """A JSON number: an int when whole, else the nearest float."""
+    if d is None:
+        return None
+    if isinstance(d, Fraction):
+        return d.numerator if d.denominator == 1 else float(d)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def to_json(path: Path, ev: Evaluation) -> dict[str, object]:
+    """The `--json` record for one file (keys as documented in README.md)."""
+    plan, card = ev.plan, ev.scorecard
+    return {
+        "file": str(path),
+        "institution": plan.institution if plan else None,
+        "year": plan.year if plan else None,
+        "total_points": _number(card.total_points) if card else None,
+        "max_points": _number(card.max_points) if card else None,
+        "score_pct": _number(card.score_pct) if card else None,
+        "goals": [
+            {
+                "id": g.goal_id,
+                "weight": _number(g.weight),
+                "fulfilment_pct": _number(g.fulfilment),
+                "points": _number(g.points),
+                "status": g.status.label(plan.lang if plan else "da"),
+                "explanation": g.explanation,
+            }
+            for g in (card.goals if card else ())
+        ],
+        "pay": [
+            {"name": p.name, "computed": _number(p.computed), "payout": _number(p.payout)}
+            for p in ev.pay
+        ],
+        "issues": [
+            {"sheet": i.sheet, "cell": i.cell, "severity": i.severity, "message": i.message}
+            for i in ev.issues
+        ],
+    }
+
+
+def print_table(path: Path, ev: Evaluation, out: TextIO) -> None:
+    """A readable table for people: goal, weight, fulfilment, points, status; totals; pay."""
+    plan, card = ev.plan, ev.scorecard
+    lang = plan.lang if plan else "da"
+    title = " ".join(
+        x for x in (plan.institution if plan else "", str(plan.year or "") if plan else "") if x
+    )
+    print(f"{title or path.name} ({path.name})", file=out)
+    if card is not None and plan is not None:
+        depth = {g.id: 0 if g.parent is None else 1 for g in plan.goals}
+        print(f"  {'Nr':<10} {'Vægt':>7} {'Opfyldelse':>11} {'Point':>8}  Status", file=out)
+        for g in card.goals:
+            nr = "  " * depth[g.goal_id] + g.goal_id
+            f = fmt.pct(g.fulfilment, lang) if g.fulfilment is not None else "–"
+            print(
+                f"  {nr:<10} {fmt.points(g.weight, lang):>7} {f:>11} "
+                f"{fmt.points(g.points, lang):>8}  {g.status.label(lang)}",
+                file=out,
+            )
+        print(
+            f"  I alt: {fmt.points(card.total_points, lang)} af "
+            f"{fmt.points(card.max_points, lang)} point ({fmt.pct(card.score_pct, lang)})",
+            file=out,
+        )
+        for p in ev.pay:
+            print(
+                f"  Resultatløn {p.name}: beregnet {fmt.kroner(p.computed, lang)}, "
+                f"udbetaling {fmt.kroner(p.payout, lang)}",
+                file=out,
+            )
+    for issue in ev.issues:
+        label = "FEJL" if issue.is_error else "Advarsel"
+        print(f"  {label} {issue.location()}: {issue.message}", file=out)
+    if not ev.ok:
+        print("  Der er fejl i projektmappen; intet er skrevet.", file=out)
+
+
+def _beregn(args: argparse.Namespace) -> int:
+    files: list[Path] = args.files
+    out_arg: Path | None = args.ud
+    if out_arg is not None and len(files) > 1 and not out_arg.is_dir():
+        print("--ud kan kun bruges med én fil, eller med en mappe.", file=sys.stderr)
+        return EXIT_IO
+    code = EXIT_OK
+    for path in files:
+        dest = out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg
+        try:
+            ev = score_file(path, dest)
+        except MaalscoreError as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+            code = max(code, EXIT_IO)
+            continue
+        except OSError as exc:
+            print(
+                f"{path}: filen kunne ikke læses eller skrives ({exc.strerror or exc}).",
+                file=sys.stderr,
+            )
+            code = max(code, EXIT_IO)
+            continue
+        if args.json:
+            print(json.dumps(to_json(path, ev), ensure_ascii=False))
+        else:
+            print_table(path, ev, sys.stdout)
+            if ev.ok:
+                print(f"  Skrevet til {dest or path}", file=sys.stdout)
+        if not ev.ok:
+            code = max(code, EXIT_WORKBOOK_ERRORS)
+    return code
+
+
+def _skabelon(args: argparse.Namespace) -> int:
+    from .template import save_template
+
+    try:
+        save_template(args.out, year=args.year, institution=args.institution)
+    except OSError as exc:
+        print(f"{args.out}: kunne ikke gemme skabelonen ({exc.strerror or exc}).", file=sys.stderr)
+        return EXIT_IO
+    print(f"Skabelon gemt: {args.out}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="maalscore",
+        description="Målscore: beregn målopfyldelse, point og resultatløn i en mål- og "
+        "resultatplan.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("beregn", help="beregn og skriv resultaterne i projektmappen")
+    b.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    b.add_argument("--ud", type=Path, help="skriv til denne fil (eller mappe) i stedet")
+    b.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
+    b.set_defaults(func=_beregn)
+    s = sub.add_parser("skabelon", help="lav en ny, tom standardprojektmappe")
+    s.add_argument("out", type=Path, metavar="UD.xlsx")
+    s.add_argument("--år", "--aar", dest="year", type=int)
+    s.add_argument("--institution")
+    s.set_defaults(func=_skabelon)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

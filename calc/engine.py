@@ -1,0 +1,90 @@
+"""Orchestration: grids → plan → scores and pay → cell updates; and the same for a file.
+
+`evaluate` is pure (grids in, results out) and serves every front end: the CLI reads the grids
+from a file, the Excel add-in from a live workbook. `score_file` adds the file I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .errors import Issue, has_errors
+from .grid import CellUpdate, WorkbookGrids
+from .model import Plan
+from .output import (
+    formula_conflicts,
+    goal_updates,
+    milestone_updates,
+    pay_updates,
+    summary_rows,
+    summary_updates,
+)
+from .parser import parse_plan
+from .pay import PayResult, compute_pay
+from .scoring import ScoreCard, score_plan
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything one Beregn produces. `updates` is empty when there are errors."""
+
+    plan: Plan | None
+    scorecard: ScoreCard | None
+    pay: tuple[PayResult, ...]
+    issues: tuple[Issue, ...]
+    updates: tuple[CellUpdate, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.issues)
+
+
+def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation:
+    plan, issues = parse_plan(grids)
+    if plan is None or has_errors(issues):
+        return Evaluation(plan, None, (), issues)
+    card = score_plan(plan)
+    pay = tuple(compute_pay(p, card.score_pct, plan.lang) for p in plan.people)
+    issues = issues + card.issues
+    if plan.summary_sheet is None:
+        issues += (
+            Issue(
+                "Resultat",
+                "",
+                "warning",
+                "Arket 'Resultat' findes ikke; sammendraget skrives ikke."
+                if plan.lang == "da"
+                else "Bladet 'Resultat' finns inte; sammanfattningen skrivs inte.",
+            ),
+        )
+    rows = summary_rows(plan, card, pay, now=now or datetime.now(), version=__version__)
+    updates = (
+        goal_updates(plan, card)
+        + milestone_updates(plan, card)
+        + pay_updates(plan, pay)
+        + summary_updates(plan, rows)
+    )
+    conflicts = formula_conflicts(updates, grids, plan.lang)
+    if conflicts:
+        return Evaluation(plan, card, pay, issues + tuple(conflicts))
+    return Evaluation(plan, card, pay, issues, tuple(updates))
+
+
+def score_file(
+    path: Path, out: Path | None = None, *, now: datetime | None = None, write: bool = True
+) -> Evaluation:
+    """Read, score and (when there are no errors) write results into `out` or in place.
+
+    Raises `MaalscoreError` subclasses when the file cannot be read or written.
+    """
+    from .reader import read_workbook
+    from .writeback import write_back
+
+    grids = read_workbook(path)
+    result = evaluate(grids, now=now)
+    if write and result.ok and result.updates:
+        write_back(path, result.updates, out)
+    return result

@@ -1,0 +1,169 @@
+"""Sheet and column names with their Danish, Swedish and English synonyms.
+
+Headers are found by name, never by position, so that finance staff can reorder columns, add
+their own, and write `Maks. pct.` or `maks pct` as they like. Each field has one canonical key
+used in code; the first synonym is the Danish header the template writes, the second (where
+given) the Swedish one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grid import SheetGrid, a1, normalise_name
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    names: tuple[str, ...]  # first: Danish header; `sv`: Swedish header
+    sv: str
+    output: bool = False
+
+
+def _f(key: str, da: str, sv: str, *more: str, output: bool = False) -> Field:
+    return Field(key, (da, sv, *more), sv, output)
+
+
+SHEETS: dict[str, tuple[str, ...]] = {
+    "plan": ("Plan", "Plan", "Planen"),
+    "goals": ("Mål", "Mål", "Goals", "Resultatmål", "Resultatkrav"),
+    "milestones": ("Milepæle", "Milstolpar", "Handlingsplan", "Aktiviteter", "Milestones"),
+    "cases": ("Sagsdata", "Ärenden", "Ärendedata", "Cases"),
+    "pay": ("Resultatløn", "Resultatlön", "Resultatloen", "Pay"),
+    "summary": ("Resultat", "Resultat", "Summary", "Sammendrag"),
+}
+
+PLAN_KEYS: dict[str, tuple[str, ...]] = {
+    "institution": ("Institution", "Myndighet", "Styrelse", "Agency"),
+    "ministry": ("Departement", "Ministerium", "Ministry"),
+    "year": ("År", "Year", "Resultatår"),
+    "title": ("Titel", "Title"),
+    "weighting": ("Vægtning", "Viktning", "Weighting"),
+    "language": ("Sprog", "Språk", "Language"),
+}
+
+GOAL_FIELDS: tuple[Field, ...] = (
+    _f("id", "Nr", "Nr", "Id", "Mål nr", "Målnr", "No"),
+    _f("parent", "Under", "Överordnat", "Overordnet", "Parent", "Hører under"),
+    _f("area", "Område", "Område", "Verksamhetsområde", "Area"),
+    _f("text", "Mål", "Mål", "Målbeskrivelse", "Goal"),
+    _f("requirement", "Resultatkrav", "Krav", "Requirement"),
+    _f("weight", "Vægt", "Vikt", "Weight", "Vaegt"),
+    _f("type", "Type", "Typ"),
+    _f("target", "Målværdi", "Målvärde", "Target"),
+    _f("lower", "Nedre grænse", "Nedre gräns", "Lower bound", "Nedre graense"),
+    _f("scale", "Skala", "Skala", "Scale"),
+    _f("steps", "Trin", "Steg", "Steps"),
+    _f("combine", "Samling", "Sammanvägning", "Aggregation"),
+    _f("baseline", "Basis", "Basvärde", "Bas", "Baseline"),
+    _f("unit", "Enhed", "Enhet", "Unit"),
+    _f("indicator", "Indikator", "Indikator", "Indicator"),
+    _f("deadline", "Frist", "Tidsgräns", "Deadline"),
+    _f("trim", "Udelad", "Utelämna", "Trim", "Udelad %"),
+    _f("locations", "Lokationer", "Orter", "Platser", "Locations"),
+    _f("result", "Resultat", "Utfall", "Result"),
+    _f("source", "Kilde", "Källa", "Source"),
+    _f("fulfilment", "Målopfyldelse", "Måluppfyllelse", "Fulfilment", output=True),
+    _f("points", "Point", "Poäng", "Points", output=True),
+    _f("status", "Status", "Status", output=True),
+    _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
+)
+
+MILESTONE_FIELDS: tuple[Field, ...] = (
+    _f("goal", "Mål", "Mål", "Nr", "Goal"),
+    _f("name", "Milepæl", "Vad", "Aktivitet", "Milestone"),
+    _f("how", "Hvordan", "Hur", "How"),
+    _f("owner", "Ansvarlig", "Vem", "Owner"),
+    _f("deadline", "Frist", "När", "Deadline"),
+    _f("delivered", "Leveret", "Levererat", "Genomfört", "Delivered"),
+    _f("weight", "Vægt", "Vikt", "Weight"),
+    _f("on_time", "Rettidig", "I tid", "On time", output=True),
+)
+
+CASE_FIELDS: tuple[Field, ...] = (
+    _f("goal", "Mål", "Mål", "Nr", "Goal"),
+    _f("case", "Sag", "Ärende", "Case", "Dag"),
+    _f("received", "Modtaget", "Mottaget", "Received"),
+    _f("decided", "Afgjort", "Avgjort", "Decided"),
+    _f("location", "Lokation", "Ort", "Location"),
+    _f("included", "Medtages", "Ingår", "Included"),
+    _f("days", "Dage", "Dagar", "Days"),
+)
+
+PAY_FIELDS: tuple[Field, ...] = (
+    _f("name", "Navn", "Namn", "Name"),
+    _f("title", "Stilling", "Befattning", "Title"),
+    _f("base", "Grundlag", "Underlag", "Base"),
+    _f("max_pct", "Maks. pct.", "Max procent", "Maks pct", "Max pct", "Maksimum pct"),
+    _f("max_amount", "Maks. beløb", "Max belopp", "Maks beløb", "Max amount"),
+    _f("model", "Model", "Modell"),
+    _f("threshold", "Tærskel", "Tröskel", "Threshold"),
+    _f("steps", "Trin", "Steg", "Steps"),
+    _f("adjustment", "Skøn", "Justering", "Adjustment"),
+    _f("reason", "Begrundelse", "Motivering", "Reason"),
+    _f("withheld", "Bortfald", "Bortfall", "Withheld"),
+    _f("computed", "Beregnet", "Beräknad", "Computed", output=True),
+    _f("payout", "Udbetaling", "Utbetalning", "Payout", output=True),
+    _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
+)
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    """Where a sheet's header row is and which column holds which field (0-based)."""
+
+    row: int
+    columns: dict[str, int]
+    last_col: int
+    swedish_votes: int  # headers that are only Swedish: tells a Swedish workbook apart
+
+    def col(self, key: str) -> int | None:
+        return self.columns.get(key)
+
+
+def _lookup(fields: tuple[Field, ...]) -> dict[str, Field]:
+    table: dict[str, Field] = {}
+    for field in fields:
+        for name in field.names:
+            table.setdefault(normalise_name(name), field)
+    return table
+
+
+def find_header(grid: SheetGrid, fields: tuple[Field, ...], key: str) -> HeaderRow | None:
+    """The first row (within 30) holding the `key` field's header, with every known column.
+
+    When a header appears twice (two `Forklaring` columns), the first one wins.
+    """
+    table = _lookup(fields)
+    danish = {normalise_name(f.names[0]) for f in fields}
+    for r in range(min(grid.n_rows, 30)):
+        columns: dict[str, int] = {}
+        last = -1
+        votes = 0
+        for c, value in enumerate(grid.rows[r]):
+            if value is None or not isinstance(value, str):
+                continue
+            norm = normalise_name(value)
+            field = table.get(norm)
+            last = c
+            if field is None or field.key in columns:
+                continue
+            columns[field.key] = c
+            if norm == normalise_name(field.sv) and norm not in danish:
+                votes += 1
+        if key in columns:
+            return HeaderRow(r, columns, last, votes)
+    return None
+
+
+def header_cell(header: HeaderRow, key: str) -> str:
+    col = header.columns.get(key)
+    return a1(header.row, col if col is not None else 0)
+
+
+def display_name(field_key: str, fields: tuple[Field, ...], lang: str) -> str:
+    for field in fields:
+        if field.key == field_key:
+            return field.sv if lang == "sv" else field.names[0]
+    raise KeyError(field_key)

@@ -1,0 +1,85 @@
+"""Results computed from case data (Sagsdata): shares, averages, counts.
+
+This is the plain-Python reference implementation; it is exact (Decimal) and defines the rules:
+
+- `andel`: share (%) of the included cases with Dage ≤ N days, or decided on or before a date.
+  A case with no decision date never counts as decided by a date.
+- `gennemsnit` with Udelad X: sort by days, leave out the k = ⌊n × X / 100⌋ slowest cases, then
+  take the mean of the rest. Ties do not matter: equal day counts are interchangeable, so which of
+  them is dropped cannot change the mean. At least (100 − X) % of the cases are always kept.
+- `median`: the middle value, or the mean of the two middle values.
+- `maksimum`: the largest day count. `antal`: the number of included cases.
+- Enhed `uger` divides days by 7, `måneder` by 30.4375 (the mean Gregorian month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .model import Indicator
+
+DAYS_PER_UNIT: dict[str, Decimal] = {
+    "uger": Decimal(7),
+    "uge": Decimal(7),
+    "veckor": Decimal(7),
+    "vecka": Decimal(7),
+    "weeks": Decimal(7),
+    "maaneder": Decimal("30.4375"),
+    "maneder": Decimal("30.4375"),
+    "manader": Decimal("30.4375"),
+    "months": Decimal("30.4375"),
+    "mdr": Decimal("30.4375"),
+}
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    """An indicator's value with what it was computed from (for the explanation)."""
+
+    value: Fraction | None  # None: no cases to compute from
+    n_cases: int  # cases the value is computed over
+    n_trimmed: int = 0  # slowest cases left out by Udelad
+
+
+def trimmed_count(n: int, trim_pct: Decimal) -> int:
+    """How many of n cases `Udelad trim_pct` leaves out: ⌊n × X / 100⌋."""
+    return int((Decimal(n) * trim_pct / 100).to_integral_value(rounding="ROUND_FLOOR"))
+
+
+def compute(
+    indicator: Indicator,
+    days: Sequence[Decimal],
+    decided: Sequence[date | None] = (),
+    *,
+    deadline_days: Decimal | None = None,
+    deadline_date: date | None = None,
+    trim_pct: Decimal = Decimal(0),
+    days_per_unit: Decimal = Decimal(1),
+) -> IndicatorValue:
+    n = len(days)
+    if indicator is Indicator.COUNT:
+        return IndicatorValue(Fraction(n), n)
+    if n == 0:
+        return IndicatorValue(None, 0)
+    if indicator is Indicator.SHARE:
+        if deadline_date is not None:
+            hits = sum(1 for d in decided if d is not None and d <= deadline_date)
+        else:
+            limit = deadline_days if deadline_days is not None else Decimal(0)
+            hits = sum(1 for d in days if d <= limit)
+        return IndicatorValue(Fraction(hits * 100, n), n)
+    ordered = sorted(days)
+    if indicator is Indicator.MEAN:
+        k = trimmed_count(n, trim_pct)
+        kept = ordered[: n - k]
+        mean = Fraction(sum(kept, Decimal(0))) / len(kept)
+        return IndicatorValue(mean / Fraction(days_per_unit), len(kept), k)
+    if indicator is Indicator.MEDIAN:
+        mid = n // 2
+        median = Fraction(ordered[mid]) if n % 2 else Fraction(ordered[mid - 1] + ordered[mid]) / 2
+        return IndicatorValue(median / Fraction(days_per_unit), n)
+    return IndicatorValue(Fraction(ordered[-1]) / Fraction(days_per_unit), n)  # MAXIMUM

@@ -1,0 +1,192 @@
+"""The immutable plan model: what a goal workbook says, parsed and checked.
+
+Records are frozen dataclasses with tuple fields, so a parsed plan can be shared between threads
+(the desktop app scores in a worker) and updated only by `dataclasses.replace`. Every record keeps
+the 0-based row it came from, so results and problems can point back at a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+Lang = Literal["da", "sv"]
+
+
+class GoalType(Enum):
+    YES_NO = "ja/nej"
+    AT_LEAST = "mindst"
+    AT_MOST = "højst"
+    RANGE = "interval"
+    REDUCTION = "reduktion"
+    INCREASE = "stigning"
+    MILESTONES = "milepæle"
+    ASSESSMENT = "vurdering"
+    SUBGOALS = "delmål"
+
+
+class Scale(Enum):
+    BINARY = "binær"
+    LINEAR = "lineær"
+    STEPS = "trin"
+
+
+class Combine(Enum):
+    WEIGHTED = "vægtet"
+    ALL = "alle"
+
+
+class Indicator(Enum):
+    SHARE = "andel"
+    MEAN = "gennemsnit"
+    MEDIAN = "median"
+    MAXIMUM = "maksimum"
+    COUNT = "antal"
+
+
+class PayModel(Enum):
+    LINEAR = "lineær"
+    THRESHOLD = "tærskel"
+    STEPS = "trin"
+
+
+Steps = tuple[tuple[Decimal, Decimal], ...]  # (threshold, percent), highest threshold first
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One row of the Mål sheet: a goal, a delmål or an indicator."""
+
+    id: str
+    row: int
+    parent: str | None
+    area: str
+    text: str
+    requirement: str
+    weight: Decimal | None  # as written: points (top level) or a relative share (child)
+    type: GoalType
+    target: Decimal | None = None
+    target_range: tuple[Decimal, Decimal] | None = None
+    lower: Decimal | None = None
+    scale: Scale = Scale.BINARY
+    steps: Steps = ()
+    combine: Combine = Combine.WEIGHTED
+    baseline: Decimal | None = None
+    unit: str = ""
+    indicator: Indicator | None = None
+    deadline_days: Decimal | None = None
+    deadline_date: date | None = None
+    trim_pct: Decimal = Decimal(0)
+    location_weights: tuple[tuple[str, Decimal], ...] = ()
+    every_location: bool = False
+    result: Decimal | bool | None = None  # bool for ja/nej; a level 0–100 for vurdering
+    result_text: str = ""  # the result as written, for the explanation
+    source: str = ""
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.type is GoalType.AT_MOST
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A deliverable of a `milepæle` goal (or an action plan activity)."""
+
+    goal_id: str
+    row: int
+    name: str
+    deadline: date | None  # None: no deadline (Fortløbende) or unreadable (see deadline_known)
+    deadline_known: bool  # False: the deadline text names no exact day; it asks for a date
+    delivered: date | bool | None  # a date, Ja/Nej, or None when not filled in
+    weight: Decimal | None
+
+
+@dataclass(frozen=True)
+class GoalCases:
+    """The included cases of one goal from Sagsdata, column by column.
+
+    Only cases with Medtages ≠ Nej are here; `excluded` counts those left out by Medtages = Nej,
+    and `without_days` those that had no day count.
+    """
+
+    goal_id: str
+    days: tuple[Decimal, ...] = ()
+    decided: tuple[date | None, ...] = ()
+    location: tuple[str, ...] = ()
+    excluded: int = 0
+    without_days: int = 0
+    first_row: int = 0
+
+
+@dataclass(frozen=True)
+class Person:
+    """One row of the Resultatløn sheet."""
+
+    row: int
+    name: str
+    title: str
+    base: Decimal | None
+    max_pct: Decimal | None
+    max_amount: Decimal | None
+    model: PayModel
+    threshold: Decimal | None
+    steps: Steps
+    adjustment: Decimal
+    adjustment_is_pct: bool
+    reason: str
+    withheld: bool
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Where a sheet's data sits, so results can be written next to the inputs."""
+
+    sheet: str
+    header_row: int
+    columns: tuple[tuple[str, int], ...]  # field key → 0-based column, outputs included
+    missing_outputs: tuple[str, ...] = ()  # output headers to add (their column is in `columns`)
+
+    def col(self, key: str) -> int:
+        return dict(self.columns)[key]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A parsed goal workbook."""
+
+    institution: str
+    ministry: str
+    year: int | None
+    title: str
+    equal_weights: bool
+    lang: Lang
+    goals: tuple[Goal, ...]
+    milestones: tuple[Milestone, ...] = ()
+    cases: tuple[GoalCases, ...] = ()
+    people: tuple[Person, ...] = ()
+    goals_layout: SheetLayout | None = None
+    milestones_layout: SheetLayout | None = None
+    pay_layout: SheetLayout | None = None
+    summary_sheet: str | None = None
+    summary_extent: tuple[tuple[int, int], ...] = field(default=())  # cells now filled there
+
+    def goal(self, goal_id: str) -> Goal | None:
+        for g in self.goals:
+            if g.id == goal_id:
+                return g
+        return None
+
+    def children(self, goal_id: str) -> tuple[Goal, ...]:
+        return tuple(g for g in self.goals if g.parent == goal_id)
+
+    def top_level(self) -> tuple[Goal, ...]:
+        return tuple(g for g in self.goals if g.parent is None)
+
+    def cases_for(self, goal_id: str) -> GoalCases | None:
+        for c in self.cases:
+            if c.goal_id == goal_id:
+                return c
+        return None

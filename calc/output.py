@@ -1,0 +1,173 @@
+"""Results → the cell updates that write them into the workbook.
+
+Only output cells are touched: Målopfyldelse, Point, Status, Forklaring on Mål; Rettidig on
+Milepæle; Beregnet, Udbetaling, Forklaring on Resultatløn; and the Resultat sheet, which the tool
+owns. A missing output column gets its header written to the right of the last header. A formula
+in a cell that would be written is reported as an error, and then nothing is written at all.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from .errors import ERROR, Issue
+from .exact import to_decimal
+from .grid import CellUpdate, WorkbookGrids, a1, parse_a1
+from .headers import GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, Field, display_name
+from .model import Lang, Plan, SheetLayout
+from .pay import PayResult
+from .scoring import ScoreCard
+
+Value = str | Decimal | int | None
+
+
+def _headers(layout: SheetLayout, fields: tuple[Field, ...], lang: Lang) -> list[CellUpdate]:
+    return [
+        CellUpdate(
+            layout.sheet, a1(layout.header_row, layout.col(key)), display_name(key, fields, lang)
+        )
+        for key in layout.missing_outputs
+    ]
+
+
+def goal_updates(plan: Plan, card: ScoreCard) -> list[CellUpdate]:
+    layout = plan.goals_layout
+    if layout is None:
+        return []
+    out = _headers(layout, GOAL_FIELDS, plan.lang)
+    for r in card.goals:
+        cells: dict[str, Value] = {
+            "fulfilment": to_decimal(r.fulfilment) if r.fulfilment is not None else None,
+            "points": to_decimal(r.points),
+            "status": r.status.label(plan.lang),
+            "explanation": r.explanation,
+        }
+        out += [CellUpdate(layout.sheet, a1(r.row, layout.col(k)), v) for k, v in cells.items()]
+    return out
+
+
+def milestone_updates(plan: Plan, card: ScoreCard) -> list[CellUpdate]:
+    layout = plan.milestones_layout
+    if layout is None:
+        return []
+    out = _headers(layout, MILESTONE_FIELDS, plan.lang)
+    sv = plan.lang == "sv"
+    col = layout.col("on_time")
+    for m in card.milestones:
+        value: str | None
+        if not m.deadline_known:
+            value = "Okänd tidsgräns" if sv else "Ukendt frist"
+        elif m.on_time is None:
+            value = None
+        else:
+            value = "Ja" if m.on_time else "Nej"
+        out.append(CellUpdate(layout.sheet, a1(m.row, col), value))
+    return out
+
+
+def pay_updates(plan: Plan, pay: tuple[PayResult, ...]) -> list[CellUpdate]:
+    layout = plan.pay_layout
+    if layout is None or not pay:
+        return []
+    out = _headers(layout, PAY_FIELDS, plan.lang)
+    for p in pay:
+        cells: dict[str, Value] = {
+            "computed": p.computed,
+            "payout": p.payout,
+            "explanation": p.explanation,
+        }
+        out += [CellUpdate(layout.sheet, a1(p.row, layout.col(k)), v) for k, v in cells.items()]
+    return out
+
+
+def summary_rows(
+    plan: Plan, card: ScoreCard, pay: tuple[PayResult, ...], *, now: datetime, version: str
+) -> list[list[Value]]:
+    """The Resultat sheet as rows of values, from A1."""
+    sv = plan.lang == "sv"
+
+    def t(da: str, s: str) -> str:
+        return s if sv else da
+
+    rows: list[list[Value]] = [
+        [t("Målscore – resultat", "Målscore – resultat")],
+        [],
+        [t("Institution", "Myndighet"), plan.institution],
+        [t("År", "År"), plan.year],
+        [t("Point i alt", "Poäng totalt"), to_decimal(card.total_points)],
+        [t("Mulige point", "Möjliga poäng"), to_decimal(card.max_points)],
+        [t("Målopfyldelse i alt (%)", "Måluppfyllelse totalt (%)"), to_decimal(card.score_pct)],
+        [],
+        [
+            t("Område", "Område"),
+            t("Point", "Poäng"),
+            t("Mulige point", "Möjliga poäng"),
+            t("Målopfyldelse (%)", "Måluppfyllelse (%)"),
+        ],
+    ]
+    for area in card.areas:
+        pct = area.points / area.max_points * 100 if area.max_points else 0
+        rows.append(
+            [
+                area.area or t("(uden område)", "(utan område)"),
+                to_decimal(area.points),
+                to_decimal(area.max_points),
+                to_decimal(pct),
+            ]
+        )
+    if pay:
+        rows += [
+            [],
+            [
+                t("Resultatløn", "Resultatlön"),
+                t("Beregnet", "Beräknad"),
+                t("Udbetaling", "Utbetalning"),
+            ],
+        ]
+        rows += [[p.name, p.computed, p.payout] for p in pay]
+    rows += [
+        [],
+        [t("Beregnet", "Beräknad"), now.strftime("%Y-%m-%d %H:%M")],
+        [t("Version", "Version"), f"Målscore {version}"],
+    ]
+    return rows
+
+
+def summary_updates(plan: Plan, rows: list[list[Value]]) -> list[CellUpdate]:
+    """Write the summary from A1 and empty whatever an earlier run left elsewhere."""
+    if plan.summary_sheet is None:
+        return []
+    sheet = plan.summary_sheet
+    written: dict[tuple[int, int], Value] = {}
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None:
+                written[(r, c)] = v
+    stale = [pos for pos in plan.summary_extent if pos not in written]
+    return [CellUpdate(sheet, a1(r, c), v) for (r, c), v in sorted(written.items())] + [
+        CellUpdate(sheet, a1(r, c), None) for r, c in sorted(stale)
+    ]
+
+
+def formula_conflicts(updates: list[CellUpdate], grids: WorkbookGrids, lang: Lang) -> list[Issue]:
+    """Errors for output cells that hold a formula: Målscore never overwrites a formula."""
+    issues = []
+    for u in updates:
+        grid = grids.find(u.sheet)
+        if grid is not None and parse_a1(u.cell) in grid.formulas:
+            issues.append(
+                Issue(
+                    u.sheet,
+                    u.cell,
+                    ERROR,
+                    (
+                        "Cellen indeholder en formel, og Målscore skriver ikke over formler. "
+                        "Slet formlen eller flyt den til en anden celle."
+                        if lang == "da"
+                        else "Cellen innehåller en formel, och Målscore skriver inte över formler. "
+                        "Ta bort formeln eller flytta den till en annan cell."
+                    ),
+                )
+            )
+    return issues

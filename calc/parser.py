@@ -1,0 +1,978 @@
+"""Grids → `Plan`, collecting every problem with its sheet and cell.
+
+Parsing never stops at the first problem: finance staff fix a workbook in one go only if they
+see everything that is wrong at once. A row with a problem is still parsed as far as it can be,
+so later checks (parents, duplicates) run too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from . import values as V
+from .errors import ERROR, WARNING, Issue, Severity
+from .fmt import plain
+from .grid import CellValue, SheetGrid, WorkbookGrids, a1, normalise_name
+from .headers import (
+    CASE_FIELDS,
+    GOAL_FIELDS,
+    MILESTONE_FIELDS,
+    PAY_FIELDS,
+    PLAN_KEYS,
+    SHEETS,
+    Field,
+    HeaderRow,
+    find_header,
+)
+from .model import (
+    Combine,
+    Goal,
+    GoalCases,
+    GoalType,
+    Indicator,
+    Lang,
+    Milestone,
+    PayModel,
+    Person,
+    Plan,
+    Scale,
+    SheetLayout,
+)
+
+T = TypeVar("T")
+
+_GOAL_TYPES: dict[str, GoalType] = {
+    "janej": GoalType.YES_NO,
+    "jn": GoalType.YES_NO,
+    "binaer": GoalType.YES_NO,
+    "yesno": GoalType.YES_NO,
+    "mindst": GoalType.AT_LEAST,
+    "minst": GoalType.AT_LEAST,
+    "minimum": GoalType.AT_LEAST,
+    "atleast": GoalType.AT_LEAST,
+    "hojst": GoalType.AT_MOST,
+    "hogst": GoalType.AT_MOST,
+    "maksimum": GoalType.AT_MOST,
+    "maks": GoalType.AT_MOST,
+    "hoejst": GoalType.AT_MOST,
+    "atmost": GoalType.AT_MOST,
+    "interval": GoalType.RANGE,
+    "intervall": GoalType.RANGE,
+    "range": GoalType.RANGE,
+    "reduktion": GoalType.REDUCTION,
+    "minskning": GoalType.REDUCTION,
+    "reduction": GoalType.REDUCTION,
+    "stigning": GoalType.INCREASE,
+    "okning": GoalType.INCREASE,
+    "increase": GoalType.INCREASE,
+    "milepaele": GoalType.MILESTONES,
+    "milepael": GoalType.MILESTONES,
+    "milstolpar": GoalType.MILESTONES,
+    "handlingsplan": GoalType.MILESTONES,
+    "milestones": GoalType.MILESTONES,
+    "aktiviteter": GoalType.MILESTONES,
+    "vurdering": GoalType.ASSESSMENT,
+    "bedomning": GoalType.ASSESSMENT,
+    "assessment": GoalType.ASSESSMENT,
+    "delmal": GoalType.SUBGOALS,
+    "subgoals": GoalType.SUBGOALS,
+}
+_SCALES = {
+    "binaer": Scale.BINARY,
+    "binar": Scale.BINARY,
+    "binary": Scale.BINARY,
+    "lineaer": Scale.LINEAR,
+    "linear": Scale.LINEAR,
+    "linjar": Scale.LINEAR,
+    "proportional": Scale.LINEAR,
+    "prorata": Scale.LINEAR,
+    "trin": Scale.STEPS,
+    "steg": Scale.STEPS,
+    "steps": Scale.STEPS,
+}
+_COMBINES = {
+    "vaegtet": Combine.WEIGHTED,
+    "viktad": Combine.WEIGHTED,
+    "weighted": Combine.WEIGHTED,
+    "alle": Combine.ALL,
+    "alla": Combine.ALL,
+    "all": Combine.ALL,
+}
+_INDICATORS = {
+    "andel": Indicator.SHARE,
+    "share": Indicator.SHARE,
+    "gennemsnit": Indicator.MEAN,
+    "genomsnitt": Indicator.MEAN,
+    "mean": Indicator.MEAN,
+    "average": Indicator.MEAN,
+    "median": Indicator.MEDIAN,
+    "maksimum": Indicator.MAXIMUM,
+    "maximum": Indicator.MAXIMUM,
+    "max": Indicator.MAXIMUM,
+    "antal": Indicator.COUNT,
+    "antall": Indicator.COUNT,
+    "count": Indicator.COUNT,
+}
+_PAY_MODELS = {
+    "lineaer": PayModel.LINEAR,
+    "linjar": PayModel.LINEAR,
+    "linear": PayModel.LINEAR,
+    "taerskel": PayModel.THRESHOLD,
+    "troskel": PayModel.THRESHOLD,
+    "threshold": PayModel.THRESHOLD,
+    "trin": PayModel.STEPS,
+    "steg": PayModel.STEPS,
+    "steps": PayModel.STEPS,
+}
+_NEEDS_TARGET = {
+    GoalType.AT_LEAST,
+    GoalType.AT_MOST,
+    GoalType.REDUCTION,
+    GoalType.INCREASE,
+}
+
+
+def _fold(value: CellValue) -> str:
+    """Fold a keyword cell for matching (`Ja/Nej` → `janej`, `Højst` → `hojst`)."""
+    return normalise_name(value).replace("%", "")
+
+
+@dataclass
+class Collector:
+    """Gathers issues in the workbook's language."""
+
+    lang: Lang = "da"
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, sheet: str, cell: str, severity: Severity, da: str, sv: str) -> None:
+        self.issues.append(Issue(sheet, cell, severity, sv if self.lang == "sv" else da))
+
+    def error(self, sheet: str, cell: str, da: str, sv: str) -> None:
+        self.add(sheet, cell, ERROR, da, sv)
+
+    def warning(self, sheet: str, cell: str, da: str, sv: str) -> None:
+        self.add(sheet, cell, WARNING, da, sv)
+
+    def problem(self, sheet: str, cell: str, p: V.ValueProblem, severity: Severity) -> None:
+        self.issues.append(Issue(sheet, cell, severity, p.message(self.lang)))
+
+
+@dataclass
+class Row:
+    """One data row of a sheet, with typed getters that record problems instead of raising."""
+
+    grid: SheetGrid
+    header: HeaderRow
+    r: int
+    out: Collector
+
+    def cell(self, key: str) -> str:
+        c = self.header.col(key)
+        return a1(self.r, c if c is not None else 0)
+
+    def raw(self, key: str) -> CellValue:
+        c = self.header.col(key)
+        return None if c is None else self.grid.value(self.r, c)
+
+    def blank(self, key: str) -> bool:
+        return V.is_blank(self.raw(key))
+
+    def text(self, key: str) -> str:
+        v = self.raw(key)
+        if v is None:
+            return ""
+        if isinstance(v, Decimal):
+            return plain(v)
+        return str(v).strip()
+
+    def is_percent(self, key: str) -> bool:
+        c = self.header.col(key)
+        return c is not None and (self.r, c) in self.grid.percent
+
+    def is_formula_without_value(self, key: str) -> bool:
+        c = self.header.col(key)
+        return c is not None and (self.r, c) in self.grid.formulas and self.raw(key) is None
+
+    def get(
+        self, key: str, parse: Callable[[CellValue], T], severity: Severity = ERROR
+    ) -> T | None:
+        """Parse the cell with `parse`; a blank cell is None, a problem is recorded."""
+        if self.is_formula_without_value(key):
+            self.out.error(
+                self.grid.name,
+                self.cell(key),
+                "Cellen indeholder en formel uden gemt resultat (filen er ikke gemt i Excel). "
+                "Åbn og gem filen i Excel, eller skriv værdien.",
+                "Cellen innehåller en formel utan sparat resultat (filen är inte sparad i "
+                "Excel). Öppna och spara filen i Excel, eller skriv värdet.",
+            )
+            return None
+        v = self.raw(key)
+        if V.is_blank(v):
+            return None
+        try:
+            return parse(v)
+        except V.ValueProblem as p:
+            self.out.problem(self.grid.name, self.cell(key), p, severity)
+            return None
+
+    def number(self, key: str, *, share_unit: bool = False) -> Decimal | None:
+        pct = self.is_percent(key)
+        return self.get(key, lambda v: V.parse_number(v, percent_cell=pct, share_unit=share_unit))
+
+    def keyword(self, key: str, table: dict[str, T], allowed_da: str, allowed_sv: str) -> T | None:
+        v = self.raw(key)
+        if V.is_blank(v):
+            return None
+        found = table.get(_fold(v))
+        if found is None:
+            self.out.error(
+                self.grid.name,
+                self.cell(key),
+                f"'{v}' er ikke en gyldig værdi. Brug en af: {allowed_da}.",
+                f"'{v}' är inget giltigt värde. Använd något av: {allowed_sv}.",
+            )
+        return found
+
+
+def _data_rows(grid: SheetGrid, header: HeaderRow) -> range:
+    return range(header.row + 1, grid.n_rows)
+
+
+def _row_is_empty(grid: SheetGrid, r: int) -> bool:
+    return all(V.is_blank(v) for v in grid.rows[r])
+
+
+def _layout(grid: SheetGrid, header: HeaderRow, fields: tuple[Field, ...]) -> SheetLayout:
+    """Column positions, with output columns that are missing placed right of the last header."""
+    columns = dict(header.columns)
+    missing: list[str] = []
+    next_col = header.last_col + 1
+    for f in fields:
+        if f.output and f.key not in columns:
+            columns[f.key] = next_col
+            missing.append(f.key)
+            next_col += 1
+    return SheetLayout(grid.name, header.row, tuple(columns.items()), tuple(missing))
+
+
+# --- Plan sheet ---------------------------------------------------------------------------
+
+
+def _read_plan_sheet(grid: SheetGrid | None) -> dict[str, tuple[CellValue, str]]:
+    """Key/value pairs of the Plan sheet: canonical key → (value, cell of the value)."""
+    found: dict[str, tuple[CellValue, str]] = {}
+    if grid is None:
+        return found
+    lookup = {normalise_name(n): k for k, names in PLAN_KEYS.items() for n in names}
+    for r, row in enumerate(grid.rows):
+        for c, v in enumerate(row[:-1]):
+            if isinstance(v, str) and (key := lookup.get(normalise_name(v))) and key not in found:
+                found[key] = (row[c + 1], a1(r, c + 1))
+    return found
+
+
+def _decide_language(kv: dict[str, tuple[CellValue, str]], header: HeaderRow) -> Lang:
+    v = kv.get("language", (None, ""))[0]
+    if isinstance(v, str) and _fold(v) in {"sv", "svenska", "svensk", "swedish", "se"}:
+        return "sv"
+    if isinstance(v, str) and _fold(v) in {"da", "dansk", "danish", "dk"}:
+        return "da"
+    return "sv" if header.swedish_votes >= 2 else "da"
+
+
+# --- Mål sheet ----------------------------------------------------------------------------
+
+
+def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
+    sheet = row.grid.name
+    out = row.out
+    gid = row.text("id")
+    type_ = row.keyword(
+        "type",
+        _GOAL_TYPES,
+        "ja/nej, mindst, højst, interval, reduktion, stigning, milepæle, vurdering, delmål",
+        "ja/nej, minst, högst, intervall, minskning, ökning, milstolpar, bedömning, delmål",
+    )
+    if not gid:
+        out.error(sheet, row.cell("id"), "Rækken mangler Nr.", "Raden saknar Nr.")
+        return None
+    if type_ is None:
+        if row.blank("type"):
+            out.error(sheet, row.cell("type"), f"Mål {gid} mangler Type.", f"Mål {gid} saknar Typ.")
+        return None
+    unit = row.text("unit")
+    share_unit = _fold(unit) in {"andel", "share"}
+    scale = row.keyword("scale", _SCALES, "binær, lineær, trin", "binär, linjär, steg")
+    combine = row.keyword("combine", _COMBINES, "vægtet, alle", "viktad, alla")
+    indicator = row.keyword(
+        "indicator",
+        _INDICATORS,
+        "andel, gennemsnit, median, maksimum, antal",
+        "andel, genomsnitt, median, maximum, antal",
+    )
+    weight = row.number("weight")
+    if weight is not None and weight < 0:
+        out.error(
+            sheet, row.cell("weight"), "Vægt kan ikke være negativ.", "Vikt kan inte vara negativ."
+        )
+    target: Decimal | None = None
+    target_range: tuple[Decimal, Decimal] | None = None
+    # For reduktion/stigning the target and lower bound are % changes, not values in Enhed.
+    relative = type_ in (GoalType.REDUCTION, GoalType.INCREASE)
+    if type_ is GoalType.RANGE:
+        target_range = row.get("target", V.parse_range)
+    elif type_ in _NEEDS_TARGET:
+        target = row.number("target", share_unit=share_unit and not relative)
+    lower = row.number("lower", share_unit=share_unit and not relative)
+    steps = row.get("steps", V.parse_steps) or ()
+    baseline = row.number("baseline", share_unit=share_unit)
+    deadline_days: Decimal | None = None
+    deadline_date: date | None = None
+    if indicator is Indicator.SHARE:
+        if isinstance(row.raw("deadline"), date):
+            d = row.get("deadline", V.parse_date)
+            deadline_date = d if isinstance(d, date) else None
+        else:
+            deadline_days, deadline_date = _days_or_date(row)
+    trim = row.number("trim") or Decimal(0)
+    locations = row.get("locations", V.parse_weights)
+    result, result_text = _parse_result(row, type_, share_unit)
+    goal = Goal(
+        id=gid,
+        row=row.r,
+        parent=row.text("parent") or None,
+        area=row.text("area"),
+        text=row.text("text"),
+        requirement=row.text("requirement"),
+        weight=weight,
+        type=type_,
+        target=target,
+        target_range=target_range,
+        lower=lower,
+        scale=scale or Scale.BINARY,
+        steps=steps,
+        combine=combine or Combine.WEIGHTED,
+        baseline=baseline,
+        unit=unit,
+        indicator=indicator,
+        deadline_days=deadline_days,
+        deadline_date=deadline_date,
+        trim_pct=trim,
+        location_weights=locations if isinstance(locations, tuple) else (),
+        every_location=locations is V.ALL_LOCATIONS,
+        result=result,
+        result_text=result_text,
+        source=row.text("source"),
+    )
+    _check_goal(row, goal, equal_weights)
+    return goal
+
+
+def _days_or_date(row: Row) -> tuple[Decimal | None, date | None]:
+    """An `andel` Frist is a number of days (`31`) or a date (`17-03-2025`)."""
+    raw = row.raw("deadline")
+    try:
+        return V.parse_number(raw), None
+    except V.ValueProblem:
+        d = row.get("deadline", V.parse_date)
+        return None, d if isinstance(d, date) else None
+
+
+def _parse_result(row: Row, type_: GoalType, share_unit: bool) -> tuple[Decimal | bool | None, str]:
+    text = row.text("result")
+    if type_ is GoalType.YES_NO:
+        return row.get("result", V.parse_bool), text
+    if type_ is GoalType.ASSESSMENT:
+        pct = row.is_percent("result")
+        return row.get("result", lambda v: V.parse_level(v, percent_cell=pct)), text
+    if type_ in (GoalType.MILESTONES, GoalType.SUBGOALS):
+        return None, text
+    return row.number("result", share_unit=share_unit), text
+
+
+def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
+    """Rule checks that need more than one cell of the row."""
+    sheet, out = row.grid.name, row.out
+    if g.type in _NEEDS_TARGET and g.target is None and row.blank("target"):
+        out.error(
+            sheet,
+            row.cell("target"),
+            f"Mål {g.id} mangler Målværdi.",
+            f"Mål {g.id} saknar Målvärde.",
+        )
+    if g.type is GoalType.RANGE and g.target_range is None and row.blank("target"):
+        out.error(
+            sheet,
+            row.cell("target"),
+            f"Mål {g.id} er et interval og skal have en Målværdi som fx 3-5.",
+            f"Mål {g.id} är ett intervall och ska ha ett Målvärde som t.ex. 3-5.",
+        )
+    if g.type in (GoalType.REDUCTION, GoalType.INCREASE):
+        if g.baseline is None and row.blank("baseline"):
+            out.error(
+                sheet,
+                row.cell("baseline"),
+                f"Mål {g.id} mangler Basis.",
+                f"Mål {g.id} saknar Basvärde.",
+            )
+        elif g.baseline is not None and g.baseline == 0:
+            out.error(
+                sheet, row.cell("baseline"), "Basis kan ikke være 0.", "Basvärde kan inte vara 0."
+            )
+    if g.scale is Scale.LINEAR and g.type in _NEEDS_TARGET:
+        if g.lower is None and row.blank("lower"):
+            out.error(
+                sheet,
+                row.cell("lower"),
+                f"Mål {g.id} har Skala lineær og skal have en Nedre grænse.",
+                f"Mål {g.id} har Skala linjär och ska ha en Nedre gräns.",
+            )
+        elif g.lower is not None and g.target is not None:
+            wrong = g.lower >= g.target if not g.lower_is_better else g.lower <= g.target
+            if wrong:
+                out.error(
+                    sheet,
+                    row.cell("lower"),
+                    "Nedre grænse skal ligge på den forkerte side af Målværdi "
+                    "(under for mindst, over for højst).",
+                    "Nedre gräns ska ligga på fel sida av Målvärdet "
+                    "(under för minst, över för högst).",
+                )
+    if g.scale is Scale.STEPS and g.type in _NEEDS_TARGET and not g.steps and row.blank("steps"):
+        out.error(
+            sheet,
+            row.cell("steps"),
+            f"Mål {g.id} har Skala trin og skal have Trin.",
+            f"Mål {g.id} har Skala steg och ska ha Steg.",
+        )
+    if g.scale is not Scale.BINARY and g.type not in _NEEDS_TARGET:
+        out.warning(
+            sheet,
+            row.cell("scale"),
+            f"Skala {g.scale.value} bruges kun ved mindst, højst, reduktion og stigning; "
+            "målet scores binært.",
+            f"Skala {g.scale.value} används bara vid minst, högst, minskning och ökning; "
+            "målet poängsätts binärt.",
+        )
+    no_deadline = g.deadline_days is None and g.deadline_date is None
+    if g.indicator is Indicator.SHARE and no_deadline and row.blank("deadline"):
+        out.error(
+            sheet,
+            row.cell("deadline"),
+            f"Mål {g.id} har Indikator andel og skal have en Frist (dage eller dato).",
+            f"Mål {g.id} har Indikator andel och ska ha en Tidsgräns (dagar eller datum).",
+        )
+    if not Decimal(0) <= g.trim_pct < Decimal(100):
+        out.error(
+            sheet,
+            row.cell("trim"),
+            "Udelad skal være en procent fra 0 til under 100.",
+            "Utelämna ska vara en procent från 0 till under 100.",
+        )
+    if g.parent is None and g.weight is None and not equal_weights and row.blank("weight"):
+        out.error(
+            sheet, row.cell("weight"), f"Mål {g.id} mangler Vægt.", f"Mål {g.id} saknar Vikt."
+        )
+    if g.indicator is not None and not row.blank("result"):
+        out.warning(
+            sheet,
+            row.cell("result"),
+            f"Mål {g.id} beregnes fra Sagsdata; det indtastede resultat bruges ikke.",
+            f"Mål {g.id} beräknas från Ärenden; det inskrivna utfallet används inte.",
+        )
+
+
+def _check_duplicates(ids: list[tuple[str, int]], layout: SheetLayout, out: Collector) -> None:
+    """Every row's Nr must be unique, including rows that failed to parse."""
+    first: dict[str, int] = {}
+    for gid, r in ids:
+        if gid in first:
+            out.error(
+                layout.sheet,
+                a1(r, layout.col("id")),
+                f"Nr {gid} står to gange (også i række {first[gid] + 1}).",
+                f"Nr {gid} förekommer två gånger (även på rad {first[gid] + 1}).",
+            )
+        else:
+            first[gid] = r
+
+
+def _check_structure(goals: list[Goal], layout: SheetLayout, out: Collector) -> None:
+    sheet = layout.sheet
+    id_col = layout.col("id")
+    seen: dict[str, Goal] = {}
+    for g in goals:
+        seen.setdefault(g.id, g)
+    parent_col = dict(layout.columns).get("parent", id_col)
+    for g in goals:
+        if g.parent is None:
+            continue
+        parent = seen.get(g.parent)
+        if parent is None:
+            out.error(
+                sheet,
+                a1(g.row, parent_col),
+                f"Mål {g.id} peger på overordnet mål {g.parent}, som ikke findes.",
+                f"Mål {g.id} pekar på överordnat mål {g.parent}, som inte finns.",
+            )
+        elif parent.type is not GoalType.SUBGOALS:
+            out.error(
+                sheet,
+                a1(parent.row, dict(layout.columns).get("type", id_col)),
+                f"Mål {parent.id} har delmål og skal have Type delmål.",
+                f"Mål {parent.id} har delmål och ska ha Typ delmål.",
+            )
+    for g in goals:
+        if _has_cycle(g, seen):
+            out.error(
+                sheet,
+                a1(g.row, parent_col),
+                f"Mål {g.id} ligger (indirekte) under sig selv.",
+                f"Mål {g.id} ligger (indirekt) under sig självt.",
+            )
+        children = [c for c in goals if c.parent == g.id]
+        if g.type is GoalType.SUBGOALS and not children:
+            out.error(
+                sheet,
+                a1(g.row, dict(layout.columns).get("type", id_col)),
+                f"Mål {g.id} har Type delmål, men ingen rækker har Under = {g.id}.",
+                f"Mål {g.id} har Typ delmål, men inga rader har Överordnat = {g.id}.",
+            )
+        weighted = [c.weight is not None for c in children]
+        if any(weighted) and not all(weighted):
+            out.error(
+                sheet,
+                a1(g.row, id_col),
+                f"Delmålene under {g.id} skal enten alle have en Vægt eller ingen.",
+                f"Delmålen under {g.id} ska antingen alla ha en Vikt eller ingen.",
+            )
+        elif children and all(weighted) and sum(c.weight or 0 for c in children) == 0:
+            out.error(
+                sheet,
+                a1(children[0].row, dict(layout.columns).get("weight", id_col)),
+                f"Delmålenes vægte under {g.id} summer til 0.",
+                f"Delmålens vikter under {g.id} summerar till 0.",
+            )
+
+
+def _has_cycle(goal: Goal, by_id: dict[str, Goal]) -> bool:
+    seen = {goal.id}
+    current = goal
+    while current.parent is not None:
+        if current.parent in seen:
+            return True
+        seen.add(current.parent)
+        nxt = by_id.get(current.parent)
+        if nxt is None:
+            return False
+        current = nxt
+    return False
+
+
+def _check_weights(
+    goals: list[Goal], equal_weights: bool, layout: SheetLayout, out: Collector
+) -> None:
+    top = [g for g in goals if g.parent is None]
+    if equal_weights or not top:
+        return
+    total = sum((g.weight or Decimal(0) for g in top), Decimal(0))
+    if total != 100:
+        shown = plain(total)
+        out.warning(
+            layout.sheet,
+            a1(layout.header_row, layout.col("weight")),
+            f"Vægtene summer til {shown}, ikke 100. Scoren vises både som point og "
+            "omregnet til procent af de mulige point.",
+            f"Vikterna summerar till {shown}, inte 100. Resultatet visas både som poäng "
+            "och omräknat till procent av möjliga poäng.",
+        )
+
+
+def _parse_goals(
+    grid: SheetGrid, header: HeaderRow, equal_weights: bool, out: Collector
+) -> tuple[list[Goal], SheetLayout]:
+    layout = _layout(grid, header, GOAL_FIELDS)
+    goals: list[Goal] = []
+    ids: list[tuple[str, int]] = []
+    for r in _data_rows(grid, header):
+        if _row_is_empty(grid, r):
+            continue
+        row = Row(grid, header, r, out)
+        if row.blank("id") and row.blank("type") and row.blank("weight") and row.blank("result"):
+            continue  # a note or section row
+        if row.text("id"):
+            ids.append((row.text("id"), r))
+        goal = _parse_goal(row, equal_weights)
+        if goal is not None:
+            goals.append(goal)
+    for key in ("type",) + (() if equal_weights else ("weight",)):
+        if key not in header.columns:
+            name = next(f for f in GOAL_FIELDS if f.key == key)
+            out.error(
+                grid.name,
+                a1(header.row, 0),
+                f"Kolonnen '{name.names[0]}' mangler i overskriftsrækken.",
+                f"Kolumnen '{name.sv}' saknas i rubrikraden.",
+            )
+    _check_duplicates(ids, layout, out)
+    _check_structure(goals, layout, out)
+    _check_weights(goals, equal_weights, layout, out)
+    return goals, layout
+
+
+# --- Milepæle, Sagsdata, Resultatløn -----------------------------------------------------
+
+
+def _parse_milestones(
+    grid: SheetGrid, out: Collector
+) -> tuple[list[Milestone], SheetLayout | None]:
+    header = find_header(grid, MILESTONE_FIELDS, "deadline") or find_header(
+        grid, MILESTONE_FIELDS, "goal"
+    )
+    if header is None or "goal" not in header.columns:
+        out.error(
+            grid.name,
+            "A1",
+            "Arket mangler overskriftsrækken (Mål, Milepæl, Frist, Leveret, Vægt).",
+            "Bladet saknar rubrikraden (Mål, Vad, När, Levererat, Vikt).",
+        )
+        return [], None
+    items: list[Milestone] = []
+    current_goal = ""
+    for r in _data_rows(grid, header):
+        if _row_is_empty(grid, r):
+            continue
+        row = Row(grid, header, r, out)
+        # Action plans leave the goal cell empty on continuation rows: it repeats.
+        current_goal = row.text("goal") or current_goal
+        if not current_goal:
+            out.error(
+                grid.name, row.cell("goal"), "Rækken mangler målets Nr.", "Raden saknar målets Nr."
+            )
+            continue
+        deadline, known = _milestone_deadline(row)
+        delivered = row.get("delivered", _parse_delivered)
+        items.append(
+            Milestone(
+                current_goal, r, row.text("name"), deadline, known, delivered, row.number("weight")
+            )
+        )
+    return items, _layout(grid, header, MILESTONE_FIELDS)
+
+
+def _milestone_deadline(row: Row) -> tuple[date | None, bool]:
+    try:
+        raw = row.raw("deadline")
+        if V.is_blank(raw):
+            return None, True
+        d = V.parse_date(raw)
+        return (d if isinstance(d, date) else None), True
+    except V.VagueDate as p:
+        row.out.problem(row.grid.name, row.cell("deadline"), p, WARNING)
+        return None, False
+    except V.ValueProblem as p:
+        row.out.problem(row.grid.name, row.cell("deadline"), p, ERROR)
+        return None, False
+
+
+def _parse_delivered(v: CellValue) -> date | bool:
+    if isinstance(v, date):
+        return V.parse_date(v)  # type: ignore[return-value]
+    try:
+        return V.parse_bool(v)
+    except V.ValueProblem:
+        d = V.parse_date(v)
+        if not isinstance(d, date):
+            raise
+        return d
+
+
+@dataclass
+class _CaseColumns:
+    """Case data of one goal while it is being read, column by column."""
+
+    first_row: int
+    days: list[Decimal] = field(default_factory=list)
+    decided: list[date | None] = field(default_factory=list)
+    location: list[str] = field(default_factory=list)
+    excluded: int = 0
+    without_days: int = 0
+
+
+def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
+    header = find_header(grid, CASE_FIELDS, "goal")
+    if header is None:
+        out.error(
+            grid.name,
+            "A1",
+            "Arket mangler overskriftsrækken (Mål, Sag, Modtaget, Afgjort, …).",
+            "Bladet saknar rubrikraden (Mål, Ärende, Mottaget, Avgjort, …).",
+        )
+        return []
+    acc: dict[str, _CaseColumns] = {}
+    for r in _data_rows(grid, header):
+        row = Row(grid, header, r, out)
+        gid = row.text("goal")
+        if not gid:
+            continue
+        cols = acc.setdefault(gid, _CaseColumns(first_row=r))
+        if row.get("included", V.parse_bool) is False:
+            cols.excluded += 1
+            continue
+        decided = row.get("decided", V.parse_date)
+        decided = decided if isinstance(decided, date) else None
+        days = row.number("days")
+        if days is None:
+            received = row.get("received", V.parse_date)
+            if isinstance(received, date) and decided is not None:
+                days = Decimal((decided - received).days)
+        if days is None:
+            cols.without_days += 1
+            continue
+        cols.days.append(days)
+        cols.decided.append(decided)
+        cols.location.append(row.text("location"))
+    return [
+        GoalCases(
+            gid,
+            tuple(c.days),
+            tuple(c.decided),
+            tuple(c.location),
+            c.excluded,
+            c.without_days,
+            c.first_row,
+        )
+        for gid, c in acc.items()
+    ]
+
+
+def _parse_people(grid: SheetGrid, out: Collector) -> tuple[list[Person], SheetLayout | None]:
+    header = find_header(grid, PAY_FIELDS, "name")
+    if header is None:
+        return [], None
+    people: list[Person] = []
+    for r in _data_rows(grid, header):
+        if _row_is_empty(grid, r):
+            continue
+        row = Row(grid, header, r, out)
+        name = row.text("name")
+        if not name:
+            continue
+        model = (
+            row.keyword("model", _PAY_MODELS, "lineær, tærskel, trin", "linjär, tröskel, steg")
+            or PayModel.LINEAR
+        )
+        parse_adjustment = partial(V.parse_adjustment, percent_cell=row.is_percent("adjustment"))
+        adjustment = row.get("adjustment", parse_adjustment) or (Decimal(0), False)
+        person = Person(
+            row=r,
+            name=name,
+            title=row.text("title"),
+            base=row.number("base"),
+            max_pct=row.number("max_pct"),
+            max_amount=row.number("max_amount"),
+            model=model,
+            threshold=row.number("threshold"),
+            steps=row.get("steps", V.parse_steps) or (),
+            adjustment=adjustment[0],
+            adjustment_is_pct=adjustment[1],
+            reason=row.text("reason"),
+            withheld=bool(row.get("withheld", V.parse_bool)),
+        )
+        _check_person(row, person)
+        people.append(person)
+    return people, _layout(grid, header, PAY_FIELDS)
+
+
+def _check_person(row: Row, p: Person) -> None:
+    sheet, out = row.grid.name, row.out
+    if (
+        p.max_pct is None
+        and p.max_amount is None
+        and row.blank("max_pct")
+        and row.blank("max_amount")
+    ):
+        out.error(
+            sheet,
+            row.cell("max_pct"),
+            f"{p.name}: angiv Maks. pct. (af Grundlag) eller Maks. beløb.",
+            f"{p.name}: ange Max procent (av Underlag) eller Max belopp.",
+        )
+    if p.max_pct is not None and p.base is None and row.blank("base"):
+        out.error(
+            sheet,
+            row.cell("base"),
+            f"{p.name}: Maks. pct. kræver et Grundlag i kr.",
+            f"{p.name}: Max procent kräver ett Underlag i kr.",
+        )
+    if p.model is PayModel.THRESHOLD and p.threshold is None and row.blank("threshold"):
+        out.error(
+            sheet,
+            row.cell("threshold"),
+            f"{p.name}: model tærskel kræver en Tærskel.",
+            f"{p.name}: modell tröskel kräver en Tröskel.",
+        )
+    if p.model is PayModel.STEPS and not p.steps and row.blank("steps"):
+        out.error(
+            sheet,
+            row.cell("steps"),
+            f"{p.name}: model trin kræver Trin.",
+            f"{p.name}: modell steg kräver Steg.",
+        )
+    if (p.adjustment != 0 or p.withheld) and not p.reason:
+        what_da = "Resultatløn bortfalder" if p.withheld else "Et skøn"
+        what_sv = "Bortfall av resultatlön" if p.withheld else "En justering"
+        out.error(
+            sheet,
+            row.cell("reason"),
+            f"{p.name}: {what_da} kræver en skriftlig Begrundelse.",
+            f"{p.name}: {what_sv} kräver en skriftlig Motivering.",
+        )
+
+
+# --- the whole workbook -------------------------------------------------------------------
+
+
+def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
+    """Parse a workbook's grids into a `Plan`, with every problem found.
+
+    The plan is None only when there is nothing to score (no Mål sheet or no header row);
+    otherwise it is returned even with errors, so a caller can show as much as possible.
+    """
+    goals_grid = grids.find(*SHEETS["goals"])
+    out = Collector()
+    if goals_grid is None:
+        out.error(
+            "Mål", "", "Arket 'Mål' mangler i projektmappen.", "Bladet 'Mål' saknas i arbetsboken."
+        )
+        return None, tuple(out.issues)
+    header = find_header(goals_grid, GOAL_FIELDS, "id")
+    kv = _read_plan_sheet(grids.find(*SHEETS["plan"]))
+    if header is None:
+        out.error(
+            goals_grid.name,
+            "A1",
+            "Overskriftsrækken med kolonnen 'Nr' blev ikke fundet i de første 30 rækker.",
+            "Rubrikraden med kolumnen 'Nr' hittades inte bland de 30 första raderna.",
+        )
+        return None, tuple(out.issues)
+    out.lang = _decide_language(kv, header)
+    if grids.find(*SHEETS["plan"]) is None:
+        out.warning(
+            "Plan",
+            "",
+            "Arket 'Plan' mangler; institution og år er ukendt.",
+            "Bladet 'Plan' saknas; myndighet och år är okända.",
+        )
+    equal = _equal_weights(kv, out)
+    goals, goals_layout = _parse_goals(goals_grid, header, equal, out)
+    milestones: list[Milestone] = []
+    ms_layout = None
+    if (ms_grid := grids.find(*SHEETS["milestones"])) is not None:
+        milestones, ms_layout = _parse_milestones(ms_grid, out)
+    cases: list[GoalCases] = []
+    if (case_grid := grids.find(*SHEETS["cases"])) is not None:
+        cases = _parse_cases(case_grid, out)
+    people: list[Person] = []
+    pay_layout = None
+    if (pay_grid := grids.find(*SHEETS["pay"])) is not None:
+        people, pay_layout = _parse_people(pay_grid, out)
+    summary = grids.find(*SHEETS["summary"])
+    plan = Plan(
+        institution=_kv_text(kv, "institution"),
+        ministry=_kv_text(kv, "ministry"),
+        year=_kv_year(kv, out),
+        title=_kv_text(kv, "title"),
+        equal_weights=equal,
+        lang=out.lang,
+        goals=tuple(goals),
+        milestones=tuple(milestones),
+        cases=tuple(cases),
+        people=tuple(people),
+        goals_layout=goals_layout,
+        milestones_layout=ms_layout,
+        pay_layout=pay_layout,
+        summary_sheet=summary.name if summary else None,
+        summary_extent=tuple(p for p, v in _filled(summary)) if summary else (),
+    )
+    _check_references(plan, out)
+    return plan, tuple(out.issues)
+
+
+def _filled(grid: SheetGrid) -> list[tuple[tuple[int, int], CellValue]]:
+    return [
+        ((r, c), v) for r, row in enumerate(grid.rows) for c, v in enumerate(row) if v is not None
+    ]
+
+
+def _kv_text(kv: dict[str, tuple[CellValue, str]], key: str) -> str:
+    v = kv.get(key, (None, ""))[0]
+    if v is None:
+        return ""
+    return plain(v) if isinstance(v, Decimal) else str(v).strip()
+
+
+def _kv_year(kv: dict[str, tuple[CellValue, str]], out: Collector) -> int | None:
+    v, cell = kv.get("year", (None, ""))
+    if V.is_blank(v):
+        return None
+    try:
+        n = V.parse_number(v)
+    except V.ValueProblem as p:
+        out.problem("Plan", cell, p, ERROR)
+        return None
+    if n != n.to_integral_value() or not 1900 <= n <= 2200:
+        out.error(
+            "Plan", cell, f"År skal være et årstal, ikke {v}.", f"År ska vara ett årtal, inte {v}."
+        )
+        return None
+    return int(n)
+
+
+def _equal_weights(kv: dict[str, tuple[CellValue, str]], out: Collector) -> bool:
+    v, cell = kv.get("weighting", (None, ""))
+    if V.is_blank(v):
+        return False
+    folded = _fold(v)
+    if folded in {"ligelig", "lika", "equal", "lige", "ens"}:
+        return True
+    if folded in {"point", "poang", "points", "vaegt", "vikt"}:
+        return False
+    out.error(
+        "Plan",
+        cell,
+        f"Vægtning '{v}' kendes ikke. Brug point eller ligelig.",
+        f"Viktning '{v}' är okänd. Använd poäng eller lika.",
+    )
+    return False
+
+
+def _check_references(plan: Plan, out: Collector) -> None:
+    """Milestones and cases must point at goals of the right type."""
+    by_id = {g.id: g for g in plan.goals}
+    if plan.milestones_layout is not None:
+        col = plan.milestones_layout.col("goal")
+        for m in plan.milestones:
+            g = by_id.get(m.goal_id)
+            if g is None:
+                out.error(
+                    plan.milestones_layout.sheet,
+                    a1(m.row, col),
+                    f"Milepælen hører til mål {m.goal_id}, som ikke findes på arket Mål.",
+                    f"Aktiviteten hör till mål {m.goal_id}, som inte finns på bladet Mål.",
+                )
+    for g in plan.goals:
+        if g.type is GoalType.MILESTONES and not any(m.goal_id == g.id for m in plan.milestones):
+            sheet = plan.goals_layout.sheet if plan.goals_layout else "Mål"
+            out.warning(
+                sheet,
+                a1(g.row, 0),
+                f"Mål {g.id} har type milepæle, men ingen milepæle er registreret.",
+                f"Mål {g.id} har typ milstolpar, men inga aktiviteter är registrerade.",
+            )

@@ -1,0 +1,414 @@
+"""Scoring per rule type, with the explanation an auditor reads."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from fractions import Fraction
+
+import pytest
+
+from calc.engine import evaluate
+from calc.scoring import Status
+from tests.gridbuild import workbook
+
+
+def score(goals, **sheets):
+    ev = evaluate(workbook(goals, **sheets))
+    assert ev.ok, [i.message for i in ev.issues if i.is_error]
+    return ev
+
+
+def one(goal, **sheets):
+    goal = {"Nr": "1", "Vægt": 10, **goal}
+    return score([goal], **sheets).scorecard.result(str(goal["Nr"]))
+
+
+@pytest.mark.parametrize(
+    ("goal", "fulfilment", "explanation"),
+    [
+        (
+            {"Type": "mindst", "Målværdi": 85, "Enhed": "%", "Resultat": "87,2 %"},
+            100,
+            "87,2 % ≥ 85 % → opfyldt: 10 af 10 point",
+        ),
+        (
+            {"Type": "mindst", "Målværdi": 85, "Enhed": "%", "Resultat": 84.9},
+            0,
+            "84,9 % < 85 % → ikke opfyldt: 0 af 10 point",
+        ),
+        (
+            {"Type": "mindst", "Målværdi": "2.000", "Resultat": "2.134"},
+            100,
+            "2.134 ≥ 2.000 → opfyldt: 10 af 10 point",
+        ),
+        (
+            {"Type": "højst", "Målværdi": 5, "Enhed": "uger", "Resultat": "5,5"},
+            0,
+            "5,5 uger > 5 uger → ikke opfyldt: 0 af 10 point",
+        ),
+        (
+            {"Type": "højst", "Målværdi": 2, "Enhed": "%", "Resultat": "1,4 %"},
+            100,
+            "1,4 % ≤ 2 % → opfyldt: 10 af 10 point",
+        ),
+        (
+            {"Type": "interval", "Målværdi": "3-5", "Resultat": 6},
+            0,
+            "6 ligger uden for intervallet 3–5 → ikke opfyldt: 0 af 10 point",
+        ),
+        (
+            {"Type": "interval", "Målværdi": "3-5", "Resultat": 3},
+            100,
+            "3 ligger i intervallet 3–5 → opfyldt: 10 af 10 point",
+        ),
+        ({"Type": "ja/nej", "Resultat": "Ja"}, 100, "Resultat: Ja → opfyldt: 10 af 10 point"),
+        (
+            {"Type": "ja/nej", "Resultat": "Ikke opfyldt"},
+            0,
+            "Resultat: Nej → ikke opfyldt: 0 af 10 point",
+        ),
+        (
+            {"Type": "vurdering", "Resultat": "delvist"},
+            50,
+            "Vurdering: delvist (50 %) → delvist opfyldt (50 %): 5 af 10 point",
+        ),
+        (
+            {"Type": "vurdering", "Resultat": 75},
+            75,
+            "Vurdering: 75 % → delvist opfyldt (75 %): 7,5 af 10 point",
+        ),
+        (
+            {
+                "Type": "reduktion",
+                "Målværdi": 10,
+                "Basis": "11,6",
+                "Resultat": "10,2",
+                "Enhed": "dage",
+            },
+            100,
+            "10,2 dage mod basis 11,6 dage: reduktion 12,1 % ≥ 10 % → opfyldt: 10 af 10 point",
+        ),
+        (
+            {"Type": "reduktion", "Målværdi": 15, "Basis": 200, "Resultat": 180},
+            0,
+            "180 mod basis 200: reduktion 10 % < 15 % → ikke opfyldt: 0 af 10 point",
+        ),
+        (
+            {"Type": "stigning", "Målværdi": 5, "Basis": 70, "Enhed": "%", "Resultat": 75},
+            100,
+            "75 % mod basis 70 %: stigning 7,1 % ≥ 5 % → opfyldt: 10 af 10 point",
+        ),
+    ],
+)
+def test_rule_types(goal, fulfilment, explanation):
+    r = one(goal)
+    assert r.fulfilment == D(fulfilment)
+    assert r.explanation == explanation
+
+
+def test_linear_scale_is_pro_rata_and_capped():
+    base = {"Type": "mindst", "Målværdi": 85, "Nedre grænse": 70, "Skala": "lineær", "Enhed": "%"}
+    r = one({**base, "Resultat": 80})
+    assert r.fulfilment == Fraction(200, 3)
+    assert r.points == Fraction(20, 3)
+    assert r.explanation == (
+        "80 %, lineært fra 70 % (0 %) til 85 % (100 %) → delvist opfyldt (66,7 %): 6,67 af 10 point"
+    )
+    assert one({**base, "Resultat": 60}).fulfilment == 0
+    assert one({**base, "Resultat": 99}).fulfilment == 100
+
+
+def test_linear_scale_lower_is_better():
+    r = one(
+        {
+            "Type": "højst",
+            "Målværdi": 10,
+            "Nedre grænse": 14,
+            "Skala": "lineær",
+            "Enhed": "uger",
+            "Resultat": 11,
+        }
+    )
+    assert r.fulfilment == 75
+
+
+@pytest.mark.parametrize(("result", "expected"), [(90, 100), (85, 100), (82, 50), (79, 0)])
+def test_step_scale(result, expected):
+    r = one(
+        {
+            "Type": "mindst",
+            "Målværdi": 85,
+            "Skala": "trin",
+            "Trin": "85=100; 80=50; 0=0",
+            "Resultat": result,
+        }
+    )
+    assert r.fulfilment == expected
+
+
+def test_step_scale_explanation_and_lower_is_better():
+    r = one(
+        {
+            "Type": "højst",
+            "Målværdi": 2,
+            "Skala": "trin",
+            "Trin": "2=100; 3=50",
+            "Enhed": "%",
+            "Resultat": "2,5",
+        }
+    )
+    assert r.fulfilment == 50
+    assert r.explanation.startswith("2,5 % ≤ trinnet 3 %, som giver 50 %")
+
+
+def test_missing_result_is_zero_points_and_a_warning():
+    ev = score([{"Nr": "1", "Vægt": 10, "Type": "mindst", "Målværdi": 5}])
+    r = ev.scorecard.result("1")
+    assert (r.fulfilment, r.points, r.status) == (None, 0, Status.MISSING)
+    assert r.explanation == "Intet resultat → mangler resultat: 0 af 10 point"
+    # E1: the weights sum to 10, not 100; R2: the missing result.
+    assert [(i.cell, i.severity) for i in ev.issues] == [("E1", "warning"), ("R2", "warning")]
+
+
+def test_subgoals_weighted_shares_sub_points():
+    # Seed 000 goal 2.4: 3 points for the strategy, 2 for the status report.
+    ev = score(
+        [
+            {"Nr": "2.4", "Vægt": 5, "Type": "delmål"},
+            {"Nr": "2.4.1", "Under": "2.4", "Vægt": 3, "Type": "ja/nej", "Resultat": "Ja"},
+            {"Nr": "2.4.2", "Under": "2.4", "Vægt": 2, "Type": "ja/nej", "Resultat": "Nej"},
+        ]
+    )
+    card = ev.scorecard
+    assert card.result("2.4.1").weight == 3
+    assert card.result("2.4.2").points == 0
+    parent = card.result("2.4")
+    assert (parent.fulfilment, parent.points) == (60, 3)
+    assert parent.explanation == (
+        "Delmål vægtet: 2.4.1: 100 %, 2.4.2: 0 % → delvist opfyldt (60 %): 3 af 5 point"
+    )
+    assert card.total_points == 3  # children are not counted twice
+
+
+def test_subgoals_all_must_be_met():
+    ev = score(
+        [
+            {"Nr": "1.3", "Vægt": 10, "Type": "delmål", "Samling": "alle"},
+            {"Nr": "a", "Under": "1.3", "Type": "ja/nej", "Resultat": "Ja"},
+            {"Nr": "b", "Under": "1.3", "Type": "ja/nej", "Resultat": "Nej"},
+        ]
+    )
+    r = ev.scorecard.result("1.3")
+    assert (r.fulfilment, r.status) == (0, Status.NOT_MET)
+    assert r.explanation == (
+        "Alle delmål skal være opfyldt (a: 100 %, b: 0 %); ikke opfyldt: b "
+        "→ ikke opfyldt: 0 af 10 point"
+    )
+
+
+def test_subgoal_parent_missing_only_when_all_children_missing():
+    ev = score(
+        [
+            {"Nr": "1", "Vægt": 10, "Type": "delmål"},
+            {"Nr": "1.1", "Under": "1", "Type": "ja/nej", "Resultat": "Ja"},
+            {"Nr": "1.2", "Under": "1", "Type": "ja/nej"},
+        ]
+    )
+    assert ev.scorecard.result("1").fulfilment == 50
+    ev = score(
+        [
+            {"Nr": "1", "Vægt": 10, "Type": "delmål"},
+            {"Nr": "1.1", "Under": "1", "Type": "ja/nej"},
+        ]
+    )
+    assert ev.scorecard.result("1").status is Status.MISSING
+
+
+def test_equal_weighting_gives_100_over_n():
+    goals = [
+        {"Nr": str(i), "Type": "ja/nej", "Resultat": "Ja" if i < 9 else "Nej"} for i in range(12)
+    ]
+    ev = evaluate(
+        workbook(
+            goals, plan={"Institution": "Statsforvaltningen", "År": 2017, "Vægtning": "ligelig"}
+        )
+    )
+    card = ev.scorecard
+    assert all(g.weight == Fraction(100, 12) for g in card.goals)
+    assert card.total_points == 75  # exactly: 9 × 100/12, so a 75 % pay threshold is reached
+    assert card.score_pct == 75
+
+
+MILESTONES = [["Mål", "Milepæl", "Frist", "Leveret", "Vægt", "Rettidig"]]
+
+
+def test_milestones_weighted_and_on_time():
+    # Seed 002 goal 10: 2 + 2 + 1 points, the last delivered late.
+    ms = MILESTONES + [
+        ["10", "Indkøbsanalyse", "udgangen af 1. kvartal 2024", "15-03-2024", 2],
+        ["10", "Indkøbsmål", "udgangen af 2. kvartal 2024", "Ja", 2],
+        ["10", "Status", "udgangen af 3. kvartal 2024", "02-10-2024", 1],
+    ]
+    ev = score([{"Nr": "10", "Vægt": 5, "Type": "milepæle"}], Milepæle=ms)
+    r = ev.scorecard.result("10")
+    assert (r.fulfilment, r.points) == (80, 4)
+    assert r.explanation == (
+        "2 af 3 milepæle nået rettidigt (vægt 4 af 5) → delvist opfyldt (80 %): 4 af 5 point"
+    )
+    rettidig = {u.cell: u.value for u in ev.updates if u.sheet == "Milepæle"}
+    assert rettidig == {"F2": "Ja", "F3": "Ja", "F4": "Nej"}
+
+
+def test_milestones_all_and_vague_deadline_warns():
+    ms = MILESTONES + [
+        ["7", "A", "Fortløbende", "Ja", None],
+        ["7", "B", "Efterår 2025", "01-10-2025", None],
+    ]
+    ev = score([{"Nr": "7", "Vægt": 5, "Type": "milepæle", "Samling": "alle"}], Milepæle=ms)
+    assert ev.scorecard.result("7").fulfilment == 0
+    vague = [i for i in ev.issues if i.sheet == "Milepæle"]
+    assert [(i.cell, i.severity) for i in vague] == [("C3", "warning")]
+    assert {u.cell: u.value for u in ev.updates if u.sheet == "Milepæle"}["F3"] == "Ukendt frist"
+
+
+CASES = [["Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage"]]
+
+
+def test_share_within_days_exact_boundary():
+    rows = CASES + [
+        ["1", f"S{i}", None, None, None, None, d] for i, d in enumerate([10, 20, 31, 32, 40])
+    ]
+    rows += [["1", "X1", None, None, None, "Nej", 1]]
+    r = one(
+        {"Type": "mindst", "Målværdi": 60, "Enhed": "%", "Indikator": "andel", "Frist": 31},
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 100
+    assert r.explanation == (
+        "60 % ≥ 60 % (5 sager; 1 udeladt (Medtages = Nej)) → opfyldt: 10 af 10 point"
+    )
+
+
+def test_trimmed_average_leaves_out_slowest():
+    # 20 cases: 19 of 100 days and one of 500. Udelad 5 % drops ⌊20 × 5 / 100⌋ = 1 case.
+    rows = CASES + [["1.2", f"S{i}", None, None, None, None, 100] for i in range(19)]
+    rows += [["1.2", "S19", None, None, None, None, 500]]
+    goal = {
+        "Nr": "1.2",
+        "Vægt": 10,
+        "Type": "højst",
+        "Målværdi": 110,
+        "Enhed": "dage",
+        "Indikator": "gennemsnit",
+        "Udelad": 5,
+    }
+    r = score([goal], Sagsdata=rows).scorecard.result("1.2")
+    assert r.fulfilment == 100
+    assert r.explanation == (
+        "100 dage ≤ 110 dage (20 sager; de 1 langsomste (5 %) udeladt) → opfyldt: 10 af 10 point"
+    )
+    r = score([{**goal, "Udelad": None}], Sagsdata=rows).scorecard.result("1.2")
+    assert r.fulfilment == 0  # mean 120 days without trimming
+
+
+def test_average_from_dates_in_months():
+    rows = CASES + [["1.3", "S1", "2025-01-01", "2025-07-01", None, None, None]]
+    from datetime import date
+
+    rows[1][2], rows[1][3] = date(2025, 1, 1), date(2025, 7, 2)  # 182 days
+    r = one(
+        {
+            "Nr": "1.3",
+            "Type": "højst",
+            "Målværdi": 6,
+            "Enhed": "måneder",
+            "Indikator": "gennemsnit",
+        },
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 100  # 182 / 30,4375 = 5,98 måneder
+
+
+def test_location_weights():
+    # Seed 002 goal 4: Valby weighs 50 %, the others 10 % each.
+    rows = CASES[:]
+    for loc, good in [
+        ("Valby", 9),
+        ("Aarhus", 10),
+        ("Odense", 6),
+        ("Aalborg", 10),
+        ("Esbjerg", 10),
+        ("Sønderborg", 10),
+    ]:
+        rows += [
+            ["4", f"{loc}{i}", None, None, loc, None, 5 if i < good else 15] for i in range(10)
+        ]
+    r = one(
+        {
+            "Nr": "4",
+            "Type": "mindst",
+            "Målværdi": 80,
+            "Enhed": "%",
+            "Indikator": "andel",
+            "Frist": 10,
+            "Lokationer": "Valby=50; Aarhus=10; Odense=10; Aalborg=10; Esbjerg=10; Sønderborg=10",
+        },
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 90  # Odense (60 %) misses: 100 − 10
+    assert r.explanation.startswith("Vægtet over lokationer: Valby: 90 % ≥ 80 %, vægt 50; ")
+
+
+def test_every_location_must_hold():
+    rows = CASES[:]
+    for loc, good in [("Næstved", 10), ("Aalborg", 9), ("Aarhus", 8)]:
+        rows += [
+            ["1.4", f"{loc}{i}", None, None, loc, None, 5 if i < good else 30] for i in range(10)
+        ]
+    r = one(
+        {
+            "Nr": "1.4",
+            "Type": "mindst",
+            "Målværdi": 90,
+            "Enhed": "%",
+            "Indikator": "andel",
+            "Frist": 21,
+            "Lokationer": "alle",
+        },
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 0
+    assert "Aarhus: 80 % < 90 %" in r.explanation
+
+
+def test_deadline_bound_share():
+    from datetime import date
+
+    rows = CASES + [
+        ["1.1d", "A", None, date(2025, 3, 10), None, None, 5],
+        ["1.1d", "B", None, date(2025, 3, 17), None, None, 5],
+        ["1.1d", "C", None, date(2025, 3, 18), None, None, 5],
+        ["1.1d", "D", None, date(2025, 1, 18), None, None, 5],
+    ]
+    r = one(
+        {
+            "Nr": "1.1d",
+            "Type": "mindst",
+            "Målværdi": 75,
+            "Enhed": "%",
+            "Indikator": "andel",
+            "Frist": "17-03-2025",
+        },
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 100
+
+
+def test_swedish_workbook_gives_swedish_text():
+    goals = [{"Nr": "1", "Vægt": 10, "Type": "minst", "Målværdi": 5, "Resultat": 4}]
+    ev = evaluate(
+        workbook(goals, plan={"Myndighet": "Migrationsverket", "År": 2008, "Språk": "sv"})
+    )
+    r = ev.scorecard.result("1")
+    assert r.explanation == "4 < 5 → ej uppfyllt: 0 av 10 poäng"
+    assert {u.cell: u.value for u in ev.updates}["V2"] == "Ej uppfyllt"
