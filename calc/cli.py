@@ -66,19 +66,53 @@ def to_json(path: Path, ev: Evaluation) -> dict[str, object]:
     }
 
 
-def print_table(path: Path, ev: Evaluation, out: TextIO) -> None:
+_LABELS = {
+    "da": {
+        "goal": "Nr",
+        "weight": "Vægt",
+        "fulfilment": "Opfyldelse",
+        "points": "Point",
+        "status": "Status",
+        "total": "I alt: {p} af {m} point ({pct})",
+        "pay": "Resultatløn {name}: beregnet {c}, udbetaling {u}",
+        "error": "FEJL",
+        "warning": "Advarsel",
+        "not_written": "Der er fejl i projektmappen; intet er skrevet.",
+        "written": "Skrevet til {path}",
+    },
+    "sv": {
+        "goal": "Nr",
+        "weight": "Vikt",
+        "fulfilment": "Uppfyllelse",
+        "points": "Poäng",
+        "status": "Status",
+        "total": "Totalt: {p} av {m} poäng ({pct})",
+        "pay": "Resultatlön {name}: beräknad {c}, utbetalning {u}",
+        "error": "FEL",
+        "warning": "Varning",
+        "not_written": "Arbetsboken innehåller fel; inget har skrivits.",
+        "written": "Skrivet till {path}",
+    },
+}
+
+
+def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None = None) -> None:
     """A readable table for people: goal, weight, fulfilment, points, status; totals; pay."""
     plan, card = ev.plan, ev.scorecard
     lang = plan.lang if plan else "da"
-    title = " ".join(
-        x for x in (plan.institution if plan else "", str(plan.year or "") if plan else "") if x
-    )
+    txt = _LABELS[lang]
+    title = " ".join(str(x) for x in ((plan.institution, plan.year) if plan else ()) if x)
     print(f"{title or path.name} ({path.name})", file=out)
     if card is not None and plan is not None:
-        depth = {g.id: 0 if g.parent is None else 1 for g in plan.goals}
-        print(f"  {'Nr':<10} {'Vægt':>7} {'Opfyldelse':>11} {'Point':>8}  Status", file=out)
+        print(
+            f"  {txt['goal']:<10} {txt['weight']:>7} {txt['fulfilment']:>11} "
+            f"{txt['points']:>8}  {txt['status']}",
+            file=out,
+        )
         for g in card.goals:
-            nr = "  " * depth[g.goal_id] + g.goal_id
+            goal = plan.goal(g.goal_id)
+            depth = 1 if goal is not None and goal.parent is not None else 0
+            nr = "  " * depth + g.goal_id
             f = fmt.pct(g.fulfilment, lang) if g.fulfilment is not None else "–"
             print(
                 f"  {nr:<10} {fmt.points(g.weight, lang):>7} {f:>11} "
@@ -86,21 +120,29 @@ def print_table(path: Path, ev: Evaluation, out: TextIO) -> None:
                 file=out,
             )
         print(
-            f"  I alt: {fmt.points(card.total_points, lang)} af "
-            f"{fmt.points(card.max_points, lang)} point ({fmt.pct(card.score_pct, lang)})",
+            "  "
+            + txt["total"].format(
+                p=fmt.points(card.total_points, lang),
+                m=fmt.points(card.max_points, lang),
+                pct=fmt.pct(card.score_pct, lang),
+            ),
             file=out,
         )
         for p in ev.pay:
             print(
-                f"  Resultatløn {p.name}: beregnet {fmt.kroner(p.computed, lang)}, "
-                f"udbetaling {fmt.kroner(p.payout, lang)}",
+                "  "
+                + txt["pay"].format(
+                    name=p.name, c=fmt.kroner(p.computed, lang), u=fmt.kroner(p.payout, lang)
+                ),
                 file=out,
             )
     for issue in ev.issues:
-        label = "FEJL" if issue.is_error else "Advarsel"
+        label = txt["error"] if issue.is_error else txt["warning"]
         print(f"  {label} {issue.location()}: {issue.message}", file=out)
     if not ev.ok:
-        print("  Der er fejl i projektmappen; intet er skrevet.", file=out)
+        print("  " + txt["not_written"], file=out)
+    elif written_to is not None:
+        print("  " + txt["written"].format(path=written_to), file=out)
 
 
 def _beregn(args: argparse.Namespace) -> int:
@@ -113,6 +155,8 @@ def _beregn(args: argparse.Namespace) -> int:
     for path in files:
         dest = out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg
         try:
+            if dest is not None:
+                dest.parent.mkdir(parents=True, exist_ok=True)
             ev = score_file(path, dest)
         except MaalscoreError as exc:
             print(f"{path}: {exc}", file=sys.stderr)
@@ -130,9 +174,7 @@ def _beregn(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(to_json(path, ev), ensure_ascii=False))
         else:
-            print_table(path, ev, sys.stdout)
-            if ev.ok:
-                print(f"  Skrevet til {dest or path}", file=sys.stdout)
+            print_table(path, ev, sys.stdout, written_to=(dest or path) if ev.updates else None)
         if not ev.ok:
             code = max(code, EXIT_WORKBOOK_ERRORS)
     return code

@@ -8,10 +8,10 @@ so later checks (parents, duplicates) run too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 from . import values as V

@@ -117,19 +117,15 @@ def _explain(
     parts = [head, f"{rule} → {kr(computed)}"]
     if adjustment:
         parts.append(
-
-                f"justering {kr(adjustment)} ({p.reason})"
-                if sv
-                else f"skøn {kr(adjustment)} ({p.reason})"
-
+            f"justering {kr(adjustment)} ({p.reason})"
+            if sv
+            else f"skøn {kr(adjustment)} ({p.reason})"
         )
     if p.withheld:
         parts.append(
-
-                f"resultatlönen bortfaller ({p.reason})"
-                if sv
-                else f"resultatlønnen bortfalder ({p.reason})"
-
+            f"resultatlönen bortfaller ({p.reason})"
+            if sv
+            else f"resultatlønnen bortfalder ({p.reason})"
         )
     parts.append(f"utbetalning {kr(payout)}" if sv else f"udbetaling {kr(payout)}")
     return "; ".join(parts)

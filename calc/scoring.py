@@ -242,7 +242,10 @@ def _indicator_text(goal: Goal, iv: IndicatorValue, excluded: int, ctx: Context)
     parts = [ctx.t(f"{n} sager", f"{n} ärenden")]
     if excluded:
         parts.append(
-            ctx.t(f"{excluded} udeladt (Medtages = Nej)", f"{excluded} exkluderade (Ingår = Nej)")
+            ctx.t(
+                f"{excluded} udeladt efter Medtages = Nej",
+                f"{excluded} exkluderade enligt Ingår = Nej",
+            )
         )
     if iv.n_trimmed:
         parts.append(
