@@ -192,6 +192,20 @@ def _skabelon(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _app(args: argparse.Namespace) -> int:
+    """`maalscore app [FIL]`: the desktop app (PySide6 is imported only here)."""
+    from desktop.app import run
+
+    return int(run(args.file))
+
+
+def _addin(args: argparse.Namespace) -> int:
+    """`maalscore addin byg|installer`: the Excel add-in (xlwings is imported only here)."""
+    from excel_addin.build import cli
+
+    return int(cli(args.action, args.ud))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="maalscore",
@@ -209,6 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--år", "--aar", dest="year", type=int)
     s.add_argument("--institution")
     s.set_defaults(func=_skabelon)
+    a = sub.add_parser("app", help="åbn skrivebordsprogrammet")
+    a.add_argument("file", nargs="?", type=Path, metavar="FIL")
+    a.set_defaults(func=_app)
+    x = sub.add_parser("addin", help="byg eller installer Excel-tilføjelsesprogrammet")
+    x.add_argument("action", choices=["byg", "installer"])
+    x.add_argument("--ud", type=Path, help="mappe til den byggede excel_addin.xlam")
+    x.set_defaults(func=_addin)
     return parser
 
 

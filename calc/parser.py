@@ -901,7 +901,7 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         summary_sheet=summary.name if summary else None,
         summary_extent=tuple(p for p, v in _filled(summary)) if summary else (),
     )
-    _check_references(plan, out)
+    _check_references(plan, out, case_grid.name if case_grid is not None else None)
     return plan, tuple(out.issues)
 
 
@@ -953,26 +953,62 @@ def _equal_weights(kv: dict[str, tuple[CellValue, str]], out: Collector) -> bool
     return False
 
 
-def _check_references(plan: Plan, out: Collector) -> None:
-    """Milestones and cases must point at goals of the right type."""
+def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> None:
+    """Milestones and cases must point at goals that use them."""
     by_id = {g.id: g for g in plan.goals}
+    goals_sheet = plan.goals_layout.sheet if plan.goals_layout else "Mål"
+    id_col = plan.goals_layout.col("id") if plan.goals_layout else 0
     if plan.milestones_layout is not None:
-        col = plan.milestones_layout.col("goal")
-        for m in plan.milestones:
-            g = by_id.get(m.goal_id)
-            if g is None:
-                out.error(
-                    plan.milestones_layout.sheet,
-                    a1(m.row, col),
-                    f"Milepælen hører til mål {m.goal_id}, som ikke findes på arket Mål.",
-                    f"Aktiviteten hör till mål {m.goal_id}, som inte finns på bladet Mål.",
-                )
+        _check_milestone_refs(plan, by_id, plan.milestones_layout, out)
     for g in plan.goals:
         if g.type is GoalType.MILESTONES and not any(m.goal_id == g.id for m in plan.milestones):
-            sheet = plan.goals_layout.sheet if plan.goals_layout else "Mål"
             out.warning(
-                sheet,
-                a1(g.row, 0),
+                goals_sheet,
+                a1(g.row, id_col),
                 f"Mål {g.id} har type milepæle, men ingen milepæle er registreret.",
                 f"Mål {g.id} har typ milstolpar, men inga aktiviteter är registrerade.",
+            )
+    for cases in plan.cases:
+        target = by_id.get(cases.goal_id)
+        if case_sheet is not None and (target is None or target.indicator is None):
+            out.warning(
+                case_sheet,
+                a1(cases.first_row, 0),
+                f"Sagerne for mål {cases.goal_id} bruges ikke: målet findes ikke eller har "
+                "ingen Indikator.",
+                f"Ärendena för mål {cases.goal_id} används inte: målet finns inte eller har "
+                "ingen Indikator.",
+            )
+
+
+def _check_milestone_refs(
+    plan: Plan, by_id: dict[str, Goal], layout: SheetLayout, out: Collector
+) -> None:
+    goal_col = layout.col("goal")
+    weight_col = dict(layout.columns).get("weight", goal_col)
+    for m in plan.milestones:
+        g = by_id.get(m.goal_id)
+        if g is None:
+            out.error(
+                layout.sheet,
+                a1(m.row, goal_col),
+                f"Milepælen hører til mål {m.goal_id}, som ikke findes på arket Mål.",
+                f"Aktiviteten hör till mål {m.goal_id}, som inte finns på bladet Mål.",
+            )
+        elif g.type is not GoalType.MILESTONES:
+            out.warning(
+                layout.sheet,
+                a1(m.row, goal_col),
+                f"Mål {m.goal_id} har ikke type milepæle, så milepælen tæller ikke.",
+                f"Mål {m.goal_id} har inte typ milstolpar, så aktiviteten räknas inte.",
+            )
+    for gid in dict.fromkeys(m.goal_id for m in plan.milestones):
+        items = [m for m in plan.milestones if m.goal_id == gid]
+        missing = [m for m in items if m.weight is None]
+        if missing and len(missing) < len(items):
+            out.error(
+                layout.sheet,
+                a1(missing[0].row, weight_col),
+                f"Milepælene under mål {gid} skal enten alle have en Vægt eller ingen.",
+                f"Aktiviteterna under mål {gid} ska antingen alla ha en Vikt eller ingen.",
             )
