@@ -1,0 +1,554 @@
+"""Shared OOXML package internals for the reader and write-back.
+
+Both sides must agree on what a file is, where each sheet lives and how a cell's style decides
+whether a number is a date or a percentage, so that write-back can verify what it wrote with the
+very code that reads it. Standard library only: the calculation core must not need openpyxl.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+from xml.etree import ElementTree as ET
+
+from calc.errors import WorkbookReadError
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+# A part larger than this, or one that inflates absurdly, is refused before it is read: a real
+# goal workbook is far smaller, and a zip bomb would otherwise exhaust memory.
+MAX_PART_SIZE = 2 * 1024**3
+MAX_RATIO = 1000
+RATIO_FLOOR = 100 * 1024**2
+
+# What reading a damaged or oddly encrypted member can raise.
+READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error)
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+DATE_BUILTINS = frozenset(range(14, 23)) | {45, 46, 47}
+PERCENT_BUILTINS = frozenset({9, 10})
+
+# Cell style kinds.
+PLAIN, DATE, PERCENT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class SheetRef:
+    """One entry of `<sheets>`: the sheet's name, its part inside the zip and what kind it is."""
+
+    name: str
+    part: str
+    kind: str  # "worksheet", "chartsheet", "dialogsheet", "macrosheet" or "" when unknown
+
+
+@dataclass(frozen=True)
+class WorkbookInfo:
+    """What the workbook part says: where the sheets are, and how numbers are to be read."""
+
+    part: str
+    strict: bool
+    date1904: bool
+    sheets: tuple[SheetRef, ...]
+    shared_strings: str | None
+    styles: str | None
+
+
+def local(tag: str) -> str:
+    """`{ns}row` → `row`: namespace-agnostic matching also covers prefixed and strict files."""
+    return tag.rpartition("}")[2]
+
+
+def _ole_message(path: Path) -> str:
+    """Tell an encrypted workbook from an old .xls: both are OLE compound files."""
+    with path.open("rb") as fh:
+        head = fh.read(8 * 1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in head:
+        return (
+            f"Filen «{path.name}» er beskyttet med adgangskode (krypteret). Åbn den i Excel, "
+            "fjern adgangskoden (Filer › Info › Beskyt projektmappe) og gem den som .xlsx."
+        )
+    if "Workbook".encode("utf-16-le") in head or "Book".encode("utf-16-le") in head:
+        return (
+            f"Filen «{path.name}» er i det gamle Excel 97-2003-format (.xls). "
+            "Åbn den i Excel og gem den som Excel-projektmappe (.xlsx)."
+        )
+    return (
+        f"Filen «{path.name}» er enten beskyttet med adgangskode eller i det gamle .xls-format. "
+        "Åbn den i Excel, fjern en eventuel adgangskode og gem den som .xlsx."
+    )
+
+
+def check_magic(path: Path) -> None:
+    """Refuse files that are not zip packages, with a message that says what they are instead."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise WorkbookReadError(f"Filen «{path}» findes ikke.") from None
+    except OSError as exc:
+        raise WorkbookReadError(f"Filen «{path}» kan ikke læses: {exc.strerror}.") from exc
+    if head.startswith(OLE_MAGIC):
+        raise WorkbookReadError(_ole_message(path))
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookReadError(
+            f"Filen «{path.name}» er ikke en Excel-projektmappe (.xlsx). "
+            "Åbn den i Excel og gem den som .xlsx."
+        )
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """Open the package after checking it is one; a damaged zip gets a readable message."""
+    path = Path(path)
+    check_magic(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkbookReadError(
+            f"Filen «{path.name}» er beskadiget eller ufuldstændig og kan ikke åbnes som .xlsx. "
+            "Prøv at åbne den i Excel og gemme den igen."
+        ) from exc
+    names = set(zf.namelist())
+    if "xl/workbook.bin" in names:
+        zf.close()
+        raise WorkbookReadError(
+            f"Filen «{path.name}» er en binær projektmappe (.xlsb), som ikke understøttes. "
+            "Åbn den i Excel og gem den som .xlsx."
+        )
+    return zf
+
+
+def guard(zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
+    """The part's ZipInfo, refusing sizes that only a damaged file or a zip bomb would have."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        raise WorkbookReadError(f"Delen «{name}» mangler i projektmappen.") from None
+    ratio = info.file_size / max(info.compress_size, 1)
+    too_big = info.file_size > MAX_PART_SIZE
+    if too_big or (ratio > MAX_RATIO and info.file_size > RATIO_FLOOR):
+        raise WorkbookReadError(
+            f"Delen «{name}» i projektmappen er urimeligt stor ({info.file_size} byte) "
+            "og læses ikke. Filen er sandsynligvis beskadiget."
+        )
+    return info
+
+
+def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    """The part's bytes after the size guard; damage inside the zip becomes WorkbookReadError."""
+    guard(zf, name)
+    try:
+        return zf.read(name)
+    except READ_ERRORS as exc:
+        raise _damaged(zf, name) from exc
+
+
+def open_part(zf: zipfile.ZipFile, name: str) -> IO[bytes]:
+    """A stream of the part after the size guard, for parsing large sheets without loading them."""
+    guard(zf, name)
+    return zf.open(name)
+
+
+def _damaged(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
+    file = Path(str(zf.filename)).name
+    return WorkbookReadError(
+        f"Filen «{file}» er beskadiget (delen «{name}» kan ikke pakkes ud). "
+        "Prøv at åbne den i Excel og gemme den igen."
+    )
+
+
+def parse_xml(zf: zipfile.ZipFile, name: str) -> ET.Element:
+    """Parse a small part (workbook, rels, styles) in one go."""
+    data = read_part(zf, name)
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise _damaged(zf, name) from exc
+
+
+def find_member(zf: zipfile.ZipFile, name: str) -> str | None:
+    """The zip member for a part name, tolerating producers that differ in letter case."""
+    names = zf.namelist()
+    if name in names:
+        return name
+    lowered = name.lower()
+    return next((n for n in names if n.lower() == lowered), None)
+
+
+def resolve_target(base_part: str, target: str) -> str:
+    """A relationship target → zip member name; absolute targets start at the package root."""
+    target = target.replace("\\", "/")
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    folder = posixpath.dirname(base_part)
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+def rels_part(part: str) -> str:
+    folder, file = posixpath.split(part)
+    return posixpath.join(folder, "_rels", file + ".rels")
+
+
+def read_rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type suffix, target member) for a part; external targets are skipped."""
+    member = find_member(zf, rels_part(part))
+    if member is None:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for el in parse_xml(zf, member):
+        if local(el.tag) != "Relationship" or el.get("TargetMode") == "External":
+            continue
+        kind = el.get("Type", "").rpartition("/")[2]
+        out[el.get("Id", "")] = (kind, resolve_target(part, el.get("Target", "")))
+    return out
+
+
+def workbook_part(zf: zipfile.ZipFile) -> str:
+    """The main workbook part, found through the package relationships as the standard says."""
+    for kind, target in read_rels(zf, "").values():
+        if kind == "officeDocument":
+            member = find_member(zf, target)
+            if member is not None:
+                return member
+    member = find_member(zf, "xl/workbook.xml")
+    if member is None:
+        file = Path(str(zf.filename)).name
+        raise WorkbookReadError(
+            f"Filen «{file}» mangler projektmappens hoveddel (xl/workbook.xml) og er ikke en "
+            "gyldig .xlsx. Prøv at åbne den i Excel og gemme den igen."
+        )
+    return member
+
+
+def _rel_id(el: ET.Element) -> str:
+    for key, value in el.attrib.items():
+        if key.startswith("{") and local(key) == "id":
+            return value
+    return ""
+
+
+def _sheet_refs(
+    zf: zipfile.ZipFile, root: ET.Element, rels: dict[str, tuple[str, str]]
+) -> tuple[SheetRef, ...]:
+    refs: list[SheetRef] = []
+    for el in root.iter():
+        if local(el.tag) != "sheet":
+            continue
+        kind, target = rels.get(_rel_id(el), ("", ""))
+        member = find_member(zf, target) if target else None
+        refs.append(SheetRef(el.get("name", ""), member or target, kind))
+    return tuple(refs)
+
+
+def read_workbook_info(zf: zipfile.ZipFile) -> WorkbookInfo:
+    """Parse the workbook part: sheets in workbook order, date system, strings and styles."""
+    part = workbook_part(zf)
+    root = parse_xml(zf, part)
+    rels = read_rels(zf, part)
+    date1904 = any(
+        local(el.tag) == "workbookPr" and el.get("date1904", "0").lower() in ("1", "true")
+        for el in root.iter()
+    )
+    return WorkbookInfo(
+        part=part,
+        strict=root.tag.startswith("{" + STRICT_NS + "}"),
+        date1904=date1904,
+        sheets=_sheet_refs(zf, root, rels),
+        shared_strings=_rel_member(zf, rels, "sharedStrings"),
+        styles=_rel_member(zf, rels, "styles"),
+    )
+
+
+def _rel_member(zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], kind: str) -> str | None:
+    for rel_kind, target in rels.values():
+        if rel_kind == kind:
+            return find_member(zf, target)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared strings and styles
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_text(text: str) -> str:
+    """Undo Excel's `_x000B_` escapes for characters XML 1.0 cannot hold."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def string_item_text(si: ET.Element) -> str:
+    """Text of an `<si>` or `<is>`: plain `<t>` or rich-text runs; phonetic guides are skipped."""
+    parts: list[str] = []
+    for child in si:
+        name = local(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts.extend(t.text or "" for t in child if local(t.tag) == "t")
+    return unescape_text("".join(parts))
+
+
+def read_shared_strings(zf: zipfile.ZipFile, member: str | None) -> list[str]:
+    """All shared strings, streamed so a workbook with a huge string table stays affordable."""
+    if member is None:
+        return []
+    out: list[str] = []
+    try:
+        with open_part(zf, member) as fh:
+            for _event, el in ET.iterparse(fh, events=("end",)):
+                if local(el.tag) == "si":
+                    out.append(string_item_text(el))
+                    el.clear()
+    except (ET.ParseError, *READ_ERRORS) as exc:
+        raise _damaged(zf, member) from exc
+    return out
+
+
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def format_kind(code: str) -> int:
+    """Classify a custom number format: DATE if it shows d/m/y/h/s, PERCENT if it shows %.
+
+    Quoted text, [bracketed] colour/locale/condition parts and escaped characters are ignored,
+    because `0 "dage"` or `[Red]0` must not be mistaken for dates.
+    """
+    bare = _QUOTED.sub("", code)
+    if re.search(r"[dmyhsDMYHS]", bare) and "general" not in bare.lower():
+        return DATE
+    if "%" in bare:
+        return PERCENT
+    return PLAIN
+
+
+def builtin_kind(fmt_id: int) -> int:
+    if fmt_id in DATE_BUILTINS:
+        return DATE
+    if fmt_id in PERCENT_BUILTINS:
+        return PERCENT
+    return PLAIN
+
+
+def read_style_kinds(zf: zipfile.ZipFile, member: str | None) -> list[int]:
+    """For each cellXfs index, whether its number format is a date, a percentage or neither."""
+    if member is None:
+        return []
+    root = parse_xml(zf, member)
+    custom: dict[int, str] = {}
+    kinds: list[int] = []
+    for el in root:
+        name = local(el.tag)
+        if name == "numFmts":
+            for fmt in el:
+                custom[_int(fmt.get("numFmtId"))] = fmt.get("formatCode", "")
+        elif name == "cellXfs":
+            for xf in el:
+                fmt_id = _int(xf.get("numFmtId"))
+                code = custom.get(fmt_id)
+                kinds.append(format_kind(code) if code is not None else builtin_kind(fmt_id))
+    return kinds
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Rewriting a package with a few parts replaced
+
+_EOCD = struct.Struct("<4s4H2LH")
+_CDIR = struct.Struct("<4s6H3L5H2L")
+_LOCAL = struct.Struct("<4s5H3L2H")
+_UTF8_FLAG = 0x800
+_LIMIT32 = 0xFFFFFFFF
+
+
+class _NotPlain(Exception):
+    """The zip uses something the verbatim copier does not handle (zip64, prefixed data, …)."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    header: bytes  # the central directory record, name/extra/comment included
+    offset: int
+    flags: int
+    csize: int
+
+
+def rewrite_zip(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
+    """Write `src` to `out` with the members in `parts` replaced (deflated afresh).
+
+    Unchanged members are copied verbatim: local header, compressed data and data descriptor,
+    so their bytes and cost do not depend on how large they are, and the central directory is
+    rebuilt from the original records with only the offsets changed. Zip64 archives, archives
+    with data before the first member or spanning disks, and members whose local header does
+    not match the directory fall back to re-compressing every member with zipfile; their
+    uncompressed contents stay identical either way. Members with encryption flags also take
+    that path, where zipfile cannot decrypt them, so such a file is refused.
+    """
+    with src.open("rb") as fh:
+        try:
+            entries, comment = _central_directory(fh)
+            _copy_members(fh, out, entries, parts, comment)
+            return
+        except _NotPlain:
+            out.seek(0)
+            out.truncate()
+    _recompress(src, out, parts)
+
+
+def _central_directory(fh: IO[bytes]) -> tuple[list[_Entry], bytes]:
+    size = fh.seek(0, os.SEEK_END)
+    tail_start = max(0, size - 22 - 65535)
+    fh.seek(tail_start)
+    tail = fh.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        raise _NotPlain("no end record")
+    _sig, disk, cd_disk, n_disk, n_total, cd_size, cd_offset, n_comment = _EOCD.unpack_from(
+        tail, at
+    )
+    plain = disk == cd_disk == 0 and n_disk == n_total and tail[at - 20 : at - 16] != b"PK\x06\x07"
+    if not plain or cd_offset + cd_size != tail_start + at or _LIMIT32 in (cd_size, cd_offset):
+        raise _NotPlain("zip64, multi-disk or prefixed archive")
+    fh.seek(cd_offset)
+    directory = fh.read(cd_size)
+    entries = list(_parse_directory(directory, n_total))
+    return entries, tail[at + 22 : at + 22 + n_comment]
+
+
+def _parse_directory(directory: bytes, count: int) -> Iterator[_Entry]:
+    pos = 0
+    for _ in range(count):
+        fields = _CDIR.unpack_from(directory, pos)
+        if fields[0] != b"PK\x01\x02":
+            raise _NotPlain("bad central directory")
+        flags, csize, usize = fields[3], fields[8], fields[9]
+        n_name, n_extra, n_comment, offset = fields[10], fields[11], fields[12], fields[16]
+        end = pos + _CDIR.size + n_name + n_extra + n_comment
+        raw_name = directory[pos + _CDIR.size : pos + _CDIR.size + n_name]
+        if flags & 0x41 or _LIMIT32 in (csize, usize, offset):
+            raise _NotPlain("encrypted or zip64 member")
+        name = raw_name.decode("utf-8" if flags & _UTF8_FLAG else "cp437")
+        yield _Entry(name, directory[pos:end], offset, flags, csize)
+        pos = end
+
+
+def _copy_members(
+    fh: IO[bytes], out: IO[bytes], entries: list[_Entry], parts: dict[str, bytes], comment: bytes
+) -> None:
+    directory = bytearray()
+    for entry in entries:
+        offset = out.tell()
+        if offset > _LIMIT32:
+            raise _NotPlain("output needs zip64")
+        if entry.name in parts:
+            directory += _write_new(out, entry, parts[entry.name], offset)
+        else:
+            _copy_range(fh, out, entry.offset, _member_length(fh, entry))
+            directory += entry.header[:42] + struct.pack("<L", offset) + entry.header[46:]
+    cd_offset = out.tell()
+    out.write(directory)
+    if len(entries) > 0xFFFF or cd_offset > _LIMIT32:
+        raise _NotPlain("output needs zip64")
+    n = len(entries)
+    out.write(_EOCD.pack(b"PK\x05\x06", 0, 0, n, n, len(directory), cd_offset, len(comment)))
+    out.write(comment)
+
+
+def _member_length(fh: IO[bytes], entry: _Entry) -> int:
+    """Local header + data + optional data descriptor, as they lie in the source."""
+    fh.seek(entry.offset)
+    local_header = fh.read(_LOCAL.size)
+    if len(local_header) < _LOCAL.size:
+        raise _NotPlain("truncated member")
+    fields = _LOCAL.unpack(local_header)
+    n_name: int = fields[9]
+    n_extra: int = fields[10]
+    if fields[0] != b"PK\x03\x04" or fh.read(n_name) != entry.header[46 : 46 + n_name]:
+        raise _NotPlain("local header does not match")
+    length = _LOCAL.size + n_name + n_extra + entry.csize
+    if entry.flags & 0x08:
+        fh.seek(entry.offset + length)
+        length += 16 if fh.read(4) == b"PK\x07\x08" else 12
+    return length
+
+
+def _copy_range(fh: IO[bytes], out: IO[bytes], start: int, length: int) -> None:
+    fh.seek(start)
+    while length > 0:
+        chunk = fh.read(min(length, 1 << 20))
+        if not chunk:
+            raise _NotPlain("truncated member")
+        out.write(chunk)
+        length -= len(chunk)
+
+
+def _write_new(out: IO[bytes], entry: _Entry, data: bytes, offset: int) -> bytes:
+    """Write a replaced member (deflated, sizes in the local header) and return its record."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packed = packer.compress(data) + packer.flush()
+    crc = zlib.crc32(data)
+    old = _CDIR.unpack_from(entry.header, 0)
+    flags = entry.flags & _UTF8_FLAG
+    name = entry.header[46 : 46 + old[10]]
+    out.write(
+        _LOCAL.pack(
+            b"PK\x03\x04", 20, flags, 8, old[5], old[6], crc, len(packed), len(data), len(name), 0
+        )
+    )
+    out.write(name)
+    out.write(packed)
+    fixed = _CDIR.pack(
+        old[0],
+        old[1],
+        max(old[2], 20),
+        flags,
+        8,
+        old[5],
+        old[6],
+        crc,
+        len(packed),
+        len(data),
+        old[10],
+        old[11],
+        old[12],
+        0,
+        old[14],
+        old[15],
+        offset,
+    )
+    return fixed + entry.header[_CDIR.size :]
+
+
+def _recompress(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            try:
+                data = parts[info.filename] if info.filename in parts else zin.read(info)
+            except RuntimeError as exc:  # an encrypted member
+                raise WorkbookReadError(
+                    f"Filen «{src.name}» indeholder krypterede dele og kan ikke skrives."
+                ) from exc
+            zout.writestr(copy.copy(info), data, compress_type=info.compress_type)

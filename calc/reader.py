@@ -1,0 +1,271 @@
+"""Read sheets of an .xlsx file into plain value grids, with the standard library only.
+
+The sheet XML is streamed with iterparse and every row is dropped once read, so a large sheet
+costs memory for its values only. Numbers become Decimal through `repr(float(text))`: Excel
+writes 0,85 as `0.84999999999999998`, and the shortest float repr gives back the 0.85 the user
+typed. openpyxl is deliberately not used, so `import calc.reader` stays light.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO
+from xml.etree import ElementTree as ET
+
+from calc import ooxml
+from calc.errors import WorkbookReadError
+from calc.grid import (
+    CellValue,
+    ExcelError,
+    Pos,
+    SheetGrid,
+    WorkbookGrids,
+    col_index,
+    normalise_name,
+    parse_a1,
+)
+
+EPOCH_1900 = datetime(1899, 12, 30)
+EPOCH_1904 = datetime(1904, 1, 1)
+
+
+def read_workbook(path: Path | str, sheets: Iterable[str] | None = None) -> WorkbookGrids:
+    """Read the named worksheets (matched loosely, see `normalise_name`; None = all).
+
+    Chart sheets and macro sheets hold no cells and are left out. A requested sheet that does
+    not exist is simply absent from the result; callers use `WorkbookGrids.find`.
+    """
+    path = Path(path)
+    with ooxml.open_zip(path) as zf:
+        grids = read_grids(zf, sheets, dates=True)
+    return WorkbookGrids(grids, source=str(path))
+
+
+def read_grids(
+    zf: zipfile.ZipFile, sheets: Iterable[str] | None, *, dates: bool
+) -> tuple[SheetGrid, ...]:
+    """Read from an open package. `dates=False` keeps date-formatted numbers as numbers, which
+    write-back needs to check the exact number it wrote into a date-styled cell."""
+    info = ooxml.read_workbook_info(zf)
+    refs = select_sheets(info, sheets)
+    strings = ooxml.read_shared_strings(zf, info.shared_strings) if refs else []
+    kinds = ooxml.read_style_kinds(zf, info.styles) if refs else []
+    ctx = _Context(strings, kinds, info.date1904 if dates else None)
+    return tuple(_read_sheet(zf, ref, ctx) for ref in refs)
+
+
+def select_sheets(info: ooxml.WorkbookInfo, names: Iterable[str] | None) -> list[ooxml.SheetRef]:
+    """The worksheets to read, in workbook order."""
+    worksheets = [s for s in info.sheets if s.kind in ("worksheet", "") and s.part]
+    if names is None:
+        return worksheets
+    wanted = {normalise_name(n) for n in names}
+    return [s for s in worksheets if normalise_name(s.name) in wanted]
+
+
+@dataclass
+class _Context:
+    strings: list[str]
+    kinds: list[int]
+    date1904: bool | None  # None: leave date-formatted numbers as numbers
+
+
+@dataclass
+class _Sheet:
+    """Cells collected while streaming one sheet."""
+
+    rows: dict[int, dict[int, CellValue]] = field(default_factory=dict)
+    percent: set[Pos] = field(default_factory=set)
+    formulas: set[Pos] = field(default_factory=set)
+
+    def grid(self, name: str) -> SheetGrid:
+        n_rows = max((r for r, cells in self.rows.items() if cells), default=-1) + 1
+        rows = tuple(_row_tuple(self.rows.get(r, {})) for r in range(n_rows))
+        return SheetGrid(name, rows, frozenset(self.percent), frozenset(self.formulas))
+
+
+def _row_tuple(cells: dict[int, CellValue]) -> tuple[CellValue, ...]:
+    if not cells:
+        return ()
+    out: list[CellValue] = [None] * (max(cells) + 1)
+    for c, v in cells.items():
+        out[c] = v
+    return tuple(out)
+
+
+def _read_sheet(zf: zipfile.ZipFile, ref: ooxml.SheetRef, ctx: _Context) -> SheetGrid:
+    sheet = _Sheet()
+    try:
+        with ooxml.open_part(zf, ref.part) as fh:
+            _stream(fh, sheet, ctx)
+    except (ET.ParseError, *ooxml.READ_ERRORS) as exc:
+        raise _sheet_damaged(zf, ref) from exc
+    return sheet.grid(ref.name)
+
+
+def _sheet_damaged(zf: zipfile.ZipFile, ref: ooxml.SheetRef) -> WorkbookReadError:
+    file = Path(str(zf.filename)).name
+    return WorkbookReadError(
+        f"Arket «{ref.name}» i filen «{file}» er beskadiget og kan ikke læses. "
+        "Prøv at åbne filen i Excel og gemme den igen."
+    )
+
+
+def _stream(fh: IO[bytes], sheet: _Sheet, ctx: _Context) -> None:
+    """Only end events are asked for, which halves the events on a large sheet. A cell without
+    `r` takes the next column; its row is known only when the row ends, so it waits there."""
+    names = _NAMES
+    row = -1
+    col = -1
+    waiting: list[tuple[int, ET.Element]] = []
+    for _event, el in ET.iterparse(fh, events=("end",)):
+        name = names.get(el.tag) or names.setdefault(el.tag, ooxml.local(el.tag))
+        if name == "c":
+            ref = el.get("r")
+            if ref:
+                r, col = split_ref(ref)
+                _cell(el, r, col, sheet, ctx)
+                el.clear()
+            else:
+                col += 1
+                waiting.append((col, el))
+        elif name == "row":
+            r_attr = el.get("r")
+            row = int(r_attr) - 1 if r_attr else row + 1
+            for c, cell in waiting:
+                _cell(cell, row, c, sheet, ctx)
+            waiting.clear()
+            col = -1
+            el.clear()
+
+
+_COLUMNS: dict[str, int] = {}
+_NAMES: dict[str, str] = {}  # `{ns}c` → `c`, cached: it is asked for every element
+
+
+def split_ref(ref: str) -> Pos:
+    """`B7` → (6, 1), faster than a regex for the millions of cells a big sheet can hold."""
+    letters = ref.rstrip("0123456789")
+    digits = ref[len(letters) :]
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = _COLUMNS.setdefault(letters, col_index(letters.replace("$", "")))
+    if not digits or not letters:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(digits) - 1, col
+
+
+def _cell(el: ET.Element, row: int, col: int, sheet: _Sheet, ctx: _Context) -> None:
+    """Record one `<c>` at (row, col)."""
+    pos = (row, col)
+    style = _int(el.get("s"))
+    kind = ctx.kinds[style] if 0 <= style < len(ctx.kinds) else ooxml.PLAIN
+    if kind == ooxml.PERCENT:
+        sheet.percent.add(pos)
+    value = _value(el, kind, ctx, sheet, pos)
+    if value is not None:
+        sheet.rows.setdefault(row, {})[col] = value
+
+
+def _value(el: ET.Element, kind: int, ctx: _Context, sheet: _Sheet, pos: Pos) -> CellValue:
+    t = el.get("t", "n")
+    v: str | None = None
+    inline: ET.Element | None = None
+    for child in el:
+        name = _NAMES.get(child.tag) or _NAMES.setdefault(child.tag, ooxml.local(child.tag))
+        if name == "v":
+            v = child.text or ""
+        elif name == "is":
+            inline = child
+        elif name == "f":
+            _formula(child, pos, sheet)
+    if t == "inlineStr" and inline is not None:
+        return ooxml.string_item_text(inline)
+    if t == "inlineStr":  # a few producers put the text in <v>
+        return ooxml.unescape_text(v) if v else None
+    if not v:  # no cached value, or an empty one as openpyxl writes for formulas
+        return None
+    return _typed(t, v, kind, ctx)
+
+
+def _formula(f: ET.Element, pos: Pos, sheet: _Sheet) -> None:
+    """Mark the formula cell, and for array formulas and data tables the whole range they fill:
+    those cells hold formula results even without an `<f>` of their own."""
+    sheet.formulas.add(pos)
+    ref = f.get("ref")
+    if ref and f.get("t") in ("array", "dataTable"):
+        sheet.formulas.update(range_positions(ref))
+
+
+def range_positions(ref: str) -> list[Pos]:
+    first, _, last = ref.partition(":")
+    r0, c0 = parse_a1(first)
+    r1, c1 = parse_a1(last) if last else (r0, c0)
+    return [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+
+
+def _typed(t: str, v: str, kind: int, ctx: _Context) -> CellValue:
+    if t == "s":
+        index = _int(v)
+        return ctx.strings[index] if 0 <= index < len(ctx.strings) else None
+    if t == "str":
+        return ooxml.unescape_text(v)
+    if t == "b":
+        return v.strip() in ("1", "true")
+    if t == "e":
+        return ExcelError(v)
+    if t == "d":
+        return _iso_date(v)
+    return _number(v, kind, ctx)
+
+
+def _number(v: str, kind: int, ctx: _Context) -> CellValue:
+    try:
+        number = Decimal(repr(float(v)))
+    except (ValueError, InvalidOperation):
+        return v
+    if kind == ooxml.DATE and ctx.date1904 is not None:
+        return excel_date(number, ctx.date1904)
+    return number
+
+
+def excel_date(serial: Decimal, date1904: bool) -> CellValue:
+    """An Excel serial date → date (whole days) or datetime; out-of-range serials stay numbers.
+
+    In the 1900 system Excel counts the non-existent 29 February 1900, so serials before 60
+    are one day off from the usual 1899-12-30 epoch.
+    """
+    if serial < 0 or serial > 2958465:
+        return serial
+    days = int(serial)
+    ms = round((serial - days) * 86_400_000)
+    base = EPOCH_1900 + timedelta(days=1) if serial < 61 else EPOCH_1900
+    if date1904:
+        base = EPOCH_1904
+    moment = base + timedelta(days=days, milliseconds=ms)
+    if moment.hour == moment.minute == moment.second == moment.microsecond == 0:
+        return moment.date()
+    return moment
+
+
+def _iso_date(v: str) -> CellValue:
+    """Strict OOXML may store dates as ISO 8601 text (`t="d"`)."""
+    try:
+        moment = datetime.fromisoformat(v.strip().rstrip("Z"))
+    except ValueError:
+        return v
+    if moment.time() == datetime.min.time() and "T" not in v:
+        return moment.date()
+    return moment
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return -1

@@ -1,0 +1,660 @@
+"""Write results into the user's own workbook without losing anything else in it.
+
+Loading and re-saving with a library would silently drop what it does not understand (form
+controls, x14 extensions, pivot caches, VBA). So the file is patched instead: only the target
+cells in the target sheets' XML and the `calcPr` element of the workbook part are changed, by
+text splices; every other zip entry is copied byte for byte, compressed data included. The
+result is written to a temporary file, read back and checked, and only then moved over the
+destination, so a failure at any point leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import os
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from pathlib import Path
+
+from calc import ooxml
+from calc.errors import MaalscoreError, WorkbookReadError, WriteBackError
+from calc.grid import CellUpdate, CellValue, Pos, a1, normalise_name, parse_a1
+from calc.reader import range_positions, read_grids
+
+MAX_ROWS = 1_048_576
+MAX_COLS = 16_384
+MAX_TEXT = 32_767
+
+Expected = dict[str, dict[Pos, CellValue]]
+
+
+def write_back(
+    src: Path,
+    updates: Sequence[CellUpdate],
+    dst: Path | None = None,
+    *,
+    allow_signed: bool = False,
+) -> None:
+    """Write `updates` into the workbook `src`, saving to `dst` (None: in place).
+
+    Raises WriteBackError (message in Danish, for the user) when the file cannot be written
+    safely: not an .xlsx, encrypted, .xlsb, strict OOXML, digitally signed (unless
+    `allow_signed`: writing breaks the signature), an unknown sheet, a reference outside Excel's
+    grid, or a target cell holding a formula. Nothing is written in those cases.
+    """
+    src = Path(src)
+    if not updates and dst is None:
+        return
+    # Resolved, so that a symbolic link is written through rather than replaced.
+    target = (Path(dst) if dst is not None else src).resolve()
+    try:
+        parts, expected = _plan(src, updates, allow_signed)
+    except WorkbookReadError as exc:
+        raise WriteBackError(str(exc)) from exc
+    _commit(src, target, parts, expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning: everything is validated and computed in memory before a byte is written.
+
+
+def _plan(
+    src: Path, updates: Sequence[CellUpdate], allow_signed: bool
+) -> tuple[dict[str, bytes], Expected]:
+    with ooxml.open_zip(src) as zf:
+        info = ooxml.read_workbook_info(zf)
+        _refuse_package(src, zf, info, allow_signed)
+        by_sheet = _group(src, info, updates)
+        parts: dict[str, bytes] = {}
+        expected: Expected = {}
+        for ref, cells in by_sheet.items():
+            xml = ooxml.read_part(zf, ref.part)
+            parts[ref.part] = patch_sheet(xml, ref.name, {p: c.xml for p, c in cells.items()})
+            expected[ref.name] = {p: c.expected for p, c in cells.items()}
+        if by_sheet:
+            workbook = ooxml.read_part(zf, info.part)
+            patched = set_full_calc_on_load(workbook)
+            if patched != workbook:
+                parts[info.part] = patched
+    return parts, expected
+
+
+def _refuse_package(
+    src: Path, zf: zipfile.ZipFile, info: ooxml.WorkbookInfo, allow_signed: bool
+) -> None:
+    if info.strict:
+        raise WriteBackError(
+            f"Filen «{src.name}» er gemt som «Strict Open XML», som Målscore ikke kan skrive i. "
+            "Åbn den i Excel og gem den som almindelig Excel-projektmappe (.xlsx)."
+        )
+    signed = any(n.startswith("_xmlsignatures/") for n in zf.namelist())
+    if signed and not allow_signed:
+        raise WriteBackError(
+            f"Filen «{src.name}» er signeret digitalt, og signaturen bliver ugyldig, hvis "
+            "Målscore skriver i den. Fjern signaturen i Excel, eller skriv til en kopi."
+        )
+
+
+@dataclass(frozen=True)
+class _Cell:
+    xml: _Value
+    expected: CellValue
+
+
+@dataclass(frozen=True)
+class _Value:
+    """What goes into the cell: `kind` is "n" (number text), "s" (text) or "" (empty)."""
+
+    kind: str
+    text: bytes = b""
+
+
+def _group(
+    src: Path, info: ooxml.WorkbookInfo, updates: Sequence[CellUpdate]
+) -> dict[ooxml.SheetRef, dict[Pos, _Cell]]:
+    out: dict[ooxml.SheetRef, dict[Pos, _Cell]] = {}
+    for update in updates:
+        ref = find_sheet(src, info, update.sheet)
+        pos = _position(ref.name, update.cell)
+        value, expected = encode_value(update.value, ref.name, update.cell)
+        out.setdefault(ref, {})[pos] = _Cell(value, expected)
+    return out
+
+
+def find_sheet(src: Path, info: ooxml.WorkbookInfo, name: str) -> ooxml.SheetRef:
+    """The sheet called `name`: an exact match wins over a loose one (case, accents, spaces)."""
+    exact = [s for s in info.sheets if s.name == name]
+    loose = [s for s in info.sheets if normalise_name(s.name) == normalise_name(name)]
+    if not exact and not loose:
+        names = ", ".join(f"«{s.name}»" for s in info.sheets)
+        raise WriteBackError(
+            f"Arket «{name}» findes ikke i filen «{src.name}». Arkene hedder: {names}."
+        )
+    found = (exact or loose)[0]
+    if found.kind not in ("worksheet", "") or not found.part:
+        raise WriteBackError(
+            f"«{found.name}» i filen «{src.name}» er ikke et almindeligt regneark "
+            "(fx et diagramark) og kan ikke få skrevet værdier."
+        )
+    return found
+
+
+def _position(sheet: str, ref: str) -> Pos:
+    try:
+        row, col = parse_a1(ref)
+    except ValueError:
+        row, col = -1, -1
+    if not (0 <= row < MAX_ROWS and 0 <= col < MAX_COLS):
+        raise WriteBackError(
+            f"Cellen «{ref}» på arket «{sheet}» er ikke en gyldig cellereference inden for "
+            "Excels grænser (A1 til XFD1048576)."
+        )
+    return row, col
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+
+def encode_value(value: object, sheet: str, cell: str) -> tuple[_Value, CellValue]:
+    """The XML payload for a value, and what reading the cell back must give."""
+    if value is None or value == "":
+        return _Value(""), None
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise WriteBackError(
+                f"Teksten til cellen {sheet}!{cell} er længere end Excels grænse på "
+                f"{MAX_TEXT} tegn."
+            )
+        return _Value("s", escape_text(value).encode("utf-8")), value
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        text = number_text(value, sheet, cell)
+        return _Value("n", text.encode("ascii")), Decimal(text)
+    raise TypeError(f"cannot write {type(value).__name__} to {sheet}!{cell}")
+
+
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape_text(text: str) -> str:
+    """XML-escape text the way Excel does.
+
+    Characters XML 1.0 cannot hold become `_x000B_`; a carriage return too, since XML parsers
+    would turn it into a line feed; and a literal `_x000B_` in the text gets its underscore
+    escaped (`_x005F_`) so it is not decoded into a control character on reading.
+    """
+    text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    text = _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+_FIFTEEN = Context(prec=15, rounding=ROUND_HALF_EVEN)
+_EXCEL_MAX = Decimal("9.99999999999999E+307")
+_EXCEL_TINY = Decimal("1E-307")
+
+
+def number_text(value: Decimal | int, sheet: str, cell: str) -> str:
+    """Plain decimal notation with at most 15 significant digits, as Excel stores numbers."""
+    number = Decimal(value)
+    if not number.is_finite() or abs(number) > _EXCEL_MAX:
+        raise WriteBackError(
+            f"Tallet {value} til cellen {sheet}!{cell} kan ikke gemmes i Excel "
+            "(det er ikke et endeligt tal inden for Excels grænser)."
+        )
+    number = _FIFTEEN.plus(number)
+    if number.is_zero() or abs(number) < _EXCEL_TINY:  # below what a double holds normally
+        return "0"
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheet XML splicing
+
+_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)"
+_ATTR = re.compile(rb"([\w:.-]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet(?=[\s/>])" + _ATTRS + rb"/?>")
+_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*[\"']([^\"']+)[\"']")
+
+
+@dataclass
+class _Span:
+    """An element found in the text: `start`..`tag_end` is its start tag, `start`..`end` all."""
+
+    start: int
+    tag_end: int
+    end: int
+    attrs: list[tuple[bytes, bytes]]
+    closed: bool  # self-closing
+
+    def attr(self, name: bytes) -> str | None:
+        for key, raw in self.attrs:
+            if key == name:
+                return raw[1:-1].decode("utf-8")
+        return None
+
+
+@dataclass
+class _SheetText:
+    """One sheet's XML and the facts about it the splice needs."""
+
+    xml: bytes
+    name: str
+    p: bytes  # prefix of the spreadsheetml namespace, b"" or b"x:"
+    data: _Span  # <sheetData>
+    edits: list[tuple[int, int, tuple[int, int], bytes]] = field(default_factory=list)
+
+
+def _refuse(sheet: str, why: str) -> WriteBackError:
+    return WriteBackError(f"Arket «{sheet}» kan ikke skrives sikkert: {why}")
+
+
+def _prefix(xml: bytes, sheet: str) -> bytes:
+    """The prefix bound to spreadsheetml on the root, so new elements use the file's own."""
+    enc = _ENCODING.match(xml)
+    if xml.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        enc and enc.group(1).lower() not in (b"utf-8", b"utf8")
+    ):
+        raise _refuse(sheet, "arkets XML er ikke gemt som UTF-8.")
+    root = _ROOT.search(xml)
+    if root is None:
+        raise _refuse(sheet, "det er ikke et almindeligt regneark.")
+    prefix = root.group(1) or b""
+    key = b"xmlns:" + prefix[:-1] if prefix else b"xmlns"
+    declared = dict(_ATTR.findall(root.group(2)))
+    if declared.get(key, b"")[1:-1] != ooxml.MAIN_NS.encode():
+        raise _refuse(sheet, "arkets XML bruger et ukendt navnerum.")
+    return prefix
+
+
+def _attrs(raw: bytes) -> list[tuple[bytes, bytes]]:
+    return [(k, v) for k, v in _ATTR.findall(raw)]
+
+
+def _element(
+    xml: bytes, p: bytes, name: bytes, start: int, stop: int, *, first: bool = False
+) -> list[_Span]:
+    """All `<p:name …>` elements in xml[start:stop] (or the first), which must not nest."""
+    tag = re.compile(rb"<" + re.escape(p + name) + rb"(?=[\s/>])" + _ATTRS + rb"(/?)>")
+    close = b"</" + p + name + b">"
+    spans: list[_Span] = []
+    pos = start
+    while True:
+        m = tag.search(xml, pos, stop)
+        if m is None:
+            return spans
+        closed = m.group(2) == b"/"
+        end = m.end() if closed else xml.find(close, m.end(), stop)
+        if end < 0:
+            raise ValueError(f"unclosed <{name.decode()}>")
+        end = end if closed else end + len(close)
+        spans.append(_Span(m.start(), m.end(), end, _attrs(m.group(1)), closed))
+        if first:
+            return spans
+        pos = end
+
+
+def patch_sheet(xml: bytes, sheet: str, cells: dict[Pos, _Value]) -> bytes:
+    """Splice `cells` into a worksheet's XML; everything outside the target cells (and the
+    `<dimension>` when it must grow) stays byte for byte as it was."""
+    p = _prefix(xml, sheet)
+    found = _element(xml, p, b"sheetData", 0, len(xml))
+    if len(found) != 1:
+        raise _refuse(sheet, "arket har ingen (eller flere) <sheetData>.")
+    text = _SheetText(xml, sheet, p, found[0])
+    body = xml[text.data.tag_end : text.data.end]
+    if b"<!--" in body or b"<![CDATA[" in body:
+        raise _refuse(sheet, "arkets celledata indeholder XML-kommentarer eller CDATA.")
+    try:
+        _splice_rows(text, cells)
+    except ValueError as exc:
+        raise _refuse(sheet, f"arkets XML er ugyldig ({exc}).") from exc
+    check_array_formulas(body, sheet, list(cells))
+    _grow_dimension(text, cells)
+    return _apply(xml, text.edits)
+
+
+def _apply(xml: bytes, edits: list[tuple[int, int, tuple[int, int], bytes]]) -> bytes:
+    out: list[bytes] = []
+    pos = 0
+    for start, end, _order, data in sorted(edits, key=lambda e: (e[0], e[2])):
+        if start < pos:
+            raise AssertionError("overlapping edits")
+        out += [xml[pos:start], data]
+        pos = end
+    out.append(xml[pos:])
+    return b"".join(out)
+
+
+def _splice_rows(text: _SheetText, cells: dict[Pos, _Value]) -> None:
+    data = text.data
+    if data.closed:
+        body = b"".join(_new_row(text, r, cells) for r in sorted({r for r, _ in cells}))
+        opening = text.xml[data.start : data.tag_end - 2].rstrip() + b">"
+        closing = b"</" + text.p + b"sheetData>"
+        text.edits.append((data.start, data.end, (-1, -1), opening + body + closing))
+        return
+    close_at = data.end - len(b"</" + text.p + b"sheetData>")
+    starts, numbers = _row_index(text, data.tag_end, close_at)
+    where = {n: i for i, n in enumerate(numbers)}
+    for r in sorted({r for r, _ in cells}):
+        if r in where:
+            start = starts[where[r]]
+            row = _element(text.xml, text.p, b"row", start, close_at, first=True)[0]
+            _patch_row(text, row, r, cells)
+        else:
+            i = bisect.bisect_right(numbers, r)
+            at = starts[i] if i < len(starts) else close_at
+            text.edits.append((at, at, (r, -1), _new_row(text, r, cells)))
+
+
+_ROW_R = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _row_index(text: _SheetText, start: int, stop: int) -> tuple[list[int], list[int]]:
+    """Where each row starts and its 0-based number, from the start tags alone: a huge sheet
+    is only scanned, and only target rows are parsed further. Rows must carry `r` and be in
+    order, or positions would be guesses."""
+    tag = re.compile(rb"<" + re.escape(text.p) + rb"row(?=[\s/>])" + _ATTRS + rb"/?>")
+    starts: list[int] = []
+    numbers: list[int] = []
+    for m in tag.finditer(text.xml, start, stop):
+        r = _ROW_R.search(m.group(1))
+        if r is None or not r.group(1).isdigit():
+            raise _refuse(text.name, "en række mangler sit rækkenummer (attributten r).")
+        number = int(r.group(1)) - 1
+        if numbers and number <= numbers[-1]:
+            raise _refuse(text.name, "rækkerne står ikke i stigende orden.")
+        starts.append(m.start())
+        numbers.append(number)
+    return starts, numbers
+
+
+def _cell_columns(text: _SheetText, cells: list[_Span], row: int) -> list[int]:
+    cols: list[int] = []
+    for cell in cells:
+        ref = cell.attr(b"r")
+        col = parse_a1(ref)[1] if ref else (cols[-1] + 1 if cols else 0)
+        if ref and parse_a1(ref)[0] != row:
+            raise _refuse(text.name, f"cellen {ref} står i en forkert række.")
+        if cols and col <= cols[-1]:
+            raise _refuse(text.name, f"cellerne i række {row + 1} står ikke i stigende orden.")
+        cols.append(col)
+    return cols
+
+
+def _patch_row(text: _SheetText, row: _Span, r: int, cells: dict[Pos, _Value]) -> None:
+    targets = sorted(c for rr, c in cells if rr == r)
+    if row.closed:
+        opening = text.xml[row.start : row.tag_end - 2].rstrip() + b">"
+        new = b"".join(_new_cell(text, row, r, c, cells[(r, c)]) for c in targets)
+        opening = _widen_spans(opening, targets)
+        text.edits.append((row.start, row.end, (r, -1), opening + new + _close(text, b"row")))
+        return
+    close_at = row.end - len(_close(text, b"row"))
+    ext = text.xml.find(b"<" + text.p + b"extLst", row.tag_end, close_at)
+    close_at = ext if ext >= 0 else close_at  # new cells go before a row's <extLst>
+    existing = _element(text.xml, text.p, b"c", row.tag_end, close_at)
+    cols = _cell_columns(text, existing, r)
+    for c in targets:
+        if c in cols:
+            old = existing[cols.index(c)]
+            text.edits.append((old.start, old.end, (r, c), _replace_cell(text, old, r, c, cells)))
+        else:
+            at = next((existing[i].start for i, k in enumerate(cols) if k > c), close_at)
+            text.edits.append((at, at, (r, c), _new_cell(text, row, r, c, cells[(r, c)])))
+    opening = text.xml[row.start : row.tag_end]
+    widened = _widen_spans(opening, targets)
+    if widened != opening:
+        text.edits.append((row.start, row.tag_end, (r, -1), widened))
+
+
+_SPANS = re.compile(rb"(\sspans\s*=\s*[\"'])(\d+):(\d+)([\"'])")
+
+
+def _widen_spans(opening: bytes, cols: list[int]) -> bytes:
+    """Keep the optional `spans` hint true when a cell is added outside it."""
+    m = _SPANS.search(opening)
+    if m is None or not cols:
+        return opening
+    lo, hi = min(int(m.group(2)), cols[0] + 1), max(int(m.group(3)), cols[-1] + 1)
+    new = m.group(1) + f"{lo}:{hi}".encode() + m.group(4)
+    return opening[: m.start()] + new + opening[m.end() :]
+
+
+def _close(text: _SheetText, name: bytes) -> bytes:
+    return b"</" + text.p + name + b">"
+
+
+def _new_row(text: _SheetText, r: int, cells: dict[Pos, _Value]) -> bytes:
+    body = b"".join(
+        _new_cell(text, None, r, c, cells[(r, c)]) for c in sorted(c for rr, c in cells if rr == r)
+    )
+    return b"<" + text.p + f'row r="{r + 1}">'.encode() + body + _close(text, b"row")
+
+
+_FORMULA_TYPES = ("array", "dataTable")
+
+
+def _replace_cell(text: _SheetText, old: _Span, r: int, c: int, cells: dict[Pos, _Value]) -> bytes:
+    """The cell rewritten with its new value; its style and other attributes are kept, except
+    the type and the rich-value/metadata links (`vm`, `cm`), which described the old value."""
+    inner = text.xml[old.tag_end : old.end]
+    if re.search(b"<" + re.escape(text.p) + rb"f(?=[\s/>])", inner):
+        raise _formula_error(text.name, r, c)
+    kept = [(k, v) for k, v in old.attrs if k not in (b"t", b"vm", b"cm")]
+    if not any(k == b"r" for k, _ in kept):
+        kept.insert(0, (b"r", f'"{a1(r, c)}"'.encode()))
+    return _cell_xml(text.p, kept, cells[(r, c)])
+
+
+def _formula_error(sheet: str, r: int, c: int) -> WriteBackError:
+    return WriteBackError(
+        f"Cellen {sheet}!{a1(r, c)} indeholder en formel og overskrives ikke. "
+        "Vælg en anden celle, eller fjern formlen i Excel først."
+    )
+
+
+def _new_cell(text: _SheetText, row: _Span | None, r: int, c: int, value: _Value) -> bytes:
+    """A cell that did not exist takes the style Excel would give it: the row's when the row
+    is formatted, otherwise its column's."""
+    style = None
+    if row is not None and row.attr(b"customFormat") in ("1", "true"):
+        style = row.attr(b"s")
+    if style is None:
+        style = _column_style(text, c)
+    attrs = [(b"r", f'"{a1(r, c)}"'.encode())]
+    if style and style != "0":
+        attrs.append((b"s", f'"{style}"'.encode()))
+    return _cell_xml(text.p, attrs, value)
+
+
+def _column_style(text: _SheetText, c: int) -> str | None:
+    head = text.xml[: text.data.start]
+    for col in _element(head, text.p, b"col", 0, len(head)):
+        lo, hi = int(col.attr(b"min") or 0), int(col.attr(b"max") or 0)
+        if lo <= c + 1 <= hi:
+            return col.attr(b"style")
+    return None
+
+
+def _cell_xml(p: bytes, attrs: list[tuple[bytes, bytes]], value: _Value) -> bytes:
+    """`<c>` with the given attributes; text is an inline string, so it can never be a formula."""
+    opening = b"<" + p + b"c" + b"".join(b" " + k + b"=" + v for k, v in attrs)
+    if value.kind == "":
+        return opening + b"/>"
+    if value.kind == "n":
+        body = b"<" + p + b"v>" + value.text + b"</" + p + b"v>"
+    else:
+        opening += b' t="inlineStr"'
+        text = b"<" + p + b't xml:space="preserve">' + value.text + b"</" + p + b"t>"
+        body = b"<" + p + b"is>" + text + b"</" + p + b"is>"
+    return opening + b">" + body + b"</" + p + b"c>"
+
+
+def check_array_formulas(xml: bytes, sheet: str, targets: list[Pos]) -> None:
+    """Refuse targets inside an array formula or data table: those cells have no `<f>` of their
+    own, yet overwriting one breaks the formula that fills them."""
+    tag = re.compile(rb"<[\w.:-]*?\bf(?=[\s/>])" + _ATTRS + rb"/?>")
+    wanted = set(targets)
+    for m in tag.finditer(xml):
+        attrs = dict(_attrs(m.group(1)))
+        kind, ref = attrs.get(b"t", b'""')[1:-1], attrs.get(b"ref", b'""')[1:-1]
+        if kind.decode() in _FORMULA_TYPES and ref:
+            hit = wanted.intersection(range_positions(ref.decode()))
+            if hit:
+                raise _formula_error(sheet, *min(hit))
+
+
+def _grow_dimension(text: _SheetText, cells: dict[Pos, _Value]) -> None:
+    head = text.xml[: text.data.start]
+    dims = _element(head, text.p, b"dimension", 0, len(head))
+    if not dims or dims[0].attr(b"ref") is None:
+        return
+    ref = dims[0].attr(b"ref") or ""
+    try:
+        first, _, last = ref.partition(":")
+        r0, c0 = parse_a1(first)
+        r1, c1 = parse_a1(last) if last else (r0, c0)
+    except ValueError:
+        return
+    rows = [r0, r1, *(r for r, _ in cells)]
+    cols = [c0, c1, *(c for _, c in cells)]
+    grown = f"{a1(min(rows), min(cols))}:{a1(max(rows), max(cols))}"
+    if grown in (ref, f"{ref}:{ref}"):
+        return
+    opening = text.xml[dims[0].start : dims[0].tag_end]
+    new = re.sub(rb"(\sref\s*=\s*[\"'])[^\"']*", lambda m: m.group(1) + grown.encode(), opening)
+    text.edits.append((dims[0].start, dims[0].tag_end, (-2, -2), new))
+
+
+# ---------------------------------------------------------------------------------------------
+# Workbook part: make Excel recalculate on open
+
+_AFTER_CALC = (
+    b"oleSize",
+    b"customWorkbookViews",
+    b"pivotCaches",
+    b"smartTagPr",
+    b"smartTagTypes",
+    b"webPublishing",
+    b"fileRecoveryPr",
+    b"webPublishObjects",
+    b"extLst",
+)
+
+
+def set_full_calc_on_load(xml: bytes) -> bytes:
+    """Set `fullCalcOnLoad="1"` on `<calcPr>`, adding the element where the schema puts it, so
+    formulas that depend on the written cells are recalculated when Excel opens the file."""
+    root = re.search(rb"<([A-Za-z_][\w.-]*:)?workbook(?=[\s/>])", xml)
+    p = (root.group(1) or b"") if root else b""
+    found = _element(xml, p, b"calcPr", 0, len(xml))
+    if found:
+        return _set_attr(xml, found[0], b"fullCalcOnLoad", b"1")
+    at = _insert_point(xml, p)
+    return xml[:at] + b"<" + p + b'calcPr fullCalcOnLoad="1"/>' + xml[at:]
+
+
+def _set_attr(xml: bytes, span: _Span, name: bytes, value: bytes) -> bytes:
+    opening = xml[span.start : span.tag_end]
+    pattern = re.compile(rb"(\s" + name + rb"\s*=\s*)(\"[^\"]*\"|'[^']*')")
+    if pattern.search(opening):
+        new = pattern.sub(lambda m: m.group(1) + b'"' + value + b'"', opening, count=1)
+    else:
+        cut = len(opening[: len(opening) - (2 if span.closed else 1)].rstrip())
+        new = opening[:cut] + b" " + name + b'="' + value + b'"' + opening[cut:]
+    return xml[: span.start] + new + xml[span.tag_end :]
+
+
+def _insert_point(xml: bytes, p: bytes) -> int:
+    positions = []
+    for name in _AFTER_CALC:
+        m = re.search(b"<" + re.escape(p + name) + rb"(?=[\s/>])", xml)
+        if m:
+            positions.append(m.start())
+    close = xml.rfind(b"</" + p + b"workbook>")
+    return min(positions, default=close if close >= 0 else len(xml))
+
+
+# ---------------------------------------------------------------------------------------------
+# Commit: temp file, read back, atomic replace
+
+
+def _commit(src: Path, target: Path, parts: dict[str, bytes], expected: Expected) -> None:
+    folder = target.parent
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _io_error(target, exc) from exc
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            ooxml.rewrite_zip(src, out, parts)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, stat.S_IMODE(src.stat().st_mode))
+        _verify(tmp, src, parts, expected)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _io_error(target, exc) from exc
+    except WorkbookReadError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WriteBackError(str(exc)) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _io_error(target: Path, exc: OSError) -> WriteBackError:
+    return WriteBackError(
+        f"Filen «{target.name}» kunne ikke gemmes ({exc.strerror or exc}). Er den åben i Excel? "
+        "Luk den og prøv igen. Den oprindelige fil er uændret."
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows it (not on Windows)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _verify(tmp: Path, src: Path, parts: dict[str, bytes], expected: Expected) -> None:
+    """Read the written file back: every entry's CRC, the entry list, and the written values."""
+    try:
+        with zipfile.ZipFile(tmp) as written, zipfile.ZipFile(src) as original:
+            bad = written.testzip()
+            if bad is not None or written.namelist() != original.namelist():
+                raise _verify_error(src, f"delen {bad or 'fortegnelsen'} er forkert")
+            grids = read_grids(written, list(expected), dates=False)
+    except (zipfile.BadZipFile, MaalscoreError) as exc:
+        raise _verify_error(src, str(exc)) from exc
+    for sheet, cells in expected.items():
+        grid = next(g for g in grids if g.name == sheet)
+        for (r, c), want in cells.items():
+            got = grid.value(r, c)
+            if got != want or type(got) is not type(want):
+                raise _verify_error(src, f"{sheet}!{a1(r, c)} blev {got!r}, ikke {want!r}")
+
+
+def _verify_error(src: Path, detail: str) -> WriteBackError:
+    return WriteBackError(
+        f"Kontrollen af den skrevne fil mislykkedes ({detail}); «{src.name}» er ikke ændret."
+    )
