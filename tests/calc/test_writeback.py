@@ -18,7 +18,7 @@ from calc.errors import WriteBackError
 from calc.grid import CellUpdate
 from calc.reader import read_workbook
 from calc.writeback import escape_text, number_text, write_back
-from tests.calc.test_reader import DATE, GENERAL, PCT, build_xlsx, c, row, sheet_xml
+from tests.xlsxbuild import DATE, GENERAL, PCT, build_xlsx, c, row, sheet_xml
 
 SHEET = "xl/worksheets/sheet1.xml"
 
