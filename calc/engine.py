@@ -73,18 +73,48 @@ def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation
     return Evaluation(plan, card, pay, issues, tuple(updates))
 
 
+@dataclass(frozen=True)
+class FileOptions:
+    """Settings for scoring a file, passed in rather than kept globally.
+
+    `sagsdata`: case data in a separate .csv/.xlsx file instead of the Sagsdata sheet.
+    `backup`: keep the previous version next to the file when writing in place.
+    `allow_signed`: write into a digitally signed workbook (breaks the signature).
+    """
+
+    sagsdata: Path | None = None
+    backup: bool = True
+    allow_signed: bool = False
+
+
+def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
+    """Read the grids the core needs from a workbook file."""
+    from .reader import read_workbook
+
+    return read_workbook(path)
+
+
+def save_results(path: Path, out: Path | None, result: Evaluation, options: FileOptions) -> None:
+    """Write the results into `out`, or into `path` itself, losslessly and atomically."""
+    from .writeback import write_back
+
+    write_back(path, result.updates, out, allow_signed=options.allow_signed)
+
+
 def score_file(
-    path: Path, out: Path | None = None, *, now: datetime | None = None, write: bool = True
+    path: Path,
+    out: Path | None = None,
+    *,
+    now: datetime | None = None,
+    write: bool = True,
+    options: FileOptions | None = None,
 ) -> Evaluation:
     """Read, score and (when there are no errors) write results into `out` or in place.
 
     Raises `MaalscoreError` subclasses when the file cannot be read or written.
     """
-    from .reader import read_workbook
-    from .writeback import write_back
-
-    grids = read_workbook(path)
-    result = evaluate(grids, now=now)
+    options = options or FileOptions()
+    result = evaluate(load_grids(path, options), now=now)
     if write and result.ok and result.updates:
-        write_back(path, result.updates, out)
+        save_results(path, out, result, options)
     return result
