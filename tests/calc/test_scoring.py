@@ -412,3 +412,26 @@ def test_swedish_workbook_gives_swedish_text():
     r = ev.scorecard.result("1")
     assert r.explanation == "4 < 5 → ej uppfyllt: 0 av 10 poäng"
     assert {u.cell: u.value for u in ev.updates}["V2"] == "Ej uppfyllt"
+
+
+@pytest.mark.parametrize(
+    ("indicator", "goal_type", "target", "fulfilment", "shown"),
+    [
+        # Seed 000 delmål 1: at least 100 returns; counted from case rows (one excluded).
+        ("antal", "mindst", 4, 100, "4 ≥ 4"),
+        ("median", "højst", 26, 100, "25,5 dage ≤ 26 dage"),  # (20 + 31) / 2
+        ("maksimum", "højst", 30, 0, "40 dage > 30 dage"),
+    ],
+)
+def test_count_median_and_maximum_from_cases(indicator, goal_type, target, fulfilment, shown):
+    rows = CASES + [
+        ["9", f"S{i}", None, None, None, None, d] for i, d in enumerate([5, 20, 31, 40])
+    ]
+    rows += [["9", "X", None, None, None, "Nej", 99]]
+    unit = "" if indicator == "antal" else "dage"
+    r = one(
+        {"Nr": "9", "Type": goal_type, "Målværdi": target, "Enhed": unit, "Indikator": indicator},
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == fulfilment
+    assert r.explanation.startswith(f"{shown} (4 sager; 1 udeladt efter Medtages = Nej)")
