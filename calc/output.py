@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 
+from . import fmt
 from .errors import ERROR, Issue
 from .exact import to_decimal
 from .grid import CellUpdate, WorkbookGrids, a1, parse_a1
@@ -81,6 +83,15 @@ def pay_updates(plan: Plan, pay: tuple[PayResult, ...]) -> list[CellUpdate]:
     return out
 
 
+def _points(value: Fraction) -> Decimal:
+    """The Resultat sheet is a report for people: its numbers follow the display rule."""
+    return fmt.round_half_up(value, fmt.POINT_DECIMALS).normalize()
+
+
+def _pct(value: Fraction | int) -> Decimal:
+    return fmt.round_half_up(value, fmt.PCT_DECIMALS).normalize()
+
+
 def summary_rows(
     plan: Plan, card: ScoreCard, pay: tuple[PayResult, ...], *, now: datetime, version: str
 ) -> list[list[Value]]:
@@ -95,9 +106,9 @@ def summary_rows(
         [],
         [t("Institution", "Myndighet"), plan.institution],
         [t("År", "År"), plan.year],
-        [t("Point i alt", "Poäng totalt"), to_decimal(card.total_points)],
-        [t("Mulige point", "Möjliga poäng"), to_decimal(card.max_points)],
-        [t("Målopfyldelse i alt (%)", "Måluppfyllelse totalt (%)"), to_decimal(card.score_pct)],
+        [t("Point i alt", "Poäng totalt"), _points(card.total_points)],
+        [t("Mulige point", "Möjliga poäng"), _points(card.max_points)],
+        [t("Målopfyldelse i alt (%)", "Måluppfyllelse totalt (%)"), _pct(card.score_pct)],
         [],
         [
             t("Område", "Område"),
@@ -111,9 +122,9 @@ def summary_rows(
         rows.append(
             [
                 area.area or t("(uden område)", "(utan område)"),
-                to_decimal(area.points),
-                to_decimal(area.max_points),
-                to_decimal(pct),
+                _points(area.points),
+                _points(area.max_points),
+                _pct(pct),
             ]
         )
     if pay:
