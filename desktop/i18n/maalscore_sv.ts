@@ -1,0 +1,1047 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="da_DK">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="52" />
+        <source>Uventet fejl</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="54" />
+        <source>Der opstod en uventet fejl. Programmet kører videre, men gem dit arbejde under et nyt navn, hvis du er i tvivl.</source>
+        <translation>Ett oväntat fel inträffade. Programmet fortsätter, men spara ditt arbete under ett nytt namn om du är osäker.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../batch.py" line="40" />
+        <source>Flere projektmapper</source>
+        <translation>Flera arbetsböcker</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="50" />
+        <source>Afbryd</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="56" />
+        <source>Institution</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="57" />
+        <source>År</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="58" />
+        <source>Målopfyldelse</source>
+        <translation>Måluppfyllelse</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="59" />
+        <source>Resultatløn</source>
+        <translation>Resultatlön</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="60" />
+        <source>Problemer</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="61" />
+        <source>Fil</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="80" />
+        <source>Dobbeltklik på en række for at åbne projektmappen.</source>
+        <translation>Dubbelklicka på en rad för att öppna arbetsboken.</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="86" />
+        <source>Mappe: %1</source>
+        <translation>Mapp: %1</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="92" />
+        <source>Mappen indeholder ingen projektmapper (.xlsx).</source>
+        <translation>Mappen innehåller inga arbetsböcker (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="96" />
+        <source>Beregner %1 projektmapper …</source>
+        <translation>Beräknar %1 arbetsböcker …</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="108" />
+        <source>Afbryder …</source>
+        <translation>Avbryter …</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="131" />
+        <source>Afbrudt: %1 af %2 projektmapper er beregnet.</source>
+        <translation>Avbrutet: %1 av %2 arbetsböcker är beräknade.</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="137" />
+        <source>Færdig: %1 projektmapper er beregnet.</source>
+        <translation>Klart: %1 arbetsböcker är beräknade.</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="156" />
+        <source>%1 fejl</source>
+        <translation>%1 fel</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="158" />
+        <source>1 advarsel</source>
+        <translation>1 varning</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="160" />
+        <source>%1 advarsler</source>
+        <translation>%1 varningar</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <location filename="../panels.py" line="47" />
+        <source>Vælg et mål i tabellen for at se, hvordan det er beregnet.</source>
+        <translation>Välj ett mål i tabellen för att se hur det har beräknats.</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="60" />
+        <source>Område</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="61" />
+        <source>Resultatkrav</source>
+        <translation>Resultatkrav</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="62" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="63" />
+        <source>Målværdi</source>
+        <translation>Målvärde</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="66" />
+        <source>Skala</source>
+        <translation>Skala</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="68" />
+        <source>Nedre grænse</source>
+        <translation>Nedre gräns</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="72" />
+        <source>Indikator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="73" />
+        <source>%1 af sagsdata</source>
+        <translation>%1 av ärendedata</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="77" />
+        <source>Under mål</source>
+        <translation>Under mål</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="78" />
+        <source>Resultat</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="81" />
+        <source>Vægt</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="81" />
+        <source>%1 point</source>
+        <translation>%1 poäng</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="83" />
+        <source>Målopfyldelse</source>
+        <translation>Måluppfyllelse</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="87" />
+        <source>Point</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="88" />
+        <source>%1 af %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="94" />
+        <source>Kilde</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="98" />
+        <location filename="../panels.py" line="123" />
+        <source>Celle</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="106" />
+        <location filename="../panels.py" line="125" />
+        <source>Problemer i denne række</source>
+        <translation>Problem på den här raden</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="113" />
+        <source>Mål</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="117" />
+        <source>Frist</source>
+        <translation>Tidsgräns</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="118" />
+        <source>Leveret</source>
+        <translation>Levererat</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="119" />
+        <source>Ansvarlig</source>
+        <translation>Ansvarig</translation>
+    </message>
+</context>
+<context>
+    <name>GoalTableModel</name>
+    <message>
+        <location filename="../goalmodel.py" line="94" />
+        <source>Nr</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="95" />
+        <source>Mål</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="96" />
+        <source>Vægt</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="97" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="98" />
+        <source>Målværdi</source>
+        <translation>Målvärde</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="99" />
+        <source>Resultat</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="100" />
+        <source>Opfyldelse</source>
+        <translation>Uppfyllelse</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="101" />
+        <source>Point</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="102" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="138" />
+        <source>(uden område)</source>
+        <translation>(utan område)</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="190" />
+        <source>fra delmål</source>
+        <translation>från delmål</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="192" />
+        <source>fra milepæle</source>
+        <translation>från milstolpar</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="194" />
+        <source>fra sagsdata</source>
+        <translation>från ärendedata</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="211" />
+        <source>milepæl</source>
+        <translation>milstolpe</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="225" />
+        <source>Ukendt frist</source>
+        <translation>Okänd tidsgräns</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="227" />
+        <source>Ikke leveret</source>
+        <translation>Ej levererad</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="229" />
+        <source>Rettidig</source>
+        <translation>I tid</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="231" />
+        <source>Ikke rettidig</source>
+        <translation>Ej i tid</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="309" />
+        <source>Ændret – ikke gemt</source>
+        <translation>Ändrad – inte sparad</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="311" />
+        <source>Dobbeltklik eller tryk F2 for at skrive resultatet</source>
+        <translation>Dubbelklicka eller tryck F2 för att skriva utfallet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../mainwindow.py" line="144" />
+        <source>Mål</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="145" />
+        <source>Oversigt</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="146" />
+        <source>Resultatløn</source>
+        <translation>Resultatlön</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="166" />
+        <source>Problemer</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="218" />
+        <source>&amp;Åbn …</source>
+        <translation>&amp;Öppna …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="224" />
+        <source>Åbn &amp;mappe …</source>
+        <translation>Öppna &amp;mapp …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="227" />
+        <source>&amp;Gem</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="229" />
+        <source>Gem &amp;som …</source>
+        <translation>Spara &amp;som …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="231" />
+        <source>&amp;Beregn</source>
+        <translation>&amp;Beräkna</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="234" />
+        <source>&amp;Eksportér rapport …</source>
+        <translation>&amp;Exportera rapport …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="240" />
+        <source>Send til &amp;departement …</source>
+        <translation>Skicka till &amp;departementet …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="246" />
+        <source>&amp;Afslut</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="248" />
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="250" />
+        <source>&amp;Gentag</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="255" />
+        <source>&amp;Filer</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="258" />
+        <source>Seneste &amp;filer</source>
+        <translation>Senaste &amp;filer</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="267" />
+        <source>&amp;Rediger</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="269" />
+        <source>&amp;Beregning</source>
+        <translation>&amp;Beräkning</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="271" />
+        <source>&amp;Vis</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="273" />
+        <source>&amp;Sprog</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="279" />
+        <source>&amp;Hjælp</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="280" />
+        <source>&amp;Om Målscore</source>
+        <translation>&amp;Om Målscore</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="281" />
+        <source>Værktøjslinje</source>
+        <translation>Verktygsfält</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="308" />
+        <source>Målscore</source>
+        <translation>Målscore</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="336" />
+        <source>Kan ikke åbne projektmappen</source>
+        <translation>Kan inte öppna arbetsboken</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="337" />
+        <source>'%1' kan ikke åbnes.</source>
+        <translation>'%1' kan inte öppnas.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="365" />
+        <source>(ingen)</source>
+        <translation>(inga)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="398" />
+        <source>Ret %1</source>
+        <translation>Ändra %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="411" />
+        <source>Beregner …</source>
+        <translation>Beräknar …</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="426" />
+        <source>Uventet fejl</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="427" />
+        <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
+        <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="458" />
+        <source>Ingen projektmappe åben</source>
+        <translation>Ingen arbetsbok öppen</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="460" />
+        <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
+        <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="473" />
+        <source>Målopfyldelse %1 · %2 af %3 point</source>
+        <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="479" />
+        <source>Kan ikke beregnes – se Problemer</source>
+        <translation>Kan inte beräknas – se Problem</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="481" />
+        <source>Beregnet %1</source>
+        <translation>Beräknad %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="485" />
+        <source>%1 ændrede celler er ikke gemt</source>
+        <translation>%1 ändrade celler är inte sparade</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="493" />
+        <source>Problemer (%1 fejl, 1 advarsel)</source>
+        <translation>Problem (%1 fel, 1 varning)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="495" />
+        <source>Problemer (%1 fejl, %2 advarsler)</source>
+        <translation>Problem (%1 fel, %2 varningar)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="544" />
+        <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
+        <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="590" />
+        <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
+        <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="596" />
+        <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer), og prøv igen.</source>
+        <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem) och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="599" />
+        <source>Intet er gemt.</source>
+        <translation>Inget har sparats.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="609" />
+        <source>Gem projektmappen som</source>
+        <translation>Spara arbetsboken som</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="609" />
+        <source>Excel-projektmappe (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="617" />
+        <location filename="../mainwindow.py" line="630" />
+        <source>Kan ikke gemme</source>
+        <translation>Kan inte spara</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="631" />
+        <source>Projektmappen blev ikke gemt; filen er uændret.</source>
+        <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="637" />
+        <source>Gemt i %1</source>
+        <translation>Sparad i %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="649" />
+        <source>Kan ikke genindlæse</source>
+        <translation>Kan inte läsa in igen</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="673" />
+        <source>Eksportér rapport</source>
+        <translation>Exportera rapport</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="674" />
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="686" />
+        <location filename="../mainwindow.py" line="690" />
+        <source>Kan ikke skrive rapporten</source>
+        <translation>Kan inte skriva rapporten</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="691" />
+        <source>PDF-filen kunne ikke oprettes: %1</source>
+        <translation>PDF-filen kunde inte skapas: %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="694" />
+        <source>Rapport gemt i %1</source>
+        <translation>Rapporten sparad i %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="706" />
+        <source>Kan ikke sende</source>
+        <translation>Kan inte skicka</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="717" />
+        <source>Kan ikke lave e-mailen</source>
+        <translation>Kan inte skapa e-postmeddelandet</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="721" />
+        <source>Send til departement</source>
+        <translation>Skicka till departementet</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="722" />
+        <source>E-mailen er gemt i %1. Åbn den i dit mailprogram.</source>
+        <translation>E-postmeddelandet är sparat i %1. Öppna det i ditt e-postprogram.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="742" />
+        <source>Sprog</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="742" />
+        <source>Sproget skifter, næste gang Målscore startes.</source>
+        <translation>Språket byts nästa gång Målscore startas.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="749" />
+        <source>Om Målscore</source>
+        <translation>Om Målscore</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="751" />
+        <source>Målscore %1
+
+Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
+        <translation>Målscore %1
+
+Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. Alla tal beräknas av Målscores kärna och kan förklaras mål för mål.</translation>
+    </message>
+</context>
+<context>
+    <name>PayPanel</name>
+    <message>
+        <location filename="../paypanel.py" line="224" />
+        <source>Skøn skrives i kroner (fx -5.000) eller i procentpoint af maksimum (fx -10 %). Et skøn kræver altid en skriftlig begrundelse.</source>
+        <translation>Justering skrivs i kronor (t.ex. -5 000) eller i procentenheter av maximum (t.ex. -10 %). En justering kräver alltid en skriftlig motivering.</translation>
+    </message>
+</context>
+<context>
+    <name>PayTableModel</name>
+    <message>
+        <location filename="../paypanel.py" line="58" />
+        <source>Navn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="59" />
+        <source>Stilling</source>
+        <translation>Befattning</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="60" />
+        <source>Maksimum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="61" />
+        <source>Beregnet</source>
+        <translation>Beräknad</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="62" />
+        <source>Skøn</source>
+        <translation>Justering</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="63" />
+        <source>Begrundelse</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="64" />
+        <source>Bortfald</source>
+        <translation>Bortfall</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="65" />
+        <source>Udbetaling</source>
+        <translation>Utbetalning</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="160" />
+        <source>Et skøn eller bortfald kræver en skriftlig begrundelse.</source>
+        <translation>En justering eller ett bortfall kräver en skriftlig motivering.</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="162" />
+        <source>Ændret – ikke gemt</source>
+        <translation>Ändrad – inte sparad</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="183" />
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../paypanel.py" line="186" />
+        <source>(mangler – skal udfyldes)</source>
+        <translation>(saknas – måste fyllas i)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../panels.py" line="174" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="174" />
+        <source>Celle</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="174" />
+        <source>Besked</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="201" />
+        <source>Fejl</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="201" />
+        <source>Advarsel</source>
+        <translation>Varning</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../dialogs.py" line="36" />
+        <source>Filen er ændret</source>
+        <translation>Filen har ändrats</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="38" />
+        <source>'%1' er ændret på disken, siden du åbnede den (måske i Excel).</source>
+        <translation>'%1' har ändrats på disken sedan du öppnade den (kanske i Excel).</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="44" />
+        <source>Overskriv: gem dine ændringer oven i filen, så de andre ændringer går tabt.
+Genindlæs: hent filens nye indhold; dine ikke-gemte ændringer kasseres.
+Annuller: gør ingenting.</source>
+        <translation>Skriv över: spara dina ändringar i filen, så att de andra ändringarna går förlorade.
+Läs in igen: hämta filens nya innehåll; dina osparade ändringar kastas.
+Avbryt: gör ingenting.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="49" />
+        <source>Overskriv</source>
+        <translation>Skriv över</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="50" />
+        <source>Genindlæs</source>
+        <translation>Läs in igen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="51" />
+        <location filename="../dialogs.py" line="67" />
+        <source>Annuller</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="63" />
+        <source>Ikke gemte ændringer</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="64" />
+        <source>Vil du gemme ændringerne i '%1'?</source>
+        <translation>Vill du spara ändringarna i '%1'?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="65" />
+        <source>Gem</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="66" />
+        <source>Gem ikke</source>
+        <translation>Spara inte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="92" />
+        <source>Åbn projektmappe</source>
+        <translation>Öppna arbetsbok</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="94" />
+        <source>Excel-projektmapper (*.xlsx *.xlsm)</source>
+        <translation>Excel-arbetsböcker (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="104" />
+        <source>Vælg en mappe med projektmapper</source>
+        <translation>Välj en mapp med arbetsböcker</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../report.py" line="79" />
+        <source>Institution</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="80" />
+        <source>Departement</source>
+        <translation>Departement</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="81" />
+        <source>År</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="82" />
+        <location filename="../report.py" line="158" />
+        <source>Beregnet</source>
+        <translation>Beräknad</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="84" />
+        <source>Point i alt</source>
+        <translation>Poäng totalt</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="87" />
+        <source>Målopfyldelse i alt</source>
+        <translation>Måluppfyllelse totalt</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="90" />
+        <source>Integritetsstempel</source>
+        <translation>Integritetsstämpel</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="93" />
+        <source>Mål- og resultatplan: resultatopgørelse</source>
+        <translation>Mål- och resultatplan: resultatredovisning</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="96" />
+        <source>Pr. område</source>
+        <translation>Per område</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="100" />
+        <source>Resultatløn</source>
+        <translation>Resultatlön</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="104" />
+        <source>Mål og forklaringer</source>
+        <translation>Mål och förklaringar</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="144" />
+        <source>Område</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="145" />
+        <location filename="../report.py" line="186" />
+        <source>Point</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="146" />
+        <source>Mulige</source>
+        <translation>Möjliga</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="147" />
+        <location filename="../report.py" line="187" />
+        <source>Opfyldelse</source>
+        <translation>Uppfyllelse</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="157" />
+        <source>Navn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="159" />
+        <source>Udbetaling</source>
+        <translation>Utbetalning</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="184" />
+        <source>Nr</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="185" />
+        <source>Mål</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="188" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="189" />
+        <source>Forklaring</source>
+        <translation>Förklaring</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="237" />
+        <source>Resultatopgørelse %1 for %2</source>
+        <translation>Resultatredovisning %1 för %2</translation>
+    </message>
+    <message>
+        <location filename="../report.py" line="245" />
+        <source>Kære departement
+
+Hermed resultatopgørelsen for mål- og resultatplanen %1 for %2.
+
+Samlet målopfyldelse: %3 (%4 point).
+
+Projektmappen og rapporten (PDF) er vedhæftet.
+
+Med venlig hilsen
+</source>
+        <translation>Till departementet
+
+Här kommer resultatredovisningen för mål- och resultatplanen %1 för %2.
+
+Sammanlagd måluppfyllelse: %3 (%4 poäng).
+
+Arbetsboken och rapporten (PDF) är bifogade.
+
+Med vänlig hälsning
+</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../goalmodel.py" line="406" />
+        <source>dd-mm-åååå eller Ja/Nej</source>
+        <translation>åååå-mm-dd eller Ja/Nej</translation>
+    </message>
+    <message>
+        <location filename="../goalmodel.py" line="408" />
+        <source>fx 96,4 eller 2.134</source>
+        <translation>t.ex. 96,4 eller 2 134</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../style.py" line="38" />
+        <source>Opfyldt</source>
+        <translation>Uppfyllt</translation>
+    </message>
+    <message>
+        <location filename="../style.py" line="39" />
+        <source>Delvist opfyldt</source>
+        <translation>Delvis uppfyllt</translation>
+    </message>
+    <message>
+        <location filename="../style.py" line="40" />
+        <source>Ikke opfyldt</source>
+        <translation>Ej uppfyllt</translation>
+    </message>
+    <message>
+        <location filename="../style.py" line="41" />
+        <source>Mangler resultat</source>
+        <translation>Resultat saknas</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../summary.py" line="102" />
+        <source>Område</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="102" />
+        <source>Point</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="102" />
+        <source>Mulige point</source>
+        <translation>Möjliga poäng</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="102" />
+        <source>Opfyldelse</source>
+        <translation>Uppfyllelse</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="112" />
+        <source>Point pr. mål: opnået af mulige</source>
+        <translation>Poäng per mål: uppnådda av möjliga</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="125" />
+        <source>Ingen beregning</source>
+        <translation>Ingen beräkning</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="130" />
+        <source>%1 af %2 point</source>
+        <translation>%1 av %2 poäng</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="135" />
+        <source>Målopfyldelse i alt: %1</source>
+        <translation>Måluppfyllelse totalt: %1</translation>
+    </message>
+    <message>
+        <location filename="../summary.py" line="143" />
+        <source>(uden område)</source>
+        <translation>(utan område)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,230 @@
+"""Side panels: why a goal scored what it did, and the workbook's problems.
+
+Panels only display; they emit signals (`jumpRequested`) and the main window acts on them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from calc import fmt
+from calc.errors import Issue
+from calc.grid import a1, parse_a1
+from calc.model import Goal, GoalType, Milestone, Plan, Scale
+from calc.scoring import GoalResult, ScoreCard, show
+from desktop.document import Document
+from desktop.goalmodel import target_text
+from desktop.style import STATUS_COLOURS, cell_text, status_text
+
+SCALED = {GoalType.AT_LEAST, GoalType.AT_MOST, GoalType.REDUCTION, GoalType.INCREASE}
+
+
+class ExplanationPanel(QTextBrowser):
+    """The selected goal: its rule, the numbers, the points, the source and the cell."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setMinimumWidth(260)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.setHtml(
+            "<p style='color:#666'>"
+            + escape(self.tr("Vælg et mål i tabellen for at se, hvordan det er beregnet."))
+            + "</p>"
+        )
+
+    def show_goal(
+        self,
+        plan: Plan,
+        goal: Goal,
+        result: GoalResult | None,
+        doc: Document | None,
+        issues: tuple[Issue, ...] = (),
+    ) -> None:
+        rows: list[tuple[str, str]] = [
+            (self.tr("Område"), goal.area),
+            (self.tr("Resultatkrav"), goal.requirement),
+            (self.tr("Type"), goal.type.value),
+            (self.tr("Målværdi"), target_text(goal, plan)),
+        ]
+        if goal.type in SCALED and goal.scale is not Scale.BINARY:
+            rows.append((self.tr("Skala"), goal.scale.value))
+            if goal.lower is not None:
+                rows.append((self.tr("Nedre grænse"), show(goal.lower, goal.unit, plan.lang)))
+        if goal.indicator is not None:
+            rows.append(
+                (
+                    self.tr("Indikator"),
+                    self.tr("%1 af sagsdata").replace("%1", goal.indicator.value),
+                )
+            )
+        if goal.parent:
+            rows.append((self.tr("Under mål"), goal.parent))
+        rows.append((self.tr("Resultat"), goal.result_text or "–"))
+        if result is not None:
+            rows += [
+                (self.tr("Vægt"), self.tr("%1 point").replace("%1", fmt.points(result.weight))),
+                (
+                    self.tr("Målopfyldelse"),
+                    fmt.pct(result.fulfilment) if result.fulfilment is not None else "–",
+                ),
+                (
+                    self.tr("Point"),
+                    self.tr("%1 af %2")
+                    .replace("%1", fmt.points(result.points))
+                    .replace("%2", fmt.points(result.weight)),
+                ),
+            ]
+        if goal.source:
+            rows.append((self.tr("Kilde"), goal.source))
+        layout = plan.goals_layout
+        if layout is not None:
+            col = dict(layout.columns).get("result", 0)
+            rows.append((self.tr("Celle"), f"{layout.sheet}!{a1(goal.row, col)}"))
+        html = f"<h3>{escape(goal.id)} &nbsp;{escape(goal.text)}</h3>"
+        if result is not None:
+            colour = STATUS_COLOURS[result.status]
+            html += (
+                f"<p><b style='color:{colour}'>{escape(status_text(result.status))}</b></p>"
+                f"<p style='background:#F4F6F8;padding:6px'>{escape(result.explanation)}</p>"
+            )
+        html += _table(rows) + _problems(issues, self.tr("Problemer i denne række"))
+        self.setHtml(html)
+
+    def show_milestone(
+        self, plan: Plan, m: Milestone, doc: Document | None, issues: tuple[Issue, ...] = ()
+    ) -> None:
+        layout = plan.milestones_layout
+        rows = [(self.tr("Mål"), m.goal_id)]
+        if layout is not None and doc is not None:
+            cols = dict(layout.columns)
+            for key, label in (
+                ("deadline", self.tr("Frist")),
+                ("delivered", self.tr("Leveret")),
+                ("owner", self.tr("Ansvarlig")),
+            ):
+                if key in cols:
+                    rows.append((label, cell_text(doc.value((layout.sheet, m.row, cols[key])))))
+            rows.append((self.tr("Celle"), f"{layout.sheet}!{a1(m.row, 0)}"))
+        html = f"<h3>{escape(self.tr('Milepæl'))}</h3><p>{escape(m.name)}</p>" + _table(rows)
+        self.setHtml(html + _problems(issues, self.tr("Problemer i denne række")))
+
+
+def _problems(issues: tuple[Issue, ...], heading: str) -> str:
+    if not issues:
+        return ""
+    items = "".join(
+        f"<li style='color:{'#B03000' if i.is_error else '#8A5A00'}'>"
+        f"{escape(i.location())}: {escape(i.message)}</li>"
+        for i in issues
+    )
+    return f"<p><b>{escape(heading)}</b></p><ul>{items}</ul>"
+
+
+def row_issues(issues: tuple[Issue, ...], sheet: str, row: int) -> tuple[Issue, ...]:
+    """The problems whose cell lies in this sheet row."""
+    found = []
+    for issue in issues:
+        if issue.sheet != sheet or not issue.cell:
+            continue
+        try:
+            r = parse_a1(issue.cell.split(":")[0])[0]
+        except ValueError:
+            continue
+        if r == row:
+            found.append(issue)
+    return tuple(found)
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f"<tr><td style='color:#555;padding-right:8px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+        for k, v in rows
+        if v
+    )
+    return f"<table cellspacing='2'>{body}</table>"
+
+
+class ProblemsPanel(QWidget):
+    """Errors and warnings with sheet and cell; double-click asks to jump to the row."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 110)
+
+    jumpRequested = Signal(str, str)  # sheet, cell
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Celle"), self.tr("Besked")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._double_clicked)
+        self.table.cellActivated.connect(self._double_clicked)  # Enter on a row
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.issues: tuple[Issue, ...] = ()
+
+    def set_issues(self, issues: tuple[Issue, ...]) -> None:
+        self.issues = tuple(sorted(issues, key=lambda i: (not i.is_error, i.sheet)))
+        self.table.setRowCount(len(self.issues))
+        style = self.style()
+        for r, issue in enumerate(self.issues):
+            icon = style.standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if issue.is_error
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            kind = QTableWidgetItem(
+                icon, self.tr("Fejl") if issue.is_error else self.tr("Advarsel")
+            )
+            kind.setForeground(QBrush(QColor("#B03000" if issue.is_error else "#8A5A00")))
+            self.table.setItem(r, 0, kind)
+            self.table.setItem(r, 1, QTableWidgetItem(issue.location()))
+            message = QTableWidgetItem(issue.message)
+            message.setToolTip(issue.message)
+            self.table.setItem(r, 2, message)
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(1 for i in self.issues if i.is_error)
+        return errors, len(self.issues) - errors
+
+    def _double_clicked(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.issues):
+            issue = self.issues[row]
+            self.jumpRequested.emit(issue.sheet, issue.cell)
+
+    def activate(self, row: int) -> None:
+        """Act as if the row was double-clicked (keyboard Enter, tests)."""
+        self._double_clicked(row, 0)
+
+
+def goal_result(card: ScoreCard | None, goal_id: str) -> GoalResult | None:
+    if card is None:
+        return None
+    return next((r for r in card.goals if r.goal_id == goal_id), None)
+
+
+__all__ = ["ExplanationPanel", "ProblemsPanel", "goal_result", "row_issues"]

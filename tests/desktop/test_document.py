@@ -1,0 +1,114 @@
+"""The document rules without a window: what an edit stores, what a save writes."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calc.engine import evaluate
+from calc.grid import CellUpdate
+from calc.reader import read_workbook
+from calc.writeback import write_back
+from desktop.document import Document, backup_path, parse_input, set_cell
+from desktop.style import cell_text, edit_text
+
+
+@pytest.mark.parametrize(
+    ("typed", "percent", "stored"),
+    [
+        ("96,4", False, Decimal("96.4")),
+        ("2.134", False, Decimal(2134)),
+        ("-5.000", False, Decimal(-5000)),
+        ("  ", False, None),
+        ("85 %", False, "85 %"),
+        ("17-03-2025", False, "17-03-2025"),
+        ("opfyldt", False, "opfyldt"),
+        ("85", True, Decimal("0.85")),
+        ("85 %", True, Decimal("0.85")),
+        ("Ja", True, "Ja"),
+    ],
+)
+def test_parse_input(typed, percent, stored):
+    assert parse_input(typed, percent_cell=percent) == stored
+    assert type(parse_input(typed, percent_cell=percent)) is type(stored)
+
+
+def test_display_and_edit_text_are_danish_and_exact():
+    assert cell_text(Decimal("2134")) == "2.134"
+    assert edit_text(Decimal("2134")) == "2134"
+    assert cell_text(Decimal("0.931"), percent=True) == "93,1 %"
+    assert edit_text(Decimal("0.931"), percent=True) == "93,1"
+    assert cell_text(datetime(2025, 3, 17)) == "17-03-2025"
+
+
+def test_set_cell_widens_the_grid_and_forgets_a_formula(example):
+    grids = read_workbook(example)
+    sheet = grids.sheets[0]
+    row, col = sheet.n_rows + 2, sheet.n_cols + 3
+    changed = set_cell(grids, (sheet.name, row, col), "x")
+    assert changed.sheets[0].value(row, col) == "x"
+    assert grids.sheets[0].value(row, col) is None  # frozen original untouched
+    with pytest.raises(KeyError):
+        set_cell(grids, ("Findes ikke", 0, 0), "x")
+
+
+def test_an_edit_back_to_the_file_value_is_no_edit(example):
+    doc = Document(example)
+    key = ("Mål", 8, 18)
+    original = doc.value(key)
+    doc.set(key, Decimal(1))
+    assert doc.dirty and doc.value(key) == Decimal(1)
+    doc.set(key, original)
+    assert not doc.dirty
+
+
+def test_save_updates_hold_the_edits_and_the_results(example):
+    doc = Document(example)
+    key = ("Mål", 8, 18)
+    doc.set(key, Decimal(91))
+    evaluation = evaluate(doc.grids)
+    updates = doc.save_updates(evaluation)
+    cells = {(u.sheet, u.cell): u.value for u in updates}
+    assert cells[("Mål", "S9")] == Decimal(91)
+    assert len(cells) == len(updates)
+    assert set(evaluation.updates) <= set(updates)
+
+
+def test_save_in_place_keeps_a_backup(example):
+    doc = Document(example)
+    original = example.read_bytes()
+    doc.set(("Mål", 8, 18), Decimal(91))
+    doc.save(evaluate(doc.grids))
+    assert backup_path(example).read_bytes() == original
+    assert backup_path(example).name == "hjemrejsestyrelsen.bak.xlsx"
+    assert read_workbook(example).find("Mål").value(8, 18) == Decimal(91)
+    assert not doc.dirty and not doc.changed_on_disk()
+
+
+def test_changed_on_disk(example):
+    doc = Document(example)
+    assert not doc.changed_on_disk()
+    stat = example.stat()
+    os.utime(example, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000_000))
+    assert not doc.changed_on_disk()  # touched, same bytes: not a change
+    write_back(example, [CellUpdate("Plan", "D1", "x")])
+    assert doc.changed_on_disk()
+    example.unlink()
+    assert doc.changed_on_disk()
+
+
+@given(
+    st.decimals(
+        min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False
+    ),
+    st.booleans(),
+)
+def test_what_the_editor_shows_is_read_back_as_the_same_number(value, percent):
+    """Opening the editor and pressing Enter must never change a number."""
+    stored = value / 100 if percent else value
+    assert parse_input(edit_text(stored, percent), percent_cell=percent) == stored

@@ -1,0 +1,118 @@
+"""The ministry's PDF report and the e-mail draft."""
+
+from __future__ import annotations
+
+import email
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime
+from email import policy
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+
+from calc.engine import evaluate
+from calc.reader import read_workbook
+from desktop.dialogs import Unsaved
+from desktop.report import integrity_stamp, report_html
+from tests.desktop.conftest import open_scored
+
+
+def _pdf_text(path: Path) -> str | None:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    return subprocess.run([tool, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_report_html_has_summary_and_one_row_per_goal(example):
+    evaluation = evaluate(read_workbook(example))
+    html = report_html(evaluation, datetime(2026, 1, 5, 9, 30), "STEMPEL-123")
+    assert "Hjemrejsestyrelsen" in html and "2025" in html
+    assert "05-01-2026 kl. 09:30" in html and "STEMPEL-123" in html
+    assert "page-break-before:always" in html
+    for goal in evaluation.scorecard.goals:
+        assert f"<td valign='top'>{goal.goal_id}</td>" in html
+    assert report_html(evaluation, datetime(2026, 1, 5), None).count("Integritetsstempel") == 0
+
+
+def test_export_report_writes_a_pdf(qtbot, window, example, tmp_path):
+    open_scored(qtbot, window, example)
+    pdf = window.export_report(tmp_path / "rapport.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert _pages(pdf) >= 2  # the summary page, then the goals
+    text = _pdf_text(pdf)
+    if text is not None:
+        assert "Hjemrejsestyrelsen" in text and "Forklaring" in text
+
+
+def test_send_to_ministry_builds_an_eml_and_opens_it(qtbot, window, example):
+    opened: list[QUrl] = []
+    window.open_url = lambda url: opened.append(url) or True
+    open_scored(qtbot, window, example)
+    eml = window.send_to_ministry()
+    assert eml is not None and eml.suffix == ".eml"
+    assert opened == [QUrl.fromLocalFile(str(eml))]
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert "Hjemrejsestyrelsen" in msg["Subject"] and "2025" in msg["Subject"]
+    assert msg["X-Unsent"] == "1"
+    body = msg.get_body(preferencelist=("plain",)).get_content()
+    assert "Kære departement" in body and "%" in body
+    attachments = {part.get_filename(): part for part in msg.iter_attachments()}
+    assert set(attachments) == {example.name, f"{example.stem} - rapport.pdf"}
+    assert attachments[example.name].get_content() == example.read_bytes()
+    assert attachments[f"{example.stem} - rapport.pdf"].get_content().startswith(b"%PDF")
+
+
+def test_send_with_unsaved_changes_saves_first_or_stops(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    plan = window.scored.evaluation.plan
+    key = (plan.goals_layout.sheet, plan.goal("1.d").row, plan.goals_layout.col("result"))
+    with qtbot.waitSignal(window.evaluated, timeout=10_000):
+        window.apply_value(key, "91")
+    window.prompts.unsaved_answer = Unsaved.CANCEL
+    assert window.send_to_ministry() is None
+    window.prompts.unsaved_answer = Unsaved.SAVE
+    assert window.send_to_ministry() is not None
+    assert not window.doc.dirty
+
+
+def test_integrity_stamp_from_a_custom_property_or_a_sheet(example, tmp_path):
+    assert integrity_stamp(example, read_workbook(example)) is None
+    stamped = tmp_path / "stamped.xlsx"
+    with zipfile.ZipFile(example) as src, zipfile.ZipFile(stamped, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        dst.writestr(
+            "docProps/custom.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
+            'pid="2" name="Målscore"><vt:lpwstr>sha256:abc123</vt:lpwstr></property>'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" '
+            'name="Målscore.tidspunkt"><vt:lpwstr>2026-01-05T09:30</vt:lpwstr></property>'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" '
+            'name="Andet"><vt:lpwstr>ikke med</vt:lpwstr></property>'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" '
+            'name="Målscore.Celler.001"><vt:lpwstr>eJzLSM3JyQcABiwCFQ==</vt:lpwstr></property>'
+            "</Properties>",
+        )
+    assert integrity_stamp(stamped) == "sha256:abc123; tidspunkt: 2026-01-05T09:30"
+
+
+def test_integrity_stamp_from_a_hidden_sheet(example):
+    from dataclasses import replace
+
+    from calc.grid import SheetGrid
+
+    grids = read_workbook(example)
+    stamp_sheet = SheetGrid("Målscore", (("Kontrolsum", "sha256:def456"),))
+    grids = replace(grids, sheets=grids.sheets + (stamp_sheet,))
+    assert integrity_stamp(example, grids) == "Kontrolsum sha256:def456"
