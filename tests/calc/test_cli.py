@@ -32,8 +32,16 @@ def _set(path: Path, sheet: str, cell: str, value: object) -> None:
 def test_json_record_has_the_documented_keys(example, capsys):
     assert main(["beregn", str(example), "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert set(record) >= {"institution", "year", "total_points", "max_points", "score_pct",
-                           "goals", "pay", "issues"}
+    assert set(record) >= {
+        "institution",
+        "year",
+        "total_points",
+        "max_points",
+        "score_pct",
+        "goals",
+        "pay",
+        "issues",
+    }
     assert record["institution"] == "Hjemrejsestyrelsen" and record["year"] == 2025
     assert set(record["goals"][0]) >= {"id", "weight", "fulfilment_pct", "points", "status"}
     assert set(record["pay"][0]) == {"name", "computed", "payout"}
