@@ -1,6 +1,8 @@
 """The `maalscore` command.
 
-    maalscore beregn FILE... [--ud OUT.xlsx] [--json]
+    maalscore beregn FILE... [--ud OUT.xlsx] [--json] [--ingen-backup] [--tillad-signeret]
+                             [--sagsdata CASES.csv|.xlsx] [-j N]
+    maalscore tjek FILE... [--json] [--sagsdata CASES.csv|.xlsx]
     maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
 
 Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
@@ -10,7 +12,9 @@ could not be read or written.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -19,10 +23,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import fmt
-from .engine import Evaluation, score_file
+from .engine import Evaluation, FileOptions, score_file
 from .errors import MaalscoreError
+from .reader import legacy_warning
 
 EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
+EXIT_NOT_OK = 1  # `tjek`: a file is not as Målscore calculated it
 
 
 def _number(d: Decimal | Fraction | None) -> float | int | None:
@@ -151,32 +157,87 @@ def _beregn(args: argparse.Namespace) -> int:
     if out_arg is not None and len(files) > 1 and not out_arg.is_dir():
         print("--ud kan kun bruges med én fil, eller med en mappe.", file=sys.stderr)
         return EXIT_IO
+    options = FileOptions(
+        sagsdata=args.sagsdata, backup=not args.ingen_backup, allow_signed=args.tillad_signeret
+    )
+    jobs = [
+        (path, out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg)
+        for path in files
+    ]
+    work = [(path, dest, options, bool(args.json)) for path, dest in jobs]
+    workers = (os.cpu_count() or 1) if args.parallel == 0 else args.parallel
+    if workers > 1 and len(work) > 1:
+        # A process pool; results come back in the order of the files, so output is the same.
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+            done = list(pool.map(_beregn_one, work, chunksize=max(1, len(work) // (8 * workers))))
+    else:
+        done = [_beregn_one(w) for w in work]
     code = EXIT_OK
-    for path in files:
-        dest = out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg
-        try:
-            if dest is not None:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-            ev = score_file(path, dest)
-        except MaalscoreError as exc:
-            print(f"{path}: {exc}", file=sys.stderr)
-            if args.json:
-                print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
-            code = max(code, EXIT_IO)
-            continue
-        except OSError as exc:
-            print(
-                f"{path}: filen kunne ikke læses eller skrives ({exc.strerror or exc}).",
-                file=sys.stderr,
-            )
-            code = max(code, EXIT_IO)
-            continue
+    for out_text, err_text, file_code in done:
+        sys.stdout.write(out_text)
+        sys.stderr.write(err_text)
+        code = max(code, file_code)
+    return code
+
+
+def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool]) -> tuple[str, str, int]:
+    """Score one file: (what to print on stdout, on stderr, exit code). Runs in a worker
+    process with `--parallel`, so it returns text rather than printing."""
+    path, dest, options, as_json = job
+    out, err = io.StringIO(), io.StringIO()
+    code = EXIT_OK
+    legacy = legacy_warning(path)  # .xls/.xlsb: scored, never written
+    try:
+        if dest is not None and legacy is None:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        if legacy is None:
+            ev = score_file(path, dest, options=options)
+        else:  # read with python-calamine, scored, never written
+            from .engine import evaluate
+            from .reader import read_workbook
+
+            ev = evaluate(read_workbook(path))
+    except MaalscoreError as exc:
+        print(f"{path}: {exc}", file=err)
+        if as_json:
+            print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False), file=out)
+        return out.getvalue(), err.getvalue(), EXIT_IO
+    except OSError as exc:
+        print(
+            f"{path}: filen kunne ikke læses eller skrives ({exc.strerror or exc}).",
+            file=err,
+        )
+        return out.getvalue(), err.getvalue(), EXIT_IO
+    if as_json:
+        print(json.dumps(to_json(path, ev), ensure_ascii=False), file=out)
+    else:
+        written = (dest or path) if ev.updates and legacy is None else None
+        print_table(path, ev, out, written_to=written)
+    if legacy is not None:
+        print(f"{path}: {legacy} Intet er skrevet.", file=err)
+        code = max(code, EXIT_IO)
+    if not ev.ok:
+        code = max(code, EXIT_WORKBOOK_ERRORS)
+    return out.getvalue(), err.getvalue(), code
+
+
+def _tjek(args: argparse.Namespace) -> int:
+    """`maalscore tjek FIL...`: 0 when every file is OK, 1 when one is not, 3 unreadable."""
+    from .check import UNREADABLE, check_file
+
+    code = EXIT_OK
+    for path in args.files:
+        result = check_file(path, sagsdata=args.sagsdata)
         if args.json:
-            print(json.dumps(to_json(path, ev), ensure_ascii=False))
+            print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            print_table(path, ev, sys.stdout, written_to=(dest or path) if ev.updates else None)
-        if not ev.ok:
-            code = max(code, EXIT_WORKBOOK_ERRORS)
+            print(f"{path}: {result.message()}")
+        if result.status == UNREADABLE:
+            code = max(code, EXIT_IO)
+        elif not result.ok:
+            code = max(code, EXIT_NOT_OK)
     return code
 
 
@@ -217,7 +278,40 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("files", nargs="+", type=Path, metavar="FIL")
     b.add_argument("--ud", type=Path, help="skriv til denne fil (eller mappe) i stedet")
     b.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
+    b.add_argument(
+        "--sagsdata",
+        type=Path,
+        metavar="FIL",
+        help="læs Sagsdata fra denne .csv- eller .xlsx-fil i stedet for arket Sagsdata",
+    )
+    b.add_argument(
+        "-j",
+        "--parallel",
+        type=int,
+        default=1,
+        metavar="N",
+        help="beregn flere filer samtidig i N processer (0: én pr. kerne)",
+    )
+    b.add_argument(
+        "--ingen-backup",
+        action="store_true",
+        help="gem ikke den forrige version i .maalscore-backup/ ved siden af filen",
+    )
+    b.add_argument(
+        "--tillad-signeret",
+        action="store_true",
+        help="skriv også i en digitalt signeret fil (signaturen bliver ugyldig)",
+    )
     b.set_defaults(func=_beregn)
+    t = sub.add_parser(
+        "tjek", help="kontrollér, at tallene i projektmappen er dem, Målscore beregnede"
+    )
+    t.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    t.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
+    t.add_argument(
+        "--sagsdata", type=Path, metavar="SAGER", help="den sagsdatafil, beregn fik med --sagsdata"
+    )
+    t.set_defaults(func=_tjek)
     s = sub.add_parser("skabelon", help="lav en ny, tom standardprojektmappe")
     s.add_argument("out", type=Path, metavar="UD.xlsx")
     s.add_argument("--år", "--aar", dest="year", type=int)

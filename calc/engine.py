@@ -78,27 +78,58 @@ class FileOptions:
     """Settings for scoring a file, passed in rather than kept globally.
 
     `sagsdata`: case data in a separate .csv/.xlsx file instead of the Sagsdata sheet.
-    `backup`: keep the previous version next to the file when writing in place.
+    `backup`: keep the previous version (`.maalscore-backup/<name>` next to the file) when a
+    file is replaced.
     `allow_signed`: write into a digitally signed workbook (breaks the signature).
+    `stamp_time`: the time the integrity stamp records (None: now).
     """
 
     sagsdata: Path | None = None
     backup: bool = True
     allow_signed: bool = False
+    stamp_time: datetime | None = None
 
 
 def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
-    """Read the grids the core needs from a workbook file."""
-    from .reader import read_workbook
+    """Read the grids the core needs from a workbook file: only the sheets it uses, a large
+    Sagsdata sheet with python-calamine, or Sagsdata from `options.sagsdata` or the file the
+    Plan sheet names (see `calc.fastread`)."""
+    from .fastread import load_workbook_grids
 
-    return read_workbook(path)
+    return load_workbook_grids(path, options.sagsdata)
 
 
-def save_results(path: Path, out: Path | None, result: Evaluation, options: FileOptions) -> None:
-    """Write the results into `out`, or into `path` itself, losslessly and atomically."""
-    from .writeback import write_back
+def save_results(
+    path: Path,
+    out: Path | None,
+    result: Evaluation,
+    options: FileOptions,
+    grids: WorkbookGrids | None = None,
+    inputs: tuple[CellUpdate, ...] = (),
+) -> None:
+    """Write the results into `out`, or into `path` itself, losslessly and atomically, with
+    the integrity stamp (see `calc.stamp`) over `grids`, the inputs the results came from
+    (read again from `path` when not given).
 
-    write_back(path, result.updates, out, allow_signed=options.allow_signed)
+    `inputs` are input cells edited outside the file (the desktop app's edits); they are
+    written with the results, and `grids` must already hold them.
+    """
+    from .stamp import make_stamp
+    from .writeback import legacy_refusal, write_back
+
+    legacy_refusal(path)
+    if grids is None:
+        grids = load_grids(path, options)
+    stamp = make_stamp(grids, result.plan, result.updates, now=options.stamp_time)
+    cells = {(u.sheet, u.cell): u for u in (*result.updates, *inputs)}  # each cell once
+    write_back(
+        path,
+        tuple(cells.values()),
+        out,
+        allow_signed=options.allow_signed,
+        properties=stamp.properties(),
+        backup=options.backup,
+    )
 
 
 def score_file(
@@ -114,7 +145,8 @@ def score_file(
     Raises `MaalscoreError` subclasses when the file cannot be read or written.
     """
     options = options or FileOptions()
-    result = evaluate(load_grids(path, options), now=now)
+    grids = load_grids(path, options)
+    result = evaluate(grids, now=now)
     if write and result.ok and result.updates:
-        save_results(path, out, result, options)
+        save_results(path, out, result, options, grids)
     return result

@@ -29,6 +29,8 @@ def round_half_up(value: Number, decimals: int) -> Decimal:
 
 def number(value: Number, decimals: int = 2, lang: str = "da") -> str:
     """`Decimal('1234.5')` → `1.234,5` (da) / `1 234,5` (sv), rounded by the display rule."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        return str(value)  # shown as it is, never rounded; the parser reports it as an error
     d = round_half_up(value, decimals)
     if d == 0:
         d = Decimal(0)  # no "-0"
@@ -58,5 +60,7 @@ def kroner(value: Number, lang: str = "da") -> str:
 def plain(value: Number) -> str:
     """A number as typed by a Dane, without thousands separators: `2,5`, `100`."""
     value = to_decimal(value) if not isinstance(value, Decimal) else value
+    if not value.is_finite():
+        return str(value)
     text = f"{value.normalize():f}" if value != value.to_integral_value() else f"{int(value)}"
     return text.replace(".", ",")

@@ -10,6 +10,11 @@ This is the plain-Python reference implementation; it is exact (Decimal) and def
 - `median`: the middle value, or the mean of the two middle values.
 - `maksimum`: the largest day count. `antal`: the number of included cases.
 - Enhed `uger` divides days by 7, `måneder` by 30.4375 (the mean Gregorian month).
+
+`compute` is what scoring calls: from `FAST_FROM` cases on it uses `calc.casedata.compute_fast`,
+which gives the same exact result from a histogram of the day counts without sorting the cases
+(a million cases in well under a second). `compute_reference` is the plain definition; the
+property tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -50,7 +55,44 @@ def trimmed_count(n: int, trim_pct: Decimal) -> int:
     return int((Decimal(n) * trim_pct / 100).to_integral_value(rounding="ROUND_FLOOR"))
 
 
+FAST_FROM = 1000
+
+
 def compute(
+    indicator: Indicator,
+    days: Sequence[Decimal],
+    decided: Sequence[date | None] = (),
+    *,
+    deadline_days: Decimal | None = None,
+    deadline_date: date | None = None,
+    trim_pct: Decimal = Decimal(0),
+    days_per_unit: Decimal = Decimal(1),
+) -> IndicatorValue:
+    """The indicator's value over the included cases (rules in the module docstring)."""
+    if len(days) >= FAST_FROM:
+        from .casedata import compute_fast
+
+        return compute_fast(
+            indicator,
+            days,
+            decided,
+            deadline_days=deadline_days,
+            deadline_date=deadline_date,
+            trim_pct=trim_pct,
+            days_per_unit=days_per_unit,
+        )
+    return compute_reference(
+        indicator,
+        days,
+        decided,
+        deadline_days=deadline_days,
+        deadline_date=deadline_date,
+        trim_pct=trim_pct,
+        days_per_unit=days_per_unit,
+    )
+
+
+def compute_reference(
     indicator: Indicator,
     days: Sequence[Decimal],
     decided: Sequence[date | None] = (),
@@ -76,10 +118,14 @@ def compute(
     if indicator is Indicator.MEAN:
         k = trimmed_count(n, trim_pct)
         kept = ordered[: n - k]
-        mean = Fraction(sum(kept, Decimal(0))) / len(kept)
+        mean = sum(map(Fraction, kept), Fraction(0)) / len(kept)
         return IndicatorValue(mean / Fraction(days_per_unit), len(kept), k)
     if indicator is Indicator.MEDIAN:
         mid = n // 2
-        median = Fraction(ordered[mid]) if n % 2 else Fraction(ordered[mid - 1] + ordered[mid]) / 2
+        median = (
+            Fraction(ordered[mid])
+            if n % 2
+            else (Fraction(ordered[mid - 1]) + Fraction(ordered[mid])) / 2
+        )
         return IndicatorValue(median / Fraction(days_per_unit), n)
     return IndicatorValue(Fraction(ordered[-1]) / Fraction(days_per_unit), n)  # MAXIMUM

@@ -120,6 +120,27 @@ class GoalCases:
     without_days: int = 0
     first_row: int = 0
 
+    def location_keys(self) -> frozenset[str]:
+        """The locations that have cases, folded with `grid.normalise_name`."""
+        from .grid import normalise_name
+
+        return frozenset(normalise_name(n) for n in set(self.location))
+
+    def at_location(self, key: str) -> tuple[tuple[Decimal, ...], tuple[date | None, ...]]:
+        """Days and decision dates of the cases whose Lokation folds to `key`
+        (`grid.normalise_name`). Each distinct name is folded once, so a million cases cost
+        one pass over them, not a million foldings."""
+        from operator import itemgetter
+
+        from .grid import normalise_name
+
+        names = {n for n in set(self.location) if normalise_name(n) == key}
+        idx = [i for i, loc in enumerate(self.location) if loc in names]
+        if len(idx) > 1:
+            pick = itemgetter(*idx)
+            return pick(self.days), pick(self.decided)
+        return tuple(self.days[i] for i in idx), tuple(self.decided[i] for i in idx)
+
 
 @dataclass(frozen=True)
 class Person:

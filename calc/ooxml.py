@@ -36,6 +36,15 @@ RATIO_FLOOR = 100 * 1024**2
 # What reading a damaged or oddly encrypted member can raise.
 READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error)
 
+# A DTD in a part can declare entities that expand exponentially ("billion laughs") or point
+# outside the file; no OOXML producer writes one, so a part that holds one is refused unread.
+_DTD_MARKERS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+_DTD_OVERLAP = max(len(m) for m in _DTD_MARKERS)
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -72,16 +81,30 @@ def local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _ole_message(path: Path) -> str:
-    """Tell an encrypted workbook from an old .xls: both are OLE compound files."""
+def encrypted_message(path: Path) -> str:
+    return (
+        f"Filen «{path.name}» er beskyttet med adgangskode (krypteret). Åbn den i Excel, "
+        "fjern adgangskoden (Filer › Info › Beskyt projektmappe) og gem den som .xlsx."
+    )
+
+
+def _ole_kind(path: Path) -> str:
+    """What an OLE compound file holds: "encrypted" (an encrypted .xlsx), "xls" or ""."""
     with path.open("rb") as fh:
         head = fh.read(8 * 1024 * 1024)
     if "EncryptionInfo".encode("utf-16-le") in head or b"E\x00n\x00c\x00r\x00y\x00p\x00t" in head:
-        return (
-            f"Filen «{path.name}» er beskyttet med adgangskode (krypteret). Åbn den i Excel, "
-            "fjern adgangskoden (Filer › Info › Beskyt projektmappe) og gem den som .xlsx."
-        )
+        return "encrypted"
     if "Workbook".encode("utf-16-le") in head or "Book".encode("utf-16-le") in head:
+        return "xls"
+    return ""
+
+
+def _ole_message(path: Path) -> str:
+    """Tell an encrypted workbook from an old .xls: both are OLE compound files."""
+    kind = _ole_kind(path)
+    if kind == "encrypted":
+        return encrypted_message(path)
+    if kind == "xls":
         return (
             f"Filen «{path.name}» er i det gamle Excel 97-2003-format (.xls). "
             "Åbn den i Excel og gem den som Excel-projektmappe (.xlsx)."
@@ -89,6 +112,34 @@ def _ole_message(path: Path) -> str:
     return (
         f"Filen «{path.name}» er enten beskyttet med adgangskode eller i det gamle .xls-format. "
         "Åbn den i Excel, fjern en eventuel adgangskode og gem den som .xlsx."
+    )
+
+
+def legacy_format(path: Path) -> str | None:
+    """ "xls" or "xlsb" for a workbook that can be read for scoring but never written; else None.
+
+    Anything else (an encrypted file, a damaged zip, a missing file) is None here and gets its
+    own message from `check_magic` / `open_zip`."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head.startswith(OLE_MAGIC):
+            return "xls" if _ole_kind(path) == "xls" else None
+        if head.startswith(ZIP_MAGIC):
+            with zipfile.ZipFile(path) as zf:
+                names = {n.lower() for n in zf.namelist()}
+            return "xlsb" if "xl/workbook.bin" in names else None
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    return None
+
+
+def legacy_write_message(path: Path, kind: str) -> str:
+    what = "Excel 97-2003 (.xls)" if kind == "xls" else "binær projektmappe (.xlsb)"
+    return (
+        f"Filen «{path.name}» er i formatet {what}. Målscore kan læse og beregne den, men "
+        "skriver kun resultater i .xlsx-filer, så intet er skrevet: åbn den i Excel og gem som "
+        ".xlsx (Filer › Gem som › Excel-projektmappe), og kør så igen."
     )
 
 
@@ -151,15 +202,56 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
     """The part's bytes after the size guard; damage inside the zip becomes WorkbookReadError."""
     guard(zf, name)
     try:
-        return zf.read(name)
+        data = zf.read(name)
     except READ_ERRORS as exc:
         raise _damaged(zf, name) from exc
+    if any(marker in data for marker in _DTD_MARKERS):
+        raise _dtd_error(zf, name)
+    return data
 
 
 def open_part(zf: zipfile.ZipFile, name: str) -> IO[bytes]:
-    """A stream of the part after the size guard, for parsing large sheets without loading them."""
+    """A stream of the part after the size guard, for parsing large sheets without loading them.
+
+    The stream refuses a DTD as it passes by, before the XML parser can act on it."""
     guard(zf, name)
-    return zf.open(name)
+    return _NoDtd(zf.open(name), zf, name)  # type: ignore[return-value]
+
+
+class _NoDtd:
+    """A read-only stream that raises WorkbookReadError when a DTD marker goes through it."""
+
+    def __init__(self, raw: IO[bytes], zf: zipfile.ZipFile, name: str) -> None:
+        self._raw = raw
+        self._zf = zf
+        self._name = name
+        self._tail = b""
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(size)
+        window = self._tail + chunk
+        if any(marker in window for marker in _DTD_MARKERS):
+            raise _dtd_error(self._zf, self._name)
+        self._tail = window[-_DTD_OVERLAP:]
+        return chunk
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def __enter__(self) -> _NoDtd:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _dtd_error(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
+    file = Path(str(zf.filename)).name
+    return WorkbookReadError(
+        f"Filen «{file}» indeholder en DTD/entitetserklæring (<!DOCTYPE> eller <!ENTITY>) i "
+        f"delen «{name}». Det skriver Excel aldrig, og Målscore læser den ikke af "
+        "sikkerhedshensyn. Åbn filen i Excel og gem den igen, eller få en ny fil fra afsenderen."
+    )
 
 
 def _damaged(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
@@ -270,6 +362,26 @@ def read_workbook_info(zf: zipfile.ZipFile) -> WorkbookInfo:
         shared_strings=_rel_member(zf, rels, "sharedStrings"),
         styles=_rel_member(zf, rels, "styles"),
     )
+
+
+def custom_properties_member(zf: zipfile.ZipFile) -> str | None:
+    """The custom properties part the package relationships point at, if any."""
+    for kind, target in read_rels(zf, "").values():
+        if kind == "custom-properties":
+            return find_member(zf, target)
+    return None
+
+
+def read_custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Custom document properties as name → text (numbers and dates as written)."""
+    member = custom_properties_member(zf)
+    if member is None:
+        return {}
+    out: dict[str, str] = {}
+    for el in parse_xml(zf, member):
+        if local(el.tag) == "property" and len(el):
+            out[el.get("name", "")] = "".join(el[0].itertext())
+    return out
 
 
 def _rel_member(zf: zipfile.ZipFile, rels: dict[str, tuple[str, str]], kind: str) -> str | None:
@@ -396,8 +508,11 @@ class _Entry:
     csize: int
 
 
-def rewrite_zip(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
-    """Write `src` to `out` with the members in `parts` replaced (deflated afresh).
+def rewrite_zip(
+    src: Path, out: IO[bytes], parts: dict[str, bytes], added: dict[str, bytes] | None = None
+) -> None:
+    """Write `src` to `out` with the members in `parts` replaced (deflated afresh) and the
+    members in `added` appended after the others.
 
     Unchanged members are copied verbatim: local header, compressed data and data descriptor,
     so their bytes and cost do not depend on how large they are, and the central directory is
@@ -407,15 +522,21 @@ def rewrite_zip(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
     uncompressed contents stay identical either way. Members with encryption flags also take
     that path, where zipfile cannot decrypt them, so such a file is refused.
     """
+    added = added or {}
     with src.open("rb") as fh:
         try:
             entries, comment = _central_directory(fh)
-            _copy_members(fh, out, entries, parts, comment)
+            _copy_members(fh, out, entries, parts, comment, added)
             return
         except _NotPlain:
             out.seek(0)
             out.truncate()
-    _recompress(src, out, parts)
+    _recompress(src, out, parts, added)
+
+
+# A fixed time stamp for added members (1 January 1980, the zip epoch), so that writing the
+# same results twice gives the same bytes.
+_ADDED_DATE, _ADDED_TIME = (0 << 9) | (1 << 5) | 1, 0
 
 
 def _central_directory(fh: IO[bytes]) -> tuple[list[_Entry], bytes]:
@@ -456,7 +577,12 @@ def _parse_directory(directory: bytes, count: int) -> Iterator[_Entry]:
 
 
 def _copy_members(
-    fh: IO[bytes], out: IO[bytes], entries: list[_Entry], parts: dict[str, bytes], comment: bytes
+    fh: IO[bytes],
+    out: IO[bytes],
+    entries: list[_Entry],
+    parts: dict[str, bytes],
+    comment: bytes,
+    added: dict[str, bytes],
 ) -> None:
     directory = bytearray()
     for entry in entries:
@@ -468,11 +594,16 @@ def _copy_members(
         else:
             _copy_range(fh, out, entry.offset, _member_length(fh, entry))
             directory += entry.header[:42] + struct.pack("<L", offset) + entry.header[46:]
+    for name, data in added.items():
+        offset = out.tell()
+        if offset > _LIMIT32:
+            raise _NotPlain("output needs zip64")
+        directory += _write_new(out, _added_entry(name), data, offset)
     cd_offset = out.tell()
     out.write(directory)
-    if len(entries) > 0xFFFF or cd_offset > _LIMIT32:
+    n = len(entries) + len(added)
+    if n > 0xFFFF or cd_offset > _LIMIT32:
         raise _NotPlain("output needs zip64")
-    n = len(entries)
     out.write(_EOCD.pack(b"PK\x05\x06", 0, 0, n, n, len(directory), cd_offset, len(comment)))
     out.write(comment)
 
@@ -495,6 +626,51 @@ def _member_length(fh: IO[bytes], entry: _Entry) -> int:
     return length
 
 
+def first_altered_copy(src: Path, written: Path, rewritten: set[str]) -> str | None:
+    """The first member outside `rewritten` whose stored bytes differ between `src` and
+    `written`, or None when every copied member is the same to the byte.
+
+    This proves a verbatim copy without inflating anything, so checking a write costs the same
+    whether the untouched members hold a kilobyte or a million rows. The directory record must
+    match too (apart from the offset), and so must the local header, data and descriptor.
+    """
+    with src.open("rb") as a, written.open("rb") as b:
+        try:
+            old, _ = _central_directory(a)
+            new = {e.name: e for e in _central_directory(b)[0]}
+        except _NotPlain:
+            return "fortegnelsen"
+        for entry in old:
+            if entry.name in rewritten:
+                continue
+            copy = new.get(entry.name)
+            if copy is None or entry.header[:42] + entry.header[46:] != (
+                copy.header[:42] + copy.header[46:]
+            ):
+                return entry.name
+            try:
+                length = _member_length(a, entry)
+                if _member_length(b, copy) != length or not _same_range(
+                    a, b, entry.offset, copy.offset, length
+                ):
+                    return entry.name
+            except _NotPlain:
+                return entry.name
+    return None
+
+
+def _same_range(a: IO[bytes], b: IO[bytes], start_a: int, start_b: int, length: int) -> bool:
+    done = 0
+    while done < length:
+        n = min(length - done, 1 << 20)
+        a.seek(start_a + done)
+        b.seek(start_b + done)
+        if a.read(n) != b.read(n):
+            return False
+        done += n
+    return True
+
+
 def _copy_range(fh: IO[bytes], out: IO[bytes], start: int, length: int) -> None:
     fh.seek(start)
     while length > 0:
@@ -503,6 +679,32 @@ def _copy_range(fh: IO[bytes], out: IO[bytes], start: int, length: int) -> None:
             raise _NotPlain("truncated member")
         out.write(chunk)
         length -= len(chunk)
+
+
+def _added_entry(name: str) -> _Entry:
+    """A directory record template for a new member: deflated, fixed time, UTF-8 name."""
+    raw = name.encode("utf-8")
+    flags = 0 if raw.isascii() else _UTF8_FLAG
+    header = _CDIR.pack(
+        b"PK\x01\x02",
+        20,
+        20,
+        flags,
+        8,
+        _ADDED_TIME,
+        _ADDED_DATE,
+        0,
+        0,
+        0,
+        len(raw),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    return _Entry(name, header + raw, 0, flags, 0)
 
 
 def _write_new(out: IO[bytes], entry: _Entry, data: bytes, offset: int) -> bytes:
@@ -542,7 +744,9 @@ def _write_new(out: IO[bytes], entry: _Entry, data: bytes, offset: int) -> bytes
     return fixed + entry.header[_CDIR.size :]
 
 
-def _recompress(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
+def _recompress(
+    src: Path, out: IO[bytes], parts: dict[str, bytes], added: dict[str, bytes]
+) -> None:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
         for info in zin.infolist():
             try:
@@ -552,3 +756,6 @@ def _recompress(src: Path, out: IO[bytes], parts: dict[str, bytes]) -> None:
                     f"Filen «{src.name}» indeholder krypterede dele og kan ikke skrives."
                 ) from exc
             zout.writestr(copy.copy(info), data, compress_type=info.compress_type)
+        for name, data in added.items():
+            new = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            zout.writestr(new, data, compress_type=zipfile.ZIP_DEFLATED)

@@ -7,7 +7,7 @@ so later checks (parents, duplicates) run too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -186,8 +186,9 @@ class Row:
         v = self.raw(key)
         if v is None:
             return ""
-        if isinstance(v, Decimal):
-            return plain(v)
+        if isinstance(v, (Decimal, float, int)) and not isinstance(v, bool):
+            # Numbers from xlwings arrive as float: 75.0 reads as "75", as from a file.
+            return plain(Decimal(repr(v)) if isinstance(v, float) else Decimal(v))
         return str(v).strip()
 
     def is_percent(self, key: str) -> bool:
@@ -705,16 +706,64 @@ class _CaseColumns:
     without_days: int = 0
 
 
+CASES_VECTOR_FROM = 2000  # rows of a Sagsdata grid from which numpy reads it (see below)
+
+
 def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
-    header = find_header(grid, CASE_FIELDS, "goal")
-    if header is None:
+    """Sagsdata → cases per goal: column by column with numpy for a large sheet (see
+    `calc.casedata`), else row by row (`_parse_cases_reference`); the result is the same."""
+    from .casedata import CaseSheet, numpy_available
+
+    head = find_header(grid, CASE_FIELDS, "goal")
+    sheet = grid.label if isinstance(grid, CaseSheet) and grid.label else grid.name
+    if head is None:
         out.error(
-            grid.name,
+            sheet,
             "A1",
             "Arket mangler overskriftsrækken (Mål, Sag, Modtaget, Afgjort, …).",
             "Bladet saknar rubrikraden (Mål, Ärende, Mottaget, Avgjort, …).",
         )
         return []
+    small = not isinstance(grid, CaseSheet) and grid.n_rows < CASES_VECTOR_FROM
+    if small or not numpy_available():  # numpy's import costs more than a small sheet
+        return _parse_cases_reference(grid, out)
+    from .casedata import CaseColumns, parse_case_columns
+
+    first = head.row + 1
+    keys = ("goal", "received", "decided", "location", "included", "days")
+    columns: dict[str, Sequence[object]] = {}
+    if isinstance(grid, CaseSheet):
+        n = max(grid.height - first, 0)
+        for key in keys:
+            c = head.col(key)
+            if c is not None:
+                columns[key] = grid.column(c, first)
+    else:
+        n = max(grid.n_rows - first, 0)
+        body = grid.rows[first:]
+        for key in keys:
+            c = head.col(key)
+            if c is not None:
+                columns[key] = [row[c] if c < len(row) else None for row in body]
+    table = CaseColumns(
+        sheet,
+        first,
+        n,
+        columns,
+        {k: c for k in keys if (c := head.col(k)) is not None},
+        grid.percent,
+        grid.formulas,
+        convert=isinstance(grid, CaseSheet),
+    )
+    cases, issues = parse_case_columns(table, out.lang)
+    out.issues.extend(issues)
+    return cases
+
+
+def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
+    """The row-by-row definition of reading Sagsdata (a header row is known to exist)."""
+    header = find_header(grid, CASE_FIELDS, "goal")
+    assert header is not None
     acc: dict[str, _CaseColumns] = {}
     for r in _data_rows(grid, header):
         row = Row(grid, header, r, out)

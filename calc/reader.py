@@ -8,10 +8,11 @@ typed. openpyxl is deliberately not used, so `import calc.reader` stays light.
 
 from __future__ import annotations
 
+import math
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO
@@ -33,6 +34,14 @@ from calc.grid import (
 EPOCH_1900 = datetime(1899, 12, 30)
 EPOCH_1904 = datetime(1904, 1, 1)
 
+# Excel's own grid; a reference beyond it is damage or an attack (a sheet claiming row 10^9
+# would otherwise make the grid allocate a billion rows).
+MAX_ROWS = 1_048_576
+MAX_COLS = 16_384
+# Values kept from one workbook: far above a real goal workbook with a million case rows, far
+# below what exhausts memory.
+MAX_CELLS = 40_000_000
+
 
 def read_workbook(path: Path | str, sheets: Iterable[str] | None = None) -> WorkbookGrids:
     """Read the named worksheets (matched loosely, see `normalise_name`; None = all).
@@ -41,9 +50,93 @@ def read_workbook(path: Path | str, sheets: Iterable[str] | None = None) -> Work
     not exist is simply absent from the result; callers use `WorkbookGrids.find`.
     """
     path = Path(path)
+    if ooxml.legacy_format(path) is not None:
+        return WorkbookGrids(_read_legacy(path, sheets), source=str(path))
     with ooxml.open_zip(path) as zf:
         grids = read_grids(zf, sheets, dates=True)
     return WorkbookGrids(grids, source=str(path))
+
+
+def _read_legacy(path: Path, sheets: Iterable[str] | None) -> tuple[SheetGrid, ...]:
+    """An .xls or .xlsb workbook, read with python-calamine (imported only here).
+
+    These formats are read for scoring only and never written. calamine gives values but not
+    number formats or formulas, so a percentage-formatted cell reads as its share (0,85) and
+    Excel error values read as empty; `legacy_warning` says so to the user.
+    """
+    try:
+        import python_calamine
+    except ImportError as exc:  # pragma: no cover - python-calamine is a dependency
+        raise WorkbookReadError(
+            f"Filen «{path.name}» er i et ældre Excel-format, som kræver python-calamine for at "
+            "kunne læses. Gem den som .xlsx."
+        ) from exc
+    wanted = {normalise_name(n) for n in sheets} if sheets is not None else None
+    out: list[SheetGrid] = []
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        for meta in book.sheets_metadata:
+            if "worksheet" not in str(meta.typ).lower():
+                continue
+            if wanted is not None and normalise_name(meta.name) not in wanted:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.height > MAX_ROWS or sheet.width > MAX_COLS:
+                raise _too_large(path, meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            out.append(SheetGrid(meta.name, tuple(_legacy_row(row) for row in rows)))
+    except WorkbookReadError:
+        raise
+    except Exception as exc:  # calamine raises its own error types for every kind of damage
+        if "password" in type(exc).__name__.lower() or "password" in str(exc).lower():
+            raise WorkbookReadError(ooxml.encrypted_message(path)) from exc
+        raise WorkbookReadError(
+            f"Filen «{path.name}» er beskadiget og kan ikke læses ({type(exc).__name__}). "
+            "Prøv at åbne den i Excel og gemme den som .xlsx."
+        ) from exc
+    return tuple(out)
+
+
+def _legacy_row(row: Sequence[object]) -> tuple[CellValue, ...]:
+    cells = [_legacy_value(v) for v in row]
+    while cells and cells[-1] is None:
+        cells.pop()
+    return tuple(cells)
+
+
+def _legacy_value(v: object) -> CellValue:
+    if v is None or v == "":
+        return None
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, float) and not math.isfinite(v):
+        return repr(v)  # Excel never stores NaN or infinity: keep it as text, an error later
+    if isinstance(v, (int, float)):
+        return Decimal(repr(float(v))) if isinstance(v, float) else Decimal(v)
+    if isinstance(v, (date, datetime)):
+        return v
+    return str(v)
+
+
+def legacy_warning(path: Path) -> str | None:
+    """The caveat for a workbook read in a legacy format, or None for an ordinary .xlsx."""
+    kind = ooxml.legacy_format(Path(path))
+    if kind is None:
+        return None
+    return (
+        f"«{Path(path).name}» er i formatet .{kind} og kan kun læses, ikke skrives. I dette "
+        "format kan Målscore ikke se talformater (en procent som 85 % læses som 0,85) eller "
+        "Excel-fejlværdier (de læses som tomme celler). Gem filen som .xlsx for en sikker "
+        "beregning med resultaterne skrevet i filen."
+    )
+
+
+def _too_large(path: Path, sheet: str) -> WorkbookReadError:
+    return WorkbookReadError(
+        f"Arket «{sheet}» i filen «{path.name}» er større end Excel tillader (mere end "
+        f"{MAX_ROWS} rækker eller {MAX_COLS} kolonner, eller over {MAX_CELLS} værdier) og læses "
+        "ikke. Filen er sandsynligvis beskadiget eller lavet for at skade."
+    )
 
 
 def read_grids(
@@ -73,6 +166,7 @@ class _Context:
     strings: list[str]
     kinds: list[int]
     date1904: bool | None  # None: leave date-formatted numbers as numbers
+    cells: int = 0  # values kept so far, over all sheets read
 
 
 @dataclass
@@ -103,9 +197,18 @@ def _read_sheet(zf: zipfile.ZipFile, ref: ooxml.SheetRef, ctx: _Context) -> Shee
     try:
         with ooxml.open_part(zf, ref.part) as fh:
             _stream(fh, sheet, ctx)
+    except _TooLarge as exc:
+        raise _too_large(Path(str(zf.filename)), ref.name) from exc
     except (ET.ParseError, *ooxml.READ_ERRORS) as exc:
         raise _sheet_damaged(zf, ref) from exc
+    ctx.cells += sum(len(cells) for cells in sheet.rows.values())
+    if ctx.cells > MAX_CELLS:
+        raise _too_large(Path(str(zf.filename)), ref.name)
     return sheet.grid(ref.name)
+
+
+class _TooLarge(Exception):
+    """A reference outside Excel's grid, or more values than a workbook can sensibly hold."""
 
 
 def _sheet_damaged(zf: zipfile.ZipFile, ref: ooxml.SheetRef) -> WorkbookReadError:
@@ -123,25 +226,35 @@ def _stream(fh: IO[bytes], sheet: _Sheet, ctx: _Context) -> None:
     row = -1
     col = -1
     waiting: list[tuple[int, ET.Element]] = []
+    seen = 0
     for _event, el in ET.iterparse(fh, events=("end",)):
         name = names.get(el.tag) or names.setdefault(el.tag, ooxml.local(el.tag))
         if name == "c":
+            seen += 1
             ref = el.get("r")
             if ref:
                 r, col = split_ref(ref)
+                if r >= MAX_ROWS or col >= MAX_COLS or r < 0:
+                    raise _TooLarge(ref)
                 _cell(el, r, col, sheet, ctx)
                 el.clear()
             else:
                 col += 1
+                if col >= MAX_COLS:
+                    raise _TooLarge(col)
                 waiting.append((col, el))
         elif name == "row":
             r_attr = el.get("r")
             row = int(r_attr) - 1 if r_attr else row + 1
+            if row >= MAX_ROWS or row < 0:
+                raise _TooLarge(row)
             for c, cell in waiting:
                 _cell(cell, row, c, sheet, ctx)
             waiting.clear()
             col = -1
             el.clear()
+            if seen > MAX_CELLS:
+                raise _TooLarge(seen)
 
 
 _COLUMNS: dict[str, int] = {}
@@ -228,6 +341,8 @@ def _number(v: str, kind: int, ctx: _Context) -> CellValue:
     try:
         number = Decimal(repr(float(v)))
     except (ValueError, InvalidOperation):
+        return v
+    if not number.is_finite():  # Excel never stores NaN or infinity: keep the text as written
         return v
     if kind == ooxml.DATE and ctx.date1904 is not None:
         return excel_date(number, ctx.date1904)

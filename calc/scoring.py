@@ -305,12 +305,12 @@ def _by_location(goal: Goal, ctx: Context) -> Assessment:
         weights = [(n, Fraction(1)) for n in names]
     else:
         weights = [(n, q(w)) for n, w in goal.location_weights]
-    known = {normalise_name(n) for n in cases.location}
+    known = cases.location_keys()
     parts: list[str] = []
     scored: list[tuple[Fraction, Fraction]] = []
     for name, weight in weights:
         key = normalise_name(name)
-        idx = [i for i, loc in enumerate(cases.location) if normalise_name(loc) == key]
+        days, decided = cases.at_location(key)
         if key not in known:
             ctx.warn(
                 goal,
@@ -318,9 +318,7 @@ def _by_location(goal: Goal, ctx: Context) -> Assessment:
                 f"Ingen sager for lokationen {name} under mål {goal.id}; den tæller 0 %.",
                 f"Inga ärenden för orten {name} under mål {goal.id}; den räknas som 0 %.",
             )
-        iv = _indicator(
-            goal, tuple(cases.days[i] for i in idx), tuple(cases.decided[i] for i in idx)
-        )
+        iv = _indicator(goal, days, decided)
         if iv.value is None:
             scored.append((weight, ZERO))
             parts.append(ctx.t(f"{name}: intet resultat", f"{name}: inget utfall"))

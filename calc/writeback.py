@@ -3,21 +3,28 @@
 Loading and re-saving with a library would silently drop what it does not understand (form
 controls, x14 extensions, pivot caches, VBA). So the file is patched instead: only the target
 cells in the target sheets' XML and the `calcPr` element of the workbook part are changed, by
-text splices; every other zip entry is copied byte for byte, compressed data included. The
-result is written to a temporary file, read back and checked, and only then moved over the
-destination, so a failure at any point leaves the original untouched.
+text splices, plus the integrity stamp's `Målscore.*` properties in `docProps/custom.xml`
+(added at the end of the zip, with one `<Override>` and one `<Relationship>` spliced into
+`[Content_Types].xml` and `_rels/.rels`, when the file has no custom properties yet); every
+other zip entry is copied byte for byte, compressed data included. The result is written to a
+temporary file, read back and checked, and only then moved over the destination (the previous
+version kept in `.maalscore-backup/` when asked), so a failure or a kill at any point leaves
+the original untouched.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Sequence
+import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from pathlib import Path
@@ -40,49 +47,83 @@ def write_back(
     dst: Path | None = None,
     *,
     allow_signed: bool = False,
+    properties: Mapping[str, str] | None = None,
+    backup: bool = False,
 ) -> None:
     """Write `updates` into the workbook `src`, saving to `dst` (None: in place).
 
+    `properties` are custom document properties to set (docProps/custom.xml); every existing
+    property whose name starts with `STAMP_PREFIX` is replaced by them. With `backup`, a file
+    that is replaced keeps its previous version as `.maalscore-backup/<name>` next to it.
+
     Raises WriteBackError (message in Danish, for the user) when the file cannot be written
-    safely: not an .xlsx, encrypted, .xlsb, strict OOXML, digitally signed (unless
-    `allow_signed`: writing breaks the signature), an unknown sheet, a reference outside Excel's
-    grid, or a target cell holding a formula. Nothing is written in those cases.
+    safely: not an .xlsx (.xls and .xlsb are read, never written), encrypted, strict OOXML,
+    digitally signed (unless `allow_signed`: writing breaks the signature), open in Excel, read
+    only, an unknown sheet, a reference outside Excel's grid, a target cell holding a formula,
+    or a full disk. Nothing is written in those cases, and no temporary file is left.
     """
     src = Path(src)
-    if not updates and dst is None:
+    if not updates and not properties and dst is None:
         return
+    legacy_refusal(src)
     # Resolved, so that a symbolic link is written through rather than replaced.
     target = (Path(dst) if dst is not None else src).resolve()
     try:
-        parts, expected = _plan(src, updates, allow_signed)
+        plan = _plan(src, updates, allow_signed, properties or {})
     except WorkbookReadError as exc:
         raise WriteBackError(str(exc)) from exc
-    _commit(src, target, parts, expected)
+    _refuse_target(target)
+    _commit(src, target, plan, backup)
+
+
+def legacy_refusal(src: Path) -> None:
+    """Refuse .xls and .xlsb: read for scoring, never written ("gem som .xlsx")."""
+    kind = ooxml.legacy_format(Path(src))
+    if kind is not None:
+        raise WriteBackError(ooxml.legacy_write_message(Path(src), kind))
+
+
+STAMP_PREFIX = "Målscore."
+BACKUP_FOLDER = ".maalscore-backup"
+
+
+def backup_path(target: Path) -> Path:
+    """Where the previous version of `target` is kept when it is replaced."""
+    return target.parent / BACKUP_FOLDER / target.name
 
 
 # ---------------------------------------------------------------------------------------------
 # Planning: everything is validated and computed in memory before a byte is written.
 
 
+@dataclass
+class _Plan:
+    parts: dict[str, bytes]  # replaced members
+    added: dict[str, bytes]  # new members, appended
+    expected: Expected  # what the written sheets must read back as
+    properties: dict[str, str]  # custom properties that must read back
+
+
 def _plan(
-    src: Path, updates: Sequence[CellUpdate], allow_signed: bool
-) -> tuple[dict[str, bytes], Expected]:
+    src: Path, updates: Sequence[CellUpdate], allow_signed: bool, properties: Mapping[str, str]
+) -> _Plan:
     with ooxml.open_zip(src) as zf:
         info = ooxml.read_workbook_info(zf)
         _refuse_package(src, zf, info, allow_signed)
         by_sheet = _group(src, info, updates)
-        parts: dict[str, bytes] = {}
-        expected: Expected = {}
+        plan = _Plan({}, {}, {}, dict(properties))
         for ref, cells in by_sheet.items():
             xml = ooxml.read_part(zf, ref.part)
-            parts[ref.part] = patch_sheet(xml, ref.name, {p: c.xml for p, c in cells.items()})
-            expected[ref.name] = {p: c.expected for p, c in cells.items()}
+            plan.parts[ref.part] = patch_sheet(xml, ref.name, {p: c.xml for p, c in cells.items()})
+            plan.expected[ref.name] = {p: c.expected for p, c in cells.items()}
         if by_sheet:
             workbook = ooxml.read_part(zf, info.part)
             patched = set_full_calc_on_load(workbook)
             if patched != workbook:
-                parts[info.part] = patched
-    return parts, expected
+                plan.parts[info.part] = patched
+        if properties:
+            _plan_properties(src, zf, plan)
+    return plan
 
 
 def _refuse_package(
@@ -97,8 +138,47 @@ def _refuse_package(
     if signed and not allow_signed:
         raise WriteBackError(
             f"Filen «{src.name}» er signeret digitalt, og signaturen bliver ugyldig, hvis "
-            "Målscore skriver i den. Fjern signaturen i Excel, eller skriv til en kopi."
+            "Målscore skriver i den, så intet er skrevet. Fjern signaturen i Excel, eller kør "
+            "igen med --tillad-signeret, hvis signaturen gerne må forsvinde."
         )
+
+
+def _refuse_target(target: Path) -> None:
+    """Refuse before any work when the destination is open in Excel or write-protected."""
+    lock = target.parent / ("~$" + target.name)
+    if lock.is_file():
+        owner = excel_lock_owner(lock)
+        who = f" af {owner}" if owner else ""
+        raise WriteBackError(
+            f"Filen «{target.name}» er åben i Excel{who} (låsefilen «{lock.name}» findes). "
+            "Luk den i Excel og prøv igen; intet er skrevet. Er Excel ikke åben, er låsefilen "
+            "tilbage efter et nedbrud og kan slettes."
+        )
+    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+        raise WriteBackError(
+            f"Filen «{target.name}» er skrivebeskyttet, så Målscore skriver ikke i den; intet er "
+            "skrevet. Fjern skrivebeskyttelsen (Egenskaber), eller skriv til en kopi med --ud."
+        )
+
+
+def excel_lock_owner(lock: Path) -> str:
+    """The user name Excel writes in its `~$name.xlsx` owner file, or "" when unreadable.
+
+    The file holds the name twice: as a length byte and 8-bit text at the start, and as a
+    length and UTF-16 text at offset 54."""
+    try:
+        data = lock.read_bytes()[:512]
+    except OSError:
+        return ""
+    if len(data) > 56 and 0 < data[54] <= 54 and len(data) >= 56 + 2 * data[54]:
+        name = data[56 : 56 + 2 * data[54]].decode("utf-16-le", "replace").strip("\x00 ")
+        if name.isprintable() and name:
+            return name
+    if data and 0 < data[0] < len(data):
+        name = data[1 : 1 + data[0]].decode("cp1252", "replace").strip("\x00 ")
+        if name.isprintable():
+            return name
+    return ""
 
 
 @dataclass(frozen=True)
@@ -540,6 +620,169 @@ def _grow_dimension(text: _SheetText, cells: dict[Pos, _Value]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Custom document properties (the integrity stamp lives there)
+
+CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_PROPERTY = re.compile(
+    rb"<([\w.-]+:)?property(?=[\s/>])" + _ATTRS + rb"(?:/>|>.*?</\1?property>)", re.DOTALL
+)
+_PROPS_ROOT = re.compile(rb"<([\w.-]+:)?Properties(?=[\s/>])" + _ATTRS + rb"(/?)>")
+
+
+def _plan_properties(src: Path, zf: zipfile.ZipFile, plan: _Plan) -> None:
+    """Set the properties in docProps/custom.xml, creating the part (with its content type and
+    package relationship, two minimal splices) when the workbook has none."""
+    member = ooxml.custom_properties_member(zf)
+    if member is not None:
+        plan.parts[member] = merge_custom_properties(
+            ooxml.read_part(zf, member), plan.properties, src
+        )
+        return
+    existing = ooxml.find_member(zf, CUSTOM_PART)
+    xml = new_custom_properties(plan.properties)
+    if existing is not None:  # a stray part nobody refers to: reuse its name
+        plan.parts[existing] = xml
+    else:
+        plan.added[CUSTOM_PART] = xml
+    types = ooxml.find_member(zf, "[Content_Types].xml")
+    rels = ooxml.find_member(zf, "_rels/.rels")
+    if types is None or rels is None:
+        raise _no_stamp(src, "pakken mangler [Content_Types].xml eller _rels/.rels")
+    plan.parts[types] = add_content_type(ooxml.read_part(zf, types), src)
+    plan.parts[rels] = add_package_relationship(ooxml.read_part(zf, rels), src)
+
+
+def _no_stamp(src: Path, why: str) -> WriteBackError:
+    return WriteBackError(
+        f"Målscores stempel kan ikke tilføjes filen «{src.name}» ({why}); intet er skrevet. "
+        "Åbn filen i Excel, gem den igen og prøv så igen."
+    )
+
+
+def _property_xml(p: bytes, vt: bytes, pid: int, name: str, value: str) -> bytes:
+    return (
+        b"<"
+        + p
+        + b'property fmtid="'
+        + _FMTID.encode()
+        + b'" pid="'
+        + str(pid).encode()
+        + b'" name="'
+        + escape_text(name).encode("utf-8")
+        + b'"><'
+        + vt
+        + b"lpwstr>"
+        + escape_text(value).encode("utf-8")
+        + b"</"
+        + vt
+        + b"lpwstr></"
+        + p
+        + b"property>"
+    )
+
+
+def new_custom_properties(properties: Mapping[str, str]) -> bytes:
+    body = b"".join(
+        _property_xml(b"", b"vt:", pid, name, value)
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'docPropsVTypes">' + body + b"</Properties>"
+    )
+
+
+_VT_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def merge_custom_properties(xml: bytes, properties: Mapping[str, str], src: Path) -> bytes:
+    """Drop the properties named `STAMP_PREFIX…` and append `properties` before the end of the
+    root; every other property stays byte for byte, so doing it twice gives the same bytes."""
+    root = _PROPS_ROOT.search(xml)
+    if root is None or xml.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _no_stamp(src, "docProps/custom.xml har en ukendt form")
+    p = root.group(1) or b""
+    declared = dict(_ATTR.findall(root.group(2)))
+    vt_prefix = next(
+        (k[6:] for k, v in declared.items() if k.startswith(b"xmlns:") and v[1:-1] == _VT_NS), None
+    )
+    prefix_stamp = STAMP_PREFIX.encode("utf-8")
+    kept: list[tuple[int, int]] = []
+    pids: list[int] = []
+    for m in _PROPERTY.finditer(xml, root.end()):
+        attrs = dict(_attrs(m.group(2)))
+        name = attrs.get(b"name", b'""')[1:-1]
+        if name.startswith(prefix_stamp):
+            kept.append((m.start(), m.end()))
+        else:
+            with contextlib.suppress(ValueError):
+                pids.append(int(attrs.get(b"pid", b'"0"')[1:-1]))
+    out = bytearray()
+    pos = 0
+    for start, end in kept:
+        out += xml[pos:start]
+        pos = end
+    out += xml[pos:]
+    text = bytes(out)
+    vt = vt_prefix + b":" if vt_prefix else b"vt:"
+    first = max(pids, default=1) + 1
+    body = b"".join(
+        _property_xml(p, vt, pid, name, value)
+        for pid, (name, value) in enumerate(properties.items(), start=first)
+    )
+    if vt_prefix is None:  # declare vt locally on each property
+        body = body.replace(b"<vt:lpwstr>", b'<vt:lpwstr xmlns:vt="' + _VT_NS + b'">')
+    root = _PROPS_ROOT.search(text)
+    assert root is not None
+    if root.group(3) == b"/":  # <Properties .../>
+        opening = text[root.start() : root.end() - 2].rstrip() + b">"
+        return (
+            text[: root.start()] + opening + body + b"</" + p + b"Properties>" + text[root.end() :]
+        )
+    close = text.rfind(b"</" + p + b"Properties>")
+    if close < 0:
+        raise _no_stamp(src, "docProps/custom.xml er ufuldstændig")
+    return text[:close] + body + text[close:]
+
+
+def add_content_type(xml: bytes, src: Path) -> bytes:
+    """Declare docProps/custom.xml in [Content_Types].xml (an Override before `</Types>`)."""
+    if b'PartName="/docProps/custom.xml"' in xml:
+        return xml
+    m = re.search(rb"</([\w.-]+:)?Types>", xml)
+    if m is None:
+        raise _no_stamp(src, "[Content_Types].xml har en ukendt form")
+    p = m.group(1) or b""
+    new = b"<" + p + b'Override PartName="/' + CUSTOM_PART.encode() + b'" ContentType="'
+    new += _CUSTOM_TYPE.encode() + b'"/>'
+    return xml[: m.start()] + new + xml[m.start() :]
+
+
+def add_package_relationship(xml: bytes, src: Path) -> bytes:
+    """Point the package at docProps/custom.xml (a Relationship before `</Relationships>`)."""
+    m = re.search(rb"</([\w.-]+:)?Relationships>", xml)
+    if m is None:
+        raise _no_stamp(src, "_rels/.rels har en ukendt form")
+    p = m.group(1) or b""
+    ids = set(re.findall(rb'\sId\s*=\s*["\']([^"\']*)', xml))
+    rid = b"rIdMaalscore"
+    n = 1
+    while rid in ids:
+        n += 1
+        rid = b"rIdMaalscore" + str(n).encode()
+    new = b"<" + p + b'Relationship Id="' + rid + b'" Type="' + _CUSTOM_REL.encode()
+    new += b'" Target="' + CUSTOM_PART.encode() + b'"/>'
+    return xml[: m.start()] + new + xml[m.start() :]
+
+
+# ---------------------------------------------------------------------------------------------
 # Workbook part: make Excel recalculate on open
 
 _AFTER_CALC = (
@@ -592,8 +835,13 @@ def _insert_point(xml: bytes, p: bytes) -> int:
 # Commit: temp file, read back, atomic replace
 
 
-def _commit(src: Path, target: Path, parts: dict[str, bytes], expected: Expected) -> None:
+def _commit(src: Path, target: Path, plan: _Plan, backup: bool) -> None:
+    """Temp file in the destination folder → fsync → read back → keep the previous version
+    (hard link, else copy) → atomic rename. A failure or a kill at any point leaves the
+    destination either as it was or completely written, and never a temp file behind (a
+    killed process can leave `.<name>.*.tmp`, which the next run removes)."""
     folder = target.parent
+    _remove_stale_temps(target)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -601,11 +849,13 @@ def _commit(src: Path, target: Path, parts: dict[str, bytes], expected: Expected
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
-            ooxml.rewrite_zip(src, out, parts)
+            ooxml.rewrite_zip(src, out, plan.parts, plan.added)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, stat.S_IMODE(src.stat().st_mode))
-        _verify(tmp, src, parts, expected)
+        _verify(tmp, src, plan)
+        if backup and target.exists():
+            _keep_previous(target)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -613,16 +863,72 @@ def _commit(src: Path, target: Path, parts: dict[str, bytes], expected: Expected
     except WorkbookReadError as exc:
         tmp.unlink(missing_ok=True)
         raise WriteBackError(str(exc)) from exc
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+        tmp.unlink(missing_ok=True)  # a damaged member that is copied, not read, shows here
+        raise WriteBackError(
+            f"Filen «{src.name}» er beskadiget ({exc}) og kan ikke skrives sikkert; den er ikke "
+            "ændret. Prøv at åbne den i Excel og gemme den igen."
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
 
 
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files of an earlier run that was killed before it could clean up."""
+    pattern = f".{glob_escape(target.name)}.*.tmp"
+    for folder in (target.parent, backup_path(target).parent):
+        for old in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if old.is_file():
+                    old.unlink()
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _keep_previous(target: Path) -> None:
+    """Keep the file about to be replaced as `.maalscore-backup/<name>` (atomically too)."""
+    dest = backup_path(target)
+    dest.parent.mkdir(exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        try:
+            tmp.unlink()
+            os.link(target, tmp)  # the old file's data stays where it is: nothing is copied
+        except OSError:
+            shutil.copy2(target, tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _io_error(target: Path, exc: OSError) -> WriteBackError:
+    unchanged = "Den oprindelige fil er uændret, og intet er skrevet."
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return WriteBackError(
+            f"Disken er fuld, så «{target.name}» kunne ikke gemmes. {unchanged} "
+            "Frigør plads på disken (eller skriv til en anden mappe med --ud) og prøv igen."
+        )
+    if exc.errno == errno.EROFS:
+        return WriteBackError(
+            f"Mappen «{target.parent}» ligger på et skrivebeskyttet drev, så «{target.name}» "
+            f"kunne ikke gemmes. {unchanged} Skriv til en anden mappe med --ud."
+        )
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return WriteBackError(
+            f"Målscore har ikke lov til at skrive «{target.name}» i mappen «{target.parent}» "
+            f"(mappen eller filen er skrivebeskyttet, eller filen er åben i Excel). {unchanged} "
+            "Luk filen i Excel, eller skriv til en anden mappe med --ud, og prøv igen."
+        )
     return WriteBackError(
         f"Filen «{target.name}» kunne ikke gemmes ({exc.strerror or exc}). Er den åben i Excel? "
-        "Luk den og prøv igen. Den oprindelige fil er uændret."
+        f"Luk den og prøv igen. {unchanged}"
     )
 
 
@@ -636,22 +942,37 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _verify(tmp: Path, src: Path, parts: dict[str, bytes], expected: Expected) -> None:
-    """Read the written file back: every entry's CRC, the entry list, and the written values."""
+def _verify(tmp: Path, src: Path, plan: _Plan) -> None:
+    """Read the written file back: the entry list, every rewritten or added part in full (so
+    its CRC is checked), every copied part byte for byte against the original (without
+    inflating it: a million-row sheet costs a comparison, not a decompression), the written
+    values and the custom properties."""
+    rewritten = set(plan.parts) | set(plan.added)
     try:
         with zipfile.ZipFile(tmp) as written, zipfile.ZipFile(src) as original:
-            bad = written.testzip()
-            if bad is not None or written.namelist() != original.namelist():
-                raise _verify_error(src, f"delen {bad or 'fortegnelsen'} er forkert")
-            grids = read_grids(written, list(expected), dates=False)
-    except (zipfile.BadZipFile, MaalscoreError) as exc:
+            names = original.namelist() + list(plan.added)
+            if written.namelist() != names:
+                raise _verify_error(src, "delen fortegnelsen er forkert")
+            for name in rewritten:
+                written.read(name)  # raises BadZipFile on a CRC mismatch
+            if ooxml.first_altered_copy(src, tmp, rewritten) is not None:
+                # Not a verbatim copy: the zipfile fallback recompresses; compare contents.
+                for name in original.namelist():
+                    if name not in rewritten and written.read(name) != original.read(name):
+                        raise _verify_error(src, f"delen {name} er forkert")
+            grids = read_grids(written, list(plan.expected), dates=False)
+            props = ooxml.read_custom_properties(written) if plan.properties else {}
+    except (MaalscoreError, *ooxml.READ_ERRORS) as exc:
         raise _verify_error(src, str(exc)) from exc
-    for sheet, cells in expected.items():
+    for sheet, cells in plan.expected.items():
         grid = next(g for g in grids if g.name == sheet)
         for (r, c), want in cells.items():
             got = grid.value(r, c)
             if got != want or type(got) is not type(want):
                 raise _verify_error(src, f"{sheet}!{a1(r, c)} blev {got!r}, ikke {want!r}")
+    for key, value in plan.properties.items():
+        if props.get(key) != value:
+            raise _verify_error(src, f"egenskaben {key} blev ikke gemt rigtigt")
 
 
 def _verify_error(src: Path, detail: str) -> WriteBackError:

@@ -8,9 +8,7 @@ are plain Python and tested without a window. The grids are frozen; an edit buil
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -44,11 +42,6 @@ def fingerprint(path: Path) -> Fingerprint:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return Fingerprint(stat.st_mtime_ns, stat.st_size, digest.hexdigest())
-
-
-def backup_path(path: Path) -> Path:
-    """`plan.xlsx` → `plan.bak.xlsx`, next to it, so Excel still opens the backup."""
-    return path.with_name(f"{path.stem}.bak{path.suffix}")
 
 
 def set_cell(grids: WorkbookGrids, key: CellKey, value: CellValue) -> WorkbookGrids:
@@ -157,13 +150,6 @@ class Document:
             for (sheet, row, col), value in sorted(self.edits.items())
         )
 
-    def save_updates(self, evaluation: Evaluation) -> tuple[CellUpdate, ...]:
-        """The user's input cells and the core's results, each cell once (inputs win)."""
-        merged: dict[tuple[str, str], CellUpdate] = {}
-        for update in evaluation.updates + self.edit_updates():
-            merged[(update.sheet, update.cell)] = update
-        return tuple(merged.values())
-
     def changed_on_disk(self) -> bool:
         """True when the file is not the one we opened (edited in Excel, replaced, deleted)."""
         try:
@@ -177,15 +163,21 @@ class Document:
     def save(self, evaluation: Evaluation, dst: Path | None = None, *, backup: bool = True) -> None:
         """Write inputs and results into `dst` (None: in place), then read the saved file back.
 
-        Saving in place first copies the file to `<name>.bak.xlsx`. Raises MaalscoreError (from
-        write-back) or OSError; then the file is untouched and the edits are kept.
+        The core does the writing: lossless, atomic, with the integrity stamp, and (in place)
+        the previous version kept in `.maalscore-backup/`. Raises MaalscoreError or OSError;
+        then the file is untouched and the edits are kept.
         """
-        from calc.writeback import write_back
+        from calc.engine import FileOptions, save_results
 
         target = self.path if dst is None else dst
-        if backup and target.exists() and _same_file(target, self.path):
-            shutil.copy2(self.path, backup_path(self.path))
-        write_back(self.path, self.save_updates(evaluation), None if dst is None else dst)
+        save_results(
+            self.path,
+            dst,
+            evaluation,
+            FileOptions(backup=backup),
+            self.grids,
+            inputs=self.edit_updates(),
+        )
         self.path = target
         self.reload()
 
@@ -195,10 +187,3 @@ class Document:
         self.grids = self.baseline
         self.edits = {}
         self.opened = fingerprint(self.path)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

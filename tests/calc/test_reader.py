@@ -14,7 +14,7 @@ import pytest
 from calc import ooxml
 from calc.errors import WorkbookReadError
 from calc.grid import ExcelError, parse_a1
-from calc.reader import read_workbook
+from calc.reader import legacy_warning, read_workbook
 from tests.conftest import CORPUS, REPO
 from tests.xlsxbuild import (
     COLOURED,
@@ -253,15 +253,23 @@ def test_encrypted(corpus_dir: Path) -> None:
 
 
 def test_old_xls_is_told_apart(tmp_path: Path) -> None:
+    """An OLE file with a Workbook stream is an .xls: read with calamine, here it is damaged."""
     path = tmp_path / "gammel.xls"
     path.write_bytes(ooxml.OLE_MAGIC + b"\0" * 100 + "Workbook".encode("utf-16-le"))
-    with pytest.raises(WorkbookReadError, match=r"\.xls\)"):
+    assert ooxml.legacy_format(path) == "xls"
+    with pytest.raises(WorkbookReadError, match=r"beskadiget.*gemme den som \.xlsx"):
         read_workbook(path)
 
 
-def test_xlsb(corpus_dir: Path) -> None:
-    with pytest.raises(WorkbookReadError, match=r"gem den som \.xlsx"):
-        read_workbook(corpus_dir / "calamine__any_sheets.xlsb")
+def test_xlsb_is_read_for_scoring(corpus_dir: Path) -> None:
+    path = corpus_dir / "calamine__any_sheets.xlsb"
+    assert ooxml.legacy_format(path) == "xlsb"
+    grids = read_workbook(path)
+    assert grids.names() == ("Visible", "Hidden", "VeryHidden")  # the chart sheet is left out
+    assert grids.sheets[0].value(0, 0) == Decimal(1) and grids.sheets[0].value(2, 1) == Decimal(6)
+    assert read_workbook(path, ["hidden"]).names() == ("Hidden",)
+    assert "kun læses" in (legacy_warning(path) or "")
+    assert legacy_warning(CORPUS / "calamine__errors.xlsx") is None
 
 
 def test_strict_is_read(corpus_dir: Path) -> None:

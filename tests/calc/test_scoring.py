@@ -435,3 +435,16 @@ def test_count_median_and_maximum_from_cases(indicator, goal_type, target, fulfi
     )
     assert r.fulfilment == fulfilment
     assert r.explanation.startswith(f"{shown} (4 sager; 1 udeladt efter Medtages = Nej)")
+
+
+def test_infinite_and_nan_results_are_errors_not_crashes():
+    from decimal import Decimal
+
+    for value in (Decimal("Infinity"), Decimal("NaN"), float("inf")):
+        ev = evaluate(
+            workbook(
+                [{"Nr": value, "Vægt": 100, "Type": "mindst", "Målværdi": 1, "Resultat": value}]
+            )
+        )
+        assert not ev.ok
+        assert ("Mål", "R2") in [(i.sheet, i.cell) for i in ev.issues if i.is_error]

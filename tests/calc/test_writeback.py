@@ -83,6 +83,10 @@ def test_overwrite_number_keeps_style(book: Path) -> None:
 def test_text_is_never_a_formula(book: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     write(book, ("A1", "=SUM(A1)"), ("E1", '+1 & <b>\x0b\r\n"x"_x000D_'), ("A2", "-2"))
+    write(book, ("F9", "@SUM(A1)"), ("G9", "\x00\x1f\x7f=cmd|' /C calc'!A0"))
+    assert read_workbook(book, ["Mål"]).sheets[0].value(8, 5) == "@SUM(A1)"
+    assert read_workbook(book, ["Mål"]).sheets[0].value(8, 6) == "\x00\x1f\x7f=cmd|' /C calc'!A0"
+    assert "_x0000__x001F_" in part(book) and "\x00" not in part(book)
     xml = part(book)
     assert "<f>" not in cell_xml(xml, "A1")
     grid = read_workbook(book, ["Mål"]).sheets[0]
@@ -436,3 +440,45 @@ def test_any_text_round_trips(tmp_path_factory: pytest.TempPathFactory, text: st
     path = build_xlsx(folder / "t.xlsx", {"A": sheet_xml(row(1, c("A1", "1")))})
     write(path, ("B1", text), sheet="A")  # write_back itself reads the value back and checks it
     assert read_workbook(path).sheets[0].value(0, 1) == (text or None)
+
+
+def test_properties_added_in_the_zipfile_fallback(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsupported(fh: object) -> None:
+        raise ooxml._NotPlain("test")
+
+    monkeypatch.setattr(ooxml, "_central_directory", unsupported)
+    out = tmp_path / "out.xlsx"
+    write_back(book, [CellUpdate("Mål", "A1", 5)], out, properties={"Målscore.Format": "1"})
+    with zipfile.ZipFile(book) as a, zipfile.ZipFile(out) as b:
+        assert b.namelist() == [*a.namelist(), "docProps/custom.xml"]
+        assert ooxml.read_custom_properties(b) == {"Målscore.Format": "1"}
+
+
+def test_only_properties_in_place(book: Path) -> None:
+    """The stamp alone can be written (no cell updates): the sheets stay as they were."""
+    with zipfile.ZipFile(book) as zf:
+        sheet = zf.read(SHEET)
+    write_back(book, [], properties={"Målscore.Format": "1"})
+    with zipfile.ZipFile(book) as zf:
+        assert zf.read(SHEET) == sheet and ooxml.read_custom_properties(zf)
+
+
+def test_first_altered_copy_finds_a_changed_byte_without_inflating(tmp_path: Path) -> None:
+    src = tmp_path / "a.zip"
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", "<x>" + "1" * 5000 + "</x>")
+        zf.writestr("xl/media/image1.png", b"\x89PNG" + bytes(range(256)) * 20)
+    same = tmp_path / "b.zip"
+    same.write_bytes(src.read_bytes())
+    assert ooxml.first_altered_copy(src, same, set()) is None
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as zf:
+        info = zf.getinfo("xl/media/image1.png")
+    at = info.header_offset + 30 + len(info.filename) + 5  # inside the stored data
+    data[at] ^= 0xFF
+    altered = tmp_path / "c.zip"
+    altered.write_bytes(bytes(data))
+    assert ooxml.first_altered_copy(src, altered, set()) == "xl/media/image1.png"
+    assert ooxml.first_altered_copy(src, altered, {"xl/media/image1.png"}) is None

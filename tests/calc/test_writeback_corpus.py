@@ -1,16 +1,22 @@
 """Write-back on every real-world workbook in the shared corpus.
 
 Each writable file gets a number, a text and an empty cell written into its first non-empty
-worksheet (an existing non-formula cell when there is one, otherwise below the used range); then
-the package must be unchanged apart from those cells and `calcPr`, and openpyxl and
-python-calamine must open the result and see the values. Files that must be refused are refused
-with the right message and left untouched. Run with `-s` to see the list of refusals.
+worksheet (an existing non-formula cell when there is one, otherwise below the used range), and
+the integrity stamp's custom properties; then every other zip entry must be byte-identical,
+except exactly these splices: `calcPr` in the workbook part; `docProps/custom.xml`, whose other
+properties stay byte for byte (or which is added at the end of the zip, with one `<Override>` in
+`[Content_Types].xml` and one `<Relationship>` in `_rels/.rels`). The changed sheet must differ
+only in the written cells; openpyxl and python-calamine must open the result and see the values;
+LibreOffice (headless) must convert every written file without error. Files that must be
+refused are refused with the right message and left untouched; their list with the reasons is
+in the test ids and, with `-s`, printed.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import warnings
 import zipfile
 from datetime import datetime
@@ -32,10 +38,12 @@ FILES = sorted(p.name for p in CORPUS.glob("*.xls*")) if CORPUS.is_dir() else []
 REFUSED = {
     "calamine__pass_protected.xlsx": ("beskyttet med adgangskode", "encrypted"),
     "calamine__strict_iso_paths.xlsx": ("Strict Open XML", "strict-ooxml"),
-    "calamine__any_sheets.xlsb": (r"binær projektmappe \(\.xlsb\).*gem den som \.xlsx", "xlsb"),
+    "calamine__any_sheets.xlsb": (r"binær projektmappe \(\.xlsb\).*gem som \.xlsx", "xlsb"),
 }
 
 NUMBER, TEXT = Decimal("1234.5"), "Målscore: =SUM(A1) & <ok>"
+PROPS = {"Målscore.Format": "1", "Målscore.Version": "test", "Målscore.Celler.001": "a&b<c>"}
+CUSTOM = "docProps/custom.xml"
 
 
 def _id(name: str) -> str:
@@ -88,8 +96,9 @@ def test_write_corpus_file(corpus_dir: Path, tmp_path: Path, name: str) -> None:
     grid = _target_sheet(src)
     targets = _targets(grid)
     updates = [CellUpdate(grid.name, a1(*pos), value) for pos, value in targets.items()]
-    write_back(src, updates, dst)
+    write_back(src, updates, dst, properties=PROPS)
     part = _assert_package_unchanged_elsewhere(src, dst, grid.name)
+    _assert_stamp_splices(src, dst)
     _assert_sheet_unchanged_elsewhere(src, dst, grid.name, part, targets)
     _assert_openpyxl_reads(src, dst, grid.name, targets)
     _assert_calamine_reads(dst, grid.name, targets)
@@ -99,10 +108,16 @@ def _assert_package_unchanged_elsewhere(src: Path, dst: Path, sheet: str) -> str
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst) as b:
         info = ooxml.read_workbook_info(a)
         part = next(s.part for s in info.sheets if s.name == sheet)
+        had_custom = ooxml.custom_properties_member(a)
         assert b.testzip() is None
-        assert a.namelist() == b.namelist()
-        for x, y in zip(a.infolist(), b.infolist(), strict=True):
-            if x.filename in (part, info.part):
+        added = [] if had_custom or CUSTOM in a.namelist() else [CUSTOM]
+        assert b.namelist() == a.namelist() + added
+        stamp_parts = {had_custom or CUSTOM}
+        if not had_custom:
+            stamp_parts |= {"[Content_Types].xml", "_rels/.rels"}
+        for x in a.infolist():
+            y = b.getinfo(x.filename)
+            if x.filename in (part, info.part) or x.filename in stamp_parts:
                 continue
             assert a.read(x) == b.read(y), x.filename
             assert (x.CRC, x.compress_size, x.compress_type) == (
@@ -115,6 +130,28 @@ def _assert_package_unchanged_elsewhere(src: Path, dst: Path, sheet: str) -> str
         unset = rb'\s*fullCalcOnLoad="[^"]*"|<(\w+:)?calcPr\s*/>'
         assert re.sub(unset, b"", old) == re.sub(unset, b"", new)
         return part
+
+
+def _assert_stamp_splices(src: Path, dst: Path) -> None:
+    """The stamp's properties read back; everything else in the three parts is as it was."""
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst) as b:
+        member = ooxml.custom_properties_member(a)
+        assert ooxml.read_custom_properties(b) == {**ooxml.read_custom_properties(a), **PROPS}
+        new = b.read(ooxml.custom_properties_member(b) or "")
+        ours = re.compile(
+            rb'<(\w+:)?property [^>]*name="M\xc3\xa5lscore\.[^"]*".*?</(\w+:)?property>'
+        )
+        if member is not None:
+            empty = re.compile(rb"<((?:\w+:)?Properties)\b([^>]*?)\s*/>")  # opened to add ours
+            before = empty.sub(rb"<\1\2></\1>", a.read(member))
+            assert ours.sub(b"", new) == before
+            return
+        types_old, types_new = a.read("[Content_Types].xml"), b.read("[Content_Types].xml")
+        override = re.findall(rb"<(?:\w+:)?Override [^>]*/docProps/custom\.xml[^>]*/>", types_new)
+        assert len(override) == 1 and types_new.replace(override[0], b"", 1) == types_old
+        rels_old, rels_new = a.read("_rels/.rels"), b.read("_rels/.rels")
+        rel = re.findall(rb"<(?:\w+:)?Relationship Id=\"rIdMaalscore\d*\"[^>]*/>", rels_new)
+        assert len(rel) == 1 and rels_new.replace(rel[0], b"", 1) == rels_old
 
 
 def _assert_sheet_unchanged_elsewhere(
@@ -172,3 +209,53 @@ def _assert_calamine_reads(dst: Path, sheet: str, targets: dict[Pos, Decimal | s
             assert got == "", a1(r, c)
         elif not (isinstance(want, Decimal) and not isinstance(got, (int, float, str))):
             assert _openpyxl_value_ok(got, want), (a1(r, c), got)
+
+
+# ---------------------------------------------------------------------------------------------
+# LibreOffice: every written file converts without error (one soffice run for all of them)
+
+
+@pytest.fixture(scope="module")
+def libreoffice_converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared xlsx corpus is not at {CORPUS} (set MAALSCORE_SHARED)")
+    written = tmp_path_factory.mktemp("corpus-written")
+    out = tmp_path_factory.mktemp("corpus-converted")
+    for name in FILES:
+        if name in REFUSED:
+            continue
+        grid = _target_sheet(CORPUS / name)
+        updates = [CellUpdate(grid.name, a1(*p), v) for p, v in _targets(grid).items()]
+        write_back(CORPUS / name, updates, written / name, properties=PROPS)
+    profile = tmp_path_factory.mktemp("lo-profile")
+    files = sorted(str(p) for p in written.iterdir())
+    run = subprocess.run(
+        [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
+         "--outdir", str(out), *files],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    return written, out, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("name", [n for n in FILES if n not in REFUSED])
+def test_libreoffice_converts_written_file(
+    libreoffice_converted: tuple[Path, Path, str], name: str
+) -> None:
+    written, out, log = libreoffice_converted
+    converted = out / (Path(name).stem + ".xlsx")
+    assert converted.is_file(), f"LibreOffice did not convert {name}:\n{log}"
+    assert f"{written / name} -> {converted}" in log
+    assert "Error" not in "".join(line for line in log.splitlines() if name in line)
+    calamine = pytest.importorskip("python_calamine")
+    assert calamine.CalamineWorkbook.from_path(str(converted)).sheet_names
+
+
+def test_refusals_listed(corpus_dir: Path) -> None:
+    """The list of refused files with the reason, in the test output (`-s`)."""
+    print("\nafviste filer i korpus:")
+    for name, (_pattern, reason) in sorted(REFUSED.items()):
+        assert (corpus_dir / name).is_file()
+        print(f"  {name}: {reason}")

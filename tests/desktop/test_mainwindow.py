@@ -15,10 +15,10 @@ from calc import fmt
 from calc.engine import evaluate
 from calc.grid import CellUpdate, a1, parse_a1
 from calc.reader import read_workbook
-from calc.writeback import write_back
+from calc.writeback import backup_path, write_back
 from desktop import settings
 from desktop.dialogs import Conflict, Unsaved
-from desktop.document import backup_path, set_cell
+from desktop.document import set_cell
 from desktop.goalmodel import Col
 from desktop.mainwindow import TAB_GOALS, TAB_PAY, MainWindow
 from desktop.style import EDITED_BACKGROUND

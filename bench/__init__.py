@@ -1,0 +1,1 @@
+"""Målscore's benchmark (`python -m bench`); inputs are generated into bench/out/."""

@@ -1,0 +1,500 @@
+"""Case data (Sagsdata) at any size: parsing columns and computing indicators without per-row work.
+
+Parsing (`parse_case_columns`) gives exactly what the row-by-row reference in
+`calc.parser._parse_cases_reference` gives, but a million rows cost a few C-speed passes over
+each column instead of a Python loop over the rows. The trick is that a cell's meaning depends
+only on its value: each column is *factorised* into its distinct values and a code per row; only
+the distinct values are parsed (with the same `calc.values` functions), and everything per row
+(masks, day counts from dates, grouping by goal) is numpy arithmetic on the codes. Problems are
+still reported with their sheet and cell: the first `MAX_ISSUES_PER_COLUMN` cells of a column
+one by one, then one issue with the count of the rest.
+
+Indicators (`compute_fast`) work on a histogram of the day counts (distinct value → number of
+cases), built with `collections.Counter` at C speed. Every rule in `calc.indicators` depends
+only on that histogram, so the result is exact (`Fraction`) and equal to the reference.
+
+numpy is imported inside the functions, never at module import (`import calc` stays light).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from . import values as V
+from .errors import ERROR, Issue, Severity
+from .fmt import plain
+from .grid import CellValue, ExcelError, Pos, SheetGrid, a1
+from .model import GoalCases, Indicator
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from .indicators import IndicatorValue
+
+    Codes = npt.NDArray[np.intp]
+    Mask = npt.NDArray[np.bool_]
+
+MAX_ISSUES_PER_COLUMN = 20
+
+_NUMERIC = (int, float, Decimal)
+
+
+def numpy_available() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:  # pragma: no cover - numpy comes with the [fast] extra
+        return False
+    return True
+
+
+# --- factorising a column ------------------------------------------------------------------
+
+
+def factorize(
+    column: Sequence[object] | Callable[[], Iterable[object]], n: int = -1
+) -> tuple[Codes, list[object]]:
+    """(codes, distinct values): `distinct[codes[i]]` is the i-th cell for every i.
+
+    `column` is a sequence, or a function giving the cells afresh (so a column of a big sheet
+    need not be copied out). One C-speed pass: a dict whose missing keys get the next code.
+    Values that compare equal but mean different things in a cell (`True` and `1`, an Excel
+    error and the same text) are kept apart.
+    """
+    import numpy as np
+
+    cells: Callable[[], Iterable[object]] = column if callable(column) else (lambda: column)
+    if n < 0:
+        n = len(column)  # type: ignore[arg-type]
+    index: defaultdict[object, int] = defaultdict(itertools.count().__next__)
+    codes = np.fromiter(map(index.__getitem__, cells()), dtype=np.intp, count=n)
+    distinct = list(index)
+    if _may_collide(distinct) and _collide(set(map(type, cells()))):
+        keyed: defaultdict[tuple[type, object], int] = defaultdict(itertools.count().__next__)
+        keys = zip(map(type, cells()), cells(), strict=True)
+        codes = np.fromiter(map(keyed.__getitem__, keys), dtype=np.intp, count=n)
+        return codes, [v for _, v in keyed]
+    return codes, distinct
+
+
+def _may_collide(distinct: list[object]) -> bool:
+    for v in distinct:
+        if isinstance(v, bool | ExcelError):
+            return True
+        if isinstance(v, _NUMERIC) and v in (0, 1):
+            return True
+        if isinstance(v, str) and v.startswith("#"):
+            return True
+    return False
+
+
+def _collide(kinds: set[type]) -> bool:
+    numeric = any(issubclass(k, _NUMERIC) and k is not bool for k in kinds)
+    return (bool in kinds and numeric) or (ExcelError in kinds and str in kinds)
+
+
+# --- reading one distinct value --------------------------------------------------------------
+
+
+def from_file_value(v: object) -> CellValue:
+    """A value as python-calamine or a CSV gives it → as the stdlib reader would give it."""
+    if v == "" and isinstance(v, str):
+        return None
+    if isinstance(v, float):
+        return Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    return v  # type: ignore[return-value]
+
+
+def cell_text(v: CellValue) -> str:
+    """The text of a cell, as `parser.Row.text` reads it."""
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        return plain(v)
+    return str(v).strip()
+
+
+@dataclass
+class _Parsed:
+    """A column's distinct values parsed: value per distinct value, and the problems."""
+
+    values: list[object]
+    problems: list[V.ValueProblem | None]
+
+    def has_problem(self) -> list[bool]:
+        return [p is not None for p in self.problems]
+
+
+def _parse_distinct(
+    distinct: list[object], parse: Callable[[CellValue], object], convert: bool
+) -> _Parsed:
+    out_values: list[object] = []
+    problems: list[V.ValueProblem | None] = []
+    for raw in distinct:
+        v = from_file_value(raw) if convert else raw
+        if V.is_blank(v):  # type: ignore[arg-type]
+            out_values.append(None)
+            problems.append(None)
+            continue
+        try:
+            out_values.append(parse(v))  # type: ignore[arg-type]
+            problems.append(None)
+        except V.ValueProblem as p:
+            out_values.append(None)
+            problems.append(p)
+    return _Parsed(out_values, problems)
+
+
+def _as_date(v: CellValue) -> date | None:
+    d = V.parse_date(v)
+    if isinstance(d, datetime):
+        return d.date()
+    return d if isinstance(d, date) else None
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseSheet(SheetGrid):
+    """A Sagsdata sheet (or a separate case file) read in bulk, for large data.
+
+    `rows` holds only the first rows (enough to find the header row); `columns[c]` holds the
+    whole column c from sheet row 0 to `height` (all columns equally long), with cells as
+    python-calamine or a CSV give them (floats, '' for empty). `label` is what issues name as
+    the sheet: the sheet's name, or the file's name for a separate case file.
+    """
+
+    columns: tuple[Sequence[object], ...] = ()
+    height: int = 0
+    label: str = ""
+
+    def column(self, col: int, first: int) -> Sequence[object]:
+        """The cells of column `col` from sheet row `first` down."""
+        if col >= len(self.columns):
+            return [""] * max(self.height - first, 0)
+        return self.columns[col][first : self.height]
+
+
+@dataclass(frozen=True)
+class CaseColumns:
+    """Sagsdata column by column: `columns[key]` holds the column's cells for sheet rows
+    `first_row`, `first_row + 1`, … (0-based sheet rows); `col_of[key]` is its 0-based column.
+
+    `percent` and `formulas` are grid positions, as in `SheetGrid` (empty for a file read with
+    python-calamine or a CSV, which do not tell them). `convert` says the cells come from
+    python-calamine or a CSV (floats, '' for empty), not from a grid.
+    """
+
+    sheet: str
+    first_row: int
+    n_rows: int
+    columns: Mapping[str, Sequence[object] | Callable[[], Iterable[object]]]
+    col_of: dict[str, int]
+    percent: frozenset[Pos] = frozenset()
+    formulas: frozenset[Pos] = frozenset()
+    convert: bool = False
+
+    def column(self, key: str) -> tuple[Sequence[object] | Callable[[], Iterable[object]], int]:
+        """The column's cells (a sequence or a function giving them) and their number."""
+        col = self.columns.get(key)
+        if col is None:
+            return [None] * self.n_rows, self.n_rows
+        if not callable(col) and len(col) < self.n_rows:
+            return list(col) + [None] * (self.n_rows - len(col)), self.n_rows
+        return col, self.n_rows
+
+
+@dataclass
+class _Issues:
+    sheet: str
+    lang: str
+    issues: list[Issue]
+
+    def column(
+        self,
+        col: int,
+        first_row: int,
+        rows: Sequence[int],
+        problem_at: Callable[[int], V.ValueProblem | None],
+        severity: Severity = ERROR,
+    ) -> None:
+        """Issues for the cells in `rows` (0-based offsets), bounded per column."""
+        for i in rows[:MAX_ISSUES_PER_COLUMN]:
+            p = problem_at(i)
+            if p is not None:
+                self.issues.append(
+                    Issue(self.sheet, a1(first_row + i, col), severity, p.message(self.lang))
+                )
+        rest = len(rows) - MAX_ISSUES_PER_COLUMN
+        if rest > 0:
+            da = (
+                f"Yderligere {rest} celler i denne kolonne kan ikke læses "
+                f"(de første {MAX_ISSUES_PER_COLUMN} er vist)."
+            )
+            sv = (
+                f"Ytterligare {rest} celler i denna kolumn kan inte läsas "
+                f"(de första {MAX_ISSUES_PER_COLUMN} visas)."
+            )
+            last = first_row + rows[-1]
+            cell = f"{a1(first_row + rows[MAX_ISSUES_PER_COLUMN], col)}:{a1(last, col)}"
+            self.issues.append(Issue(self.sheet, cell, severity, sv if self.lang == "sv" else da))
+
+
+_FORMULA = V.ValueProblem(
+    "Cellen indeholder en formel uden gemt resultat (filen er ikke gemt i Excel). "
+    "Åbn og gem filen i Excel, eller skriv værdien.",
+    "Cellen innehåller en formel utan sparat resultat (filen är inte sparad i "
+    "Excel). Öppna och spara filen i Excel, eller skriv värdet.",
+)
+
+
+def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], list[Issue]]:
+    """Sagsdata → one `GoalCases` per goal (in order of first appearance), with the problems.
+
+    Exactly the rules of `calc.parser._parse_cases_reference`, row for row.
+    """
+    import numpy as np
+
+    n = table.n_rows
+    first = table.first_row
+    report = _Issues(table.sheet, lang, [])
+    if n == 0:
+        return [], []
+    convert = table.convert
+
+    def formula_rows(key: str, codes: Codes, distinct: list[object]) -> Mask:
+        """Rows whose cell is a formula without a stored value (grids only)."""
+        mask = np.zeros(n, dtype=bool)
+        c = table.col_of.get(key)
+        if c is None or not table.formulas:
+            return mask
+        for r, cc in table.formulas:
+            i = r - first
+            if cc == c and 0 <= i < n and distinct[codes[i]] is None:
+                mask[i] = True
+        return mask
+
+    # Goal: rows without a goal are skipped altogether.
+    g_codes, g_distinct = factorize(*table.column("goal"))
+    texts = [cell_text(from_file_value(v) if convert else v) for v in g_distinct]  # type: ignore[arg-type]
+    goal_index: dict[str, int] = {}
+    g_of_distinct = np.array(
+        [goal_index.setdefault(t, len(goal_index)) if t else -1 for t in texts], dtype=np.intp
+    )
+    row_goal = g_of_distinct[g_codes]
+    has_goal = row_goal >= 0
+    goal_ids = list(goal_index)
+
+    def problems_mask(codes: Codes, parsed: _Parsed) -> Mask:
+        return np.array(parsed.has_problem(), dtype=bool)[codes]
+
+    def cols_issue(key: str, rows_mask: Mask, codes: Codes, parsed: _Parsed, fmask: Mask) -> None:
+        c = table.col_of.get(key, 0)
+        rows = np.flatnonzero(rows_mask & (problems_mask(codes, parsed) | fmask)).tolist()
+
+        def problem_at(i: int) -> V.ValueProblem | None:
+            return _FORMULA if fmask[i] else parsed.problems[codes[i]]
+
+        report.column(c, first, rows, problem_at)
+
+    # Medtages: `Nej` leaves the case out.
+    i_codes, i_distinct = factorize(*table.column("included"))
+    i_parsed = _parse_distinct(i_distinct, V.parse_bool, convert)
+    i_formula = formula_rows("included", i_codes, i_distinct)
+    cols_issue("included", has_goal, i_codes, i_parsed, i_formula)
+    is_false = np.array([v is False for v in i_parsed.values], dtype=bool)[i_codes] & ~i_formula
+    excluded = has_goal & is_false
+    active = has_goal & ~excluded
+
+    # Afgjort.
+    d_codes, d_distinct = factorize(*table.column("decided"))
+    d_parsed = _parse_distinct(d_distinct, _as_date, convert)
+    d_formula = formula_rows("decided", d_codes, d_distinct)
+    cols_issue("decided", active, d_codes, d_parsed, d_formula)
+    d_ord = np.array(
+        [v.toordinal() if isinstance(v, date) else -1 for v in d_parsed.values], dtype=np.int64
+    )
+    row_d_ord = d_ord[d_codes]
+    row_d_ok = (row_d_ord >= 0) & ~d_formula
+
+    # Dage, with percent-formatted cells read as fractions (grids only).
+    k_codes, k_distinct = factorize(*table.column("days"))
+    k_parsed = _parse_distinct(k_distinct, V.parse_number, convert)
+    k_formula = formula_rows("days", k_codes, k_distinct)
+    k_col = table.col_of.get("days")
+    if k_col is not None and table.percent:
+        k_codes = k_codes.copy()
+        for r, c in sorted(table.percent):
+            i = r - first
+            if c != k_col or not 0 <= i < n or k_formula[i]:
+                continue
+            raw = k_distinct[k_codes[i]]
+            k_codes[i] = len(k_parsed.values)
+            k_distinct.append(raw)
+            one = _parse_distinct([raw], lambda v: V.parse_number(v, percent_cell=True), convert)
+            k_parsed.values += one.values
+            k_parsed.problems += one.problems
+    cols_issue("days", active, k_codes, k_parsed, k_formula)
+    k_given = np.array([v is not None for v in k_parsed.values], dtype=bool)[k_codes] & ~k_formula
+
+    # Modtaget, read only where Dage is missing.
+    need = active & ~k_given
+    r_codes, r_distinct = factorize(*table.column("received"))
+    r_parsed = _parse_distinct(r_distinct, _as_date, convert)
+    r_formula = formula_rows("received", r_codes, r_distinct)
+    cols_issue("received", need, r_codes, r_parsed, r_formula)
+    r_ord = np.array(
+        [v.toordinal() if isinstance(v, date) else -1 for v in r_parsed.values], dtype=np.int64
+    )
+    row_r_ord = r_ord[r_codes]
+    from_dates = need & row_d_ok & (row_r_ord >= 0) & ~r_formula
+    without_days = need & ~from_dates
+    kept = active & (k_given | from_dates)
+
+    # One table of day values: the distinct Dage, then the distinct date differences.
+    day_table: list[Decimal | None] = [
+        v if isinstance(v, Decimal) else None for v in k_parsed.values
+    ]
+    diffs = (row_d_ord - row_r_ord)[from_dates]
+    distinct_diffs, diff_codes = _unique_ints(diffs)
+    day_codes = k_codes.copy()
+    day_codes[from_dates] = len(day_table) + diff_codes
+    day_table += [Decimal(int(x)) for x in distinct_diffs.tolist()]
+
+    decided_table: list[date | None] = [v if isinstance(v, date) else None for v in d_parsed.values]
+    decided_codes = d_codes
+    if d_formula.any():
+        decided_codes = d_codes.copy()
+        decided_codes[d_formula] = len(decided_table)
+        decided_table.append(None)
+    l_codes, l_distinct = factorize(*table.column("location"))
+    loc_table = [cell_text(from_file_value(v) if convert else v) for v in l_distinct]  # type: ignore[arg-type]
+
+    result: list[GoalCases] = []
+    firsts = _first_rows(row_goal, len(goal_ids))
+    for gi, gid in enumerate(goal_ids):
+        in_goal = row_goal == gi
+        rows = np.flatnonzero(in_goal & kept).tolist()
+        result.append(
+            GoalCases(
+                gid,
+                _gather(day_table, day_codes, rows),
+                _gather(decided_table, decided_codes, rows),
+                _gather(loc_table, l_codes, rows),
+                int(np.count_nonzero(in_goal & excluded)),
+                int(np.count_nonzero(in_goal & without_days)),
+                first + firsts[gi],
+            )
+        )
+    return result, report.issues
+
+
+def _first_rows(row_goal: Codes, n_goals: int) -> list[int]:
+    """The first row of each goal; goals are numbered in the order they first appear."""
+    import numpy as np
+
+    valid = np.flatnonzero(row_goal >= 0)
+    if not len(valid):
+        return [0] * n_goals
+    seq = row_goal[valid]
+    running = np.maximum.accumulate(seq)
+    new = np.ones(len(seq), dtype=bool)
+    new[1:] = running[1:] > running[:-1]
+    firsts = valid[new].tolist()
+    assert len(firsts) == n_goals
+    return [int(i) for i in firsts]
+
+
+def _unique_ints(values: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], Codes]:
+    """`np.unique(values, return_inverse=True)`, by counting when the range is small."""
+    import numpy as np
+
+    if not len(values):
+        return values, np.zeros(0, dtype=np.intp)
+    lo, hi = int(values.min()), int(values.max())
+    if hi - lo > 4 * len(values) + 1_000_000:
+        distinct, inverse = np.unique(values, return_inverse=True)
+        return distinct, inverse.reshape(-1).astype(np.intp)
+    present = np.bincount(values - lo, minlength=hi - lo + 1) > 0
+    code_of = np.cumsum(present) - 1
+    return np.flatnonzero(present).astype(np.int64) + lo, code_of[values - lo].astype(np.intp)
+
+
+def _gather(table: list[Any], codes: Codes, rows: list[int]) -> tuple[Any, ...]:
+    """`tuple(table[codes[r]] for r in rows)`, without a Python loop over the rows."""
+    import numpy as np
+
+    picked = codes[np.asarray(rows, dtype=np.intp)].tolist() if rows else []
+    return tuple(map(table.__getitem__, picked))
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+def compute_fast(
+    indicator: Indicator,
+    days: Sequence[Decimal],
+    decided: Sequence[date | None] = (),
+    *,
+    deadline_days: Decimal | None = None,
+    deadline_date: date | None = None,
+    trim_pct: Decimal = Decimal(0),
+    days_per_unit: Decimal = Decimal(1),
+) -> IndicatorValue:
+    """The same as `calc.indicators.compute_reference`, from a histogram of the day counts."""
+    from .indicators import IndicatorValue, trimmed_count
+
+    n = len(days)
+    if indicator is Indicator.COUNT:
+        return IndicatorValue(Fraction(n), n)
+    if n == 0:
+        return IndicatorValue(None, 0)
+    if indicator is Indicator.SHARE:
+        if deadline_date is not None:
+            by_date = Counter(decided)
+            hits = sum(c for d, c in by_date.items() if d is not None and d <= deadline_date)
+        else:
+            limit = deadline_days if deadline_days is not None else Decimal(0)
+            hits = sum(c for d, c in Counter(days).items() if d <= limit)
+        return IndicatorValue(Fraction(hits * 100, n), n)
+    histogram = sorted(Counter(days).items())  # (value, count), fastest first
+    unit = Fraction(days_per_unit)
+    if indicator is Indicator.MAXIMUM:
+        return IndicatorValue(Fraction(histogram[-1][0]) / unit, n)
+    if indicator is Indicator.MEDIAN:
+        mid = n // 2
+        lo = _nth(histogram, mid - 1 if n % 2 == 0 else mid)
+        hi = _nth(histogram, mid)
+        return IndicatorValue((Fraction(lo) + Fraction(hi)) / 2 / unit, n)
+    # MEAN: leave out the k slowest, then the exact mean of the rest.
+    k = trimmed_count(n, trim_pct)
+    keep = n - k
+    total = Fraction(0)
+    left = keep
+    for value, count in histogram:
+        take = min(count, left)
+        if take <= 0:
+            break
+        total += Fraction(value) * take
+        left -= take
+    return IndicatorValue(total / keep / unit, keep, k)
+
+
+def _nth(histogram: list[tuple[Decimal, int]], i: int) -> Decimal:
+    """The i-th smallest value (0-based) of the cases a histogram describes."""
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if i < seen:
+            return value
+    raise IndexError(i)

@@ -1,0 +1,453 @@
+"""The integrity stamp: what `beregn` read and wrote, recorded in the workbook for `tjek`.
+
+The stamp is a set of custom document properties (File › Info › Properties › Custom in Excel;
+the part `docProps/custom.xml`), all named `Målscore.…`:
+
+| property | value |
+|---|---|
+| `Målscore.Format` | `1`, the layout of this stamp |
+| `Målscore.Version` | the engine version that calculated, e.g. `0.1.0` |
+| `Målscore.Beregnet` | the time of calculation, ISO 8601 with UTC offset |
+| `Målscore.Input` | `sha256:` + SHA-256 over every input cell read (sheet, cell, value) |
+| `Målscore.Resultat` | `sha256:` + SHA-256 over every result cell written (sheet, cell, value) |
+| `Målscore.Celler.001` … | per-cell fingerprints, zlib + base64, split into 250-character pieces |
+
+Property values are kept under 255 characters because Excel does not keep longer text values
+reliably. The per-cell part lets `tjek` name *which* cells changed: every input cell and every
+result cell has a 16-bit hash of its value (a change slips through at the cell level with
+probability 1/65536, and is then still caught by the SHA-256 over all cells). A sheet with more
+than `CELL_LIMIT` input cells (a large Sagsdata) is fingerprinted in at most `MAX_BLOCKS` blocks
+of rows instead, so a change there is named as a range of rows.
+
+Inputs are all non-empty cells of the sheets the parser reads (Plan, Mål, Milepæle, Sagsdata,
+Resultatløn, found by the same names and synonyms) except the cells Målscore writes and the
+cells in their output columns from the header down (Målopfyldelse, Point, Status, Forklaring,
+Rettidig, Beregnet, Udbetaling): those hold results, and a sum formula under Point would
+otherwise change when Excel recalculates. The Resultat sheet is all output. Which columns were
+skipped is part of the stamp, so `tjek` applies the very same rule to the file as it is now.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from . import __version__
+from .errors import MaalscoreError
+from .grid import CellUpdate, CellValue, ExcelError, Pos, SheetGrid, WorkbookGrids, a1, parse_a1
+from .headers import GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, SHEETS, Field
+from .model import Plan, SheetLayout
+
+FORMAT = "1"
+PREFIX = "Målscore."
+PROP_FORMAT = PREFIX + "Format"
+PROP_VERSION = PREFIX + "Version"
+PROP_TIME = PREFIX + "Beregnet"
+PROP_INPUT = PREFIX + "Input"
+PROP_RESULT = PREFIX + "Resultat"
+PROP_CELLS = PREFIX + "Celler."
+CHUNK = 250
+CELL_LIMIT = 5_000
+MAX_BLOCKS = 500
+SHORT = 4  # hex digits of a cell's hash
+BLOCK_SHORT = 8
+
+INPUT_SHEETS = ("plan", "goals", "milestones", "cases", "pay")
+
+
+class StampError(MaalscoreError):
+    """The stamp is there but cannot be decoded (damaged or edited by hand)."""
+
+
+@dataclass(frozen=True)
+class SheetPrint:
+    """The fingerprint of one input sheet: per cell, or per block of `block` rows."""
+
+    header_row: int = -1  # output columns are skipped below this row
+    skip_cols: tuple[int, ...] = ()
+    cells: dict[Pos, str] | None = None
+    block: int = 0
+    blocks: dict[int, str] | None = None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    version: str
+    time: str
+    input_digest: str
+    result_digest: str
+    inputs: dict[str, SheetPrint] = field(default_factory=dict)
+    results: dict[str, dict[Pos, str]] = field(default_factory=dict)
+
+    def properties(self) -> dict[str, str]:
+        """The custom properties that hold the stamp, in the order they are written."""
+        payload = {
+            "in": {name: _sheet_json(p) for name, p in self.inputs.items()},
+            "out": {
+                name: [[r, c, h] for (r, c), h in sorted(cells.items())]
+                for name, cells in self.results.items()
+            },
+        }
+        raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        packed = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+        props = {
+            PROP_FORMAT: FORMAT,
+            PROP_VERSION: self.version,
+            PROP_TIME: self.time,
+            PROP_INPUT: self.input_digest,
+            PROP_RESULT: self.result_digest,
+        }
+        for i in range(0, max(len(packed), 1), CHUNK):
+            props[f"{PROP_CELLS}{i // CHUNK + 1:03d}"] = packed[i : i + CHUNK]
+        return props
+
+    @classmethod
+    def from_properties(cls, props: Mapping[str, str]) -> Stamp | None:
+        """The stamp in a workbook's custom properties; None when there is none."""
+        if not any(k.startswith(PREFIX) for k in props):
+            return None
+        try:
+            if props[PROP_FORMAT] != FORMAT:
+                raise StampError(
+                    f"Stemplet har formatet {props[PROP_FORMAT]!r}, som denne version af "
+                    "Målscore ikke kender. Brug en nyere version."
+                )
+            pieces = sorted(
+                (k for k in props if k.startswith(PROP_CELLS)),
+                key=lambda k: (len(k), k),  # 001 … 999, then 1000 …
+            )
+            packed = "".join(props[k] for k in pieces)
+            payload = json.loads(zlib.decompress(base64.b64decode(packed, validate=True)))
+            inputs = {name: _sheet_from_json(p) for name, p in payload["in"].items()}
+            results = {
+                name: {(int(r), int(c)): str(h) for r, c, h in cells}
+                for name, cells in payload["out"].items()
+            }
+            return cls(
+                props[PROP_VERSION],
+                props[PROP_TIME],
+                props[PROP_INPUT],
+                props[PROP_RESULT],
+                inputs,
+                results,
+            )
+        except StampError:
+            raise
+        except (KeyError, ValueError, TypeError, zlib.error, binascii.Error) as exc:
+            raise StampError(
+                "Målscores stempel i filen er beskadiget eller rettet i hånden og kan ikke "
+                "bruges til kontrol. Kør maalscore beregn igen på de oprindelige tal."
+            ) from exc
+
+    def moment(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.time)
+        except ValueError:
+            return None
+
+
+def _sheet_json(p: SheetPrint) -> dict[str, Any]:
+    out: dict[str, Any] = {"h": p.header_row, "skip": list(p.skip_cols)}
+    if p.cells is not None:
+        out["cells"] = [[r, c, h] for (r, c), h in sorted(p.cells.items())]
+    else:
+        out["k"] = p.block
+        out["blocks"] = [[b, h] for b, h in sorted((p.blocks or {}).items())]
+    return out
+
+
+def _sheet_from_json(d: dict[str, Any]) -> SheetPrint:
+    header, skip = int(d["h"]), tuple(int(c) for c in d["skip"])
+    if "cells" in d:
+        cells = {(int(r), int(c)): str(h) for r, c, h in d["cells"]}
+        return SheetPrint(header, skip, cells=cells)
+    blocks = {int(b): str(h) for b, h in d["blocks"]}
+    return SheetPrint(header, skip, block=int(d["k"]), blocks=blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Canonical values
+
+
+def canonical(value: CellValue, percent: bool = False) -> str:
+    """A cell value as text that is equal exactly when the values mean the same to Målscore:
+    5, 5.0 and Decimal("5.00") are all `n:5`; a percentage-formatted cell gets a `%`."""
+    if value is None or value == "":
+        text = ""
+    elif isinstance(value, bool):
+        text = "b:1" if value else "b:0"
+    elif isinstance(value, ExcelError):
+        text = "e:" + str(value)
+    elif isinstance(value, str):
+        text = "s:" + value
+    elif isinstance(value, (Decimal, int, float)):
+        text = "n:" + _number(value)
+    elif isinstance(value, (date, datetime)):
+        text = "t:" + value.isoformat()
+    else:
+        text = "?:" + repr(value)
+    return text + "%" if percent and text else text
+
+
+def canonical_result(value: object) -> str:
+    """A result cell's value, as written or as read back: a number written into a
+    date-formatted cell reads back as a date, so dates count as their Excel serial number."""
+    if isinstance(value, (date, datetime)):
+        return "n:" + _number(_serial(value))
+    if isinstance(value, (str, Decimal, int, float, bool)) or value is None:
+        return canonical(value)
+    return "?:" + repr(value)
+
+
+_EPOCH = datetime(1899, 12, 30)
+
+
+def _serial(value: date | datetime) -> Decimal:
+    moment = value if isinstance(value, datetime) else datetime.combine(value, time())
+    delta: timedelta = moment - _EPOCH
+    days = Decimal(delta.days) + Decimal(delta.seconds * 1_000_000 + delta.microseconds) / Decimal(
+        86_400_000_000
+    )
+    if moment < datetime(1900, 3, 1):  # Excel's phantom 29 February 1900
+        days -= 1
+    return Decimal(repr(float(days)))
+
+
+def _number(value: Decimal | int | float) -> str:
+    try:
+        d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        return repr(value)
+    if not d.is_finite():
+        return str(d)
+    if d.is_zero():
+        return "0"
+    return str(d.normalize())
+
+
+def short_hash(text: str, n: int = SHORT) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
+
+
+# ---------------------------------------------------------------------------------------------
+# What counts as input
+
+
+def input_grids(grids: WorkbookGrids) -> list[SheetGrid]:
+    """The sheets the parser reads, in the order of INPUT_SHEETS, each once."""
+    out: list[SheetGrid] = []
+    for key in INPUT_SHEETS:
+        grid = grids.find(*SHEETS[key])
+        if grid is not None and all(g.name != grid.name for g in out):
+            out.append(grid)
+    return out
+
+
+def output_columns(plan: Plan | None) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Sheet → (header row, output columns) for the sheets with output columns."""
+    out: dict[str, tuple[int, tuple[int, ...]]] = {}
+    if plan is None:
+        return out
+    pairs: tuple[tuple[SheetLayout | None, tuple[Field, ...]], ...] = (
+        (plan.goals_layout, GOAL_FIELDS),
+        (plan.milestones_layout, MILESTONE_FIELDS),
+        (plan.pay_layout, PAY_FIELDS),
+    )
+    for layout, fields in pairs:
+        if layout is None:
+            continue
+        cols = dict(layout.columns)
+        skip = tuple(sorted({cols[f.key] for f in fields if f.output and f.key in cols}))
+        out[layout.sheet] = (layout.header_row, skip)
+    return out
+
+
+def input_cells(
+    grid: SheetGrid, header_row: int, skip_cols: Iterable[int], written: set[Pos]
+) -> Iterator[tuple[Pos, str]]:
+    """(position, canonical value) of every input cell of the sheet, row by row."""
+    skip = frozenset(skip_cols)
+    percent = grid.percent
+    columns = getattr(grid, "columns", None)
+    height = getattr(grid, "height", 0)
+    if isinstance(columns, tuple) and columns and isinstance(height, int) and height:
+        # A large Sagsdata read column by column (calc.casedata.CaseSheet): `rows` holds only
+        # its first rows, the columns hold everything.
+        for r in range(height):
+            below = r >= header_row
+            for c, col in enumerate(columns):
+                v = col[r] if r < len(col) else None
+                if v is None or v == "" or (below and c in skip) or (r, c) in written:
+                    continue
+                yield (r, c), canonical(v, (r, c) in percent)
+        return
+    for r, row in enumerate(grid.rows):
+        below = r >= header_row
+        for c, v in enumerate(row):
+            if v is None or (below and c in skip) or (r, c) in written:
+                continue
+            yield (r, c), canonical(v, (r, c) in percent)
+
+
+def _cells(
+    grid: SheetGrid, header_row: int, skip_cols: tuple[int, ...], written: set[Pos], limit: int
+) -> dict[Pos, str] | None:
+    """Each input cell's short hash, or None when there are more than `limit`."""
+    cells: dict[Pos, str] = {}
+    for pos, text in input_cells(grid, header_row, skip_cols, written):
+        cells[pos] = short_hash(text)
+        if len(cells) > limit:
+            return None
+    return cells
+
+
+def _blocks(
+    grid: SheetGrid, header_row: int, skip_cols: tuple[int, ...], written: set[Pos], k: int
+) -> dict[int, str]:
+    """A hash per block of `k` rows that holds input cells."""
+    hashers: dict[int, Any] = {}
+    name = grid.name
+    for pos, text in input_cells(grid, header_row, skip_cols, written):
+        b = pos[0] // k
+        h = hashers.get(b)
+        if h is None:
+            h = hashers[b] = hashlib.sha256()
+        h.update(f"{name}\t{a1(*pos)}\t{text}\n".encode("utf-8", "surrogatepass"))
+    return {b: h.hexdigest()[:BLOCK_SHORT] for b, h in hashers.items()}
+
+
+def _columnar(grid: SheetGrid) -> bool:
+    """A large Sagsdata read column by column (`calc.casedata.CaseSheet`)."""
+    columns = getattr(grid, "columns", None)
+    return isinstance(columns, tuple) and bool(columns) and _height(grid) > 0
+
+
+def _height(grid: SheetGrid) -> int:
+    height = getattr(grid, "height", 0)
+    return max(grid.n_rows, height if isinstance(height, int) else 0)
+
+
+def _column_blocks(grid: SheetGrid, k: int) -> dict[int, str]:
+    """Block hashes of a columnar sheet, at C speed: each block's slice of each column is
+    hashed as the `repr` of its values. It is the same for the same file read the same way,
+    which is what `tjek` compares (both read the file through `engine.load_grids`)."""
+    columns: tuple[Sequence[object], ...] = getattr(grid, "columns", ())
+    height = _height(grid)
+    out: dict[int, str] = {}
+    for b in range(-(-height // k)):
+        h = hashlib.sha256()
+        start, end = b * k, min(height, (b + 1) * k)
+        for col in columns:
+            h.update("\x1f".join(map(repr, col[start:end])).encode("utf-8", "surrogatepass"))
+            h.update(b"\x1e")
+        out[b] = h.hexdigest()
+    return out
+
+
+def fingerprint_inputs(
+    sheets: Sequence[SheetGrid],
+    skips: Mapping[str, tuple[int, tuple[int, ...]]],
+    written: Mapping[str, set[Pos]],
+    modes: Mapping[str, SheetPrint] | None = None,
+) -> tuple[str, dict[str, SheetPrint]]:
+    """SHA-256 over all input cells, and each sheet's fingerprint: per cell while a sheet has
+    at most CELL_LIMIT input cells, else per block of rows. With `modes` (the sheets of a
+    stamp), each sheet is fingerprinted the way the stamp did it."""
+    prints: dict[str, SheetPrint] = {}
+    digest = hashlib.sha256()
+    for grid in sheets:
+        header, skip = skips.get(grid.name, (-1, ()))
+        done = written.get(grid.name, set())
+        if _columnar(grid):
+            mode = modes.get(grid.name) if modes is not None else None
+            k = mode.block if mode is not None and mode.blocks is not None else 0
+            k = k or max(1, -(-_height(grid) // MAX_BLOCKS))
+            full = _column_blocks(grid, k)
+            for b, h in full.items():
+                digest.update(f"{grid.name}\tblock {b}\t{h}\n".encode())
+            blocks = {b: h[:BLOCK_SHORT] for b, h in full.items()}
+            prints[grid.name] = SheetPrint(header, skip, block=k, blocks=blocks)
+            continue
+        for pos, text in input_cells(grid, header, skip, done):
+            digest.update(f"{grid.name}\t{a1(*pos)}\t{text}\n".encode("utf-8", "surrogatepass"))
+        mode = modes.get(grid.name) if modes is not None else None
+        if mode is not None and mode.blocks is not None:
+            blocks = _blocks(grid, header, skip, done, mode.block)
+            prints[grid.name] = SheetPrint(header, skip, block=mode.block, blocks=blocks)
+            continue
+        limit = CELL_LIMIT if mode is None else 1 << 62
+        cells = _cells(grid, header, skip, done, limit)
+        if cells is not None:
+            prints[grid.name] = SheetPrint(header, skip, cells=cells)
+            continue
+        k = max(1, -(-max(grid.n_rows, int(getattr(grid, "height", 0) or 0)) // MAX_BLOCKS))
+        prints[grid.name] = SheetPrint(
+            header, skip, block=k, blocks=_blocks(grid, header, skip, done, k)
+        )
+    return "sha256:" + digest.hexdigest(), prints
+
+
+def fingerprint_results(
+    values: Mapping[str, Mapping[Pos, object]],
+) -> tuple[str, dict[str, dict[Pos, str]]]:
+    """SHA-256 over the result cells (sorted by sheet and position), and each cell's hash."""
+    digest = hashlib.sha256()
+    cells: dict[str, dict[Pos, str]] = {}
+    for sheet in sorted(values):
+        mine = cells.setdefault(sheet, {})
+        for pos in sorted(values[sheet]):
+            text = canonical_result(values[sheet][pos])
+            digest.update(f"{sheet}\t{a1(*pos)}\t{text}\n".encode("utf-8", "surrogatepass"))
+            mine[pos] = short_hash(text)
+    return "sha256:" + digest.hexdigest(), cells
+
+
+def written_values(updates: Sequence[CellUpdate]) -> dict[str, dict[Pos, object]]:
+    """What each result cell holds once written: numbers with Excel's 15 digits, "" as empty."""
+    from .writeback import encode_value
+
+    out: dict[str, dict[Pos, object]] = {}
+    for u in updates:
+        out.setdefault(u.sheet, {})[parse_a1(u.cell)] = encode_value(u.value, u.sheet, u.cell)[1]
+    return out
+
+
+def stamped_updates(plan: Plan | None, updates: Sequence[CellUpdate]) -> list[CellUpdate]:
+    """The updates that are results in the stamp: not the headers of output columns (added
+    once, when missing) and not the emptying of what an earlier run left on the Resultat sheet
+    (done once) — so that calculating a second time gives the very same stamp."""
+    skips = output_columns(plan)
+    summary = plan.summary_sheet if plan is not None else None
+    out = []
+    for u in updates:
+        r, c = parse_a1(u.cell)
+        header, cols = skips.get(u.sheet, (-2, ()))
+        if (r == header and c in cols) or (u.sheet == summary and u.value is None):
+            continue
+        out.append(u)
+    return out
+
+
+def make_stamp(
+    grids: WorkbookGrids,
+    plan: Plan | None,
+    updates: Sequence[CellUpdate],
+    *,
+    now: datetime | None = None,
+    version: str = __version__,
+) -> Stamp:
+    """The stamp for a calculation that read `grids` and writes `updates`."""
+    moment = (now or datetime.now()).astimezone().replace(microsecond=0)
+    values = written_values(stamped_updates(plan, updates))
+    written = {sheet: set(cells) for sheet, cells in values.items()}
+    input_digest, inputs = fingerprint_inputs(input_grids(grids), output_columns(plan), written)
+    result_digest, results = fingerprint_results(values)
+    return Stamp(version, moment.isoformat(), input_digest, result_digest, inputs, results)

@@ -1,0 +1,218 @@
+"""The column-wise Sagsdata path equals the row-by-row reference exactly, on random data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calc.casedata import (
+    MAX_ISSUES_PER_COLUMN,
+    CaseColumns,
+    CaseSheet,
+    compute_fast,
+    factorize,
+    parse_case_columns,
+)
+from calc.grid import ExcelError, SheetGrid
+from calc.indicators import DAYS_PER_UNIT, compute_reference
+from calc.model import Indicator
+from calc.parser import Collector, _parse_cases, _parse_cases_reference
+
+D = Decimal
+HEADER = ("Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage")
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# --- indicators ---------------------------------------------------------------------------------
+
+day_values = st.one_of(
+    st.integers(min_value=-5, max_value=60).map(D),  # many ties
+    st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
+)
+maybe_dates = st.one_of(
+    st.none(), st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31))
+)
+
+
+@FAST
+@given(
+    cases=st.lists(st.tuples(day_values, maybe_dates), max_size=60),
+    indicator=st.sampled_from(list(Indicator)),
+    deadline_days=st.one_of(st.none(), st.integers(-2, 60).map(D), st.just(D("10.5"))),
+    deadline_date=st.one_of(st.none(), st.dates(date(2024, 1, 1), date(2025, 12, 31))),
+    trim=st.one_of(
+        st.just(D(0)),
+        st.integers(0, 99).map(D),
+        st.decimals(min_value=0, max_value=D("99.99"), places=2),
+    ),
+    unit=st.sampled_from([D(1), DAYS_PER_UNIT["uger"], DAYS_PER_UNIT["maaneder"]]),
+)
+def test_fast_indicators_equal_the_reference(
+    cases, indicator, deadline_days, deadline_date, trim, unit
+):
+    ds = tuple(d for d, _ in cases)
+    dec = tuple(x for _, x in cases)
+    kw = dict(
+        deadline_days=deadline_days, deadline_date=deadline_date, trim_pct=trim, days_per_unit=unit
+    )
+    assert compute_fast(indicator, ds, dec, **kw) == compute_reference(indicator, ds, dec, **kw)
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+goal_cells = st.sampled_from(["1", "1", "2", "2.a", " 2.a ", None, "", D(3), D("3.0"), True])
+included_cells = st.sampled_from(
+    [None, "Ja", "Ja", "Nej", "nej", "x", True, False, D(1), D(0), "måske", ExcelError("#N/A")]
+)
+date_cells = st.one_of(
+    st.dates(date(2024, 11, 1), date(2025, 12, 31)),
+    st.sampled_from(
+        [
+            None,
+            "17-03-2025",
+            "2025-01-05",
+            "31-02-2025",
+            "Fortløbende",
+            "Höst 2025",
+            "ukendt",
+            D(45000),
+            datetime(2025, 3, 1, 12, 30),
+            ExcelError("#VALUE!"),
+        ]
+    ),
+)
+days_cells = st.one_of(
+    st.integers(0, 40).map(D),
+    st.sampled_from([None, None, "2,5", "12 dage", "abc", "-", D("1.25"), True, D(1), D(0)]),
+)
+location_cells = st.sampled_from([None, "Valby", " valby", "Aarhus", "Århus", D(7)])
+rows_strategy = st.lists(
+    st.tuples(goal_cells, date_cells, date_cells, location_cells, included_cells, days_cells),
+    max_size=40,
+)
+
+
+def grid_of(rows, *, percent=frozenset(), formulas=frozenset()) -> SheetGrid:
+    body = tuple((g, "S", rec, dec, loc, inc, d) for g, rec, dec, loc, inc, d in rows)
+    return SheetGrid("Sagsdata", (HEADER, *body), percent, formulas)
+
+
+def both(grid: SheetGrid):
+    ref, fast = Collector(), Collector()
+    expected = _parse_cases_reference(grid, ref)
+    from calc.headers import CASE_FIELDS, find_header
+
+    head = find_header(grid, CASE_FIELDS, "goal")
+    assert head is not None
+    keys = ("goal", "received", "decided", "location", "included", "days")
+    table = CaseColumns(
+        grid.name,
+        1,
+        grid.n_rows - 1,
+        {k: [r[head.columns[k]] for r in grid.rows[1:]] for k in keys},
+        {k: head.columns[k] for k in keys},
+        grid.percent,
+        grid.formulas,
+    )
+    got, issues = parse_case_columns(table, "da")
+    fast.issues.extend(issues)
+    return expected, ref.issues, got, fast.issues
+
+
+@FAST
+@given(rows=rows_strategy, data=st.data())
+def test_column_parse_equals_the_row_by_row_reference(rows, data):
+    n = len(rows)
+    cells = [(r, c) for r in range(1, n + 1) for c in (2, 3, 5, 6)]
+    percent = (
+        frozenset(data.draw(st.lists(st.sampled_from(cells), max_size=3))) if n else frozenset()
+    )
+    formulas = (
+        frozenset(data.draw(st.lists(st.sampled_from(cells), max_size=3))) if n else frozenset()
+    )
+    grid = grid_of(rows, percent=percent, formulas=formulas)
+    expected, ref_issues, got, issues = both(grid)
+    assert got == expected
+    # The same problems, cell for cell (the order is by column instead of by row).
+    assert Counter(issues) == Counter(ref_issues)
+
+
+def test_problems_are_bounded_per_column_and_counted():
+    rows = [("1", None, None, None, "Ja", f"bad {i}") for i in range(MAX_ISSUES_PER_COLUMN + 7)]
+    _, ref_issues, got, issues = both(grid_of(rows))
+    assert len(ref_issues) == MAX_ISSUES_PER_COLUMN + 7
+    assert issues[:MAX_ISSUES_PER_COLUMN] == ref_issues[:MAX_ISSUES_PER_COLUMN]
+    rest = issues[MAX_ISSUES_PER_COLUMN:]
+    assert len(rest) == 1 and rest[0].cell == "G22:G28" and "Yderligere 7 celler" in rest[0].message
+    assert rest[0].severity == "error"
+    assert got[0].without_days == MAX_ISSUES_PER_COLUMN + 7
+
+
+def test_exclusions_and_days_from_dates():
+    rows = [
+        ("1", date(2025, 1, 1), date(2025, 1, 11), "Valby", "Ja", None),  # 10 days from dates
+        ("1", None, None, "Valby", "Nej", D(99)),  # excluded
+        ("1", None, date(2025, 2, 1), "Aarhus", None, D(5)),  # Dage given
+        ("1", None, None, None, "Ja", None),  # no day count
+        ("2", date(2025, 1, 1), date(2025, 1, 2), None, "Ja", None),
+    ]
+    expected, _, got, issues = both(grid_of(rows))
+    assert got == expected and not issues
+    one = got[0]
+    assert (one.days, one.excluded, one.without_days) == ((D(10), D(5)), 1, 1)
+    assert one.decided == (date(2025, 1, 11), date(2025, 2, 1))
+    assert one.location == ("Valby", "Aarhus")
+    assert (one.first_row, got[1].first_row) == (1, 5)
+
+
+def test_a_case_sheet_from_calamine_or_csv_reads_like_the_grid():
+    # python-calamine gives floats and '' for empty; a CSV gives text. Both mean the same.
+    calamine_rows = [
+        list(HEADER),
+        ["1", "S1", date(2025, 1, 1), date(2025, 1, 31), "", "Ja", ""],
+        [1.0, "S2", "", "", "Valby", "Nej", 4.0],
+        ["1", "S3", "", date(2025, 2, 1), "", "", 2.5],
+        ["2", "S4", "01-01-2025", "03-01-2025", "", "", ""],
+    ]
+    columns = tuple(zip(*calamine_rows, strict=True))
+    sheet = CaseSheet(
+        "Sagsdata", tuple(map(tuple, calamine_rows)), columns=columns, height=5, label="x.csv"
+    )
+    grid = SheetGrid(
+        "Sagsdata",
+        (
+            HEADER,
+            ("1", "S1", date(2025, 1, 1), date(2025, 1, 31), None, "Ja", None),
+            (D(1), "S2", None, None, "Valby", "Nej", D(4)),
+            ("1", "S3", None, date(2025, 2, 1), None, None, D("2.5")),
+            ("2", "S4", "01-01-2025", "03-01-2025", None, None, None),
+        ),
+    )
+    a, b = Collector(), Collector()
+    assert _parse_cases(sheet, a) == _parse_cases_reference(grid, b)
+    assert a.issues == b.issues == []
+
+
+def test_factorize_keeps_true_apart_from_one():
+    codes, distinct = factorize([True, D(1), 1.0, True, "#N/A", ExcelError("#N/A")])
+    assert [type(distinct[c]) for c in codes.tolist()] == [
+        bool,
+        Decimal,
+        float,
+        bool,
+        str,
+        ExcelError,
+    ]
+
+
+def test_large_grid_goes_column_wise_and_agrees():
+    rows = [
+        (str(i % 7), date(2025, 1, 1), date(2025, 1, 1 + i % 28), "Valby", "Ja", None)
+        for i in range(3000)
+    ]
+    grid = grid_of(rows)
+    a, b = Collector(), Collector()
+    assert _parse_cases(grid, a) == _parse_cases_reference(grid, b)

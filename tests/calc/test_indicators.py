@@ -1,0 +1,160 @@
+"""Indicators on small data, against values worked out by hand from the seed plans' definitions.
+
+Each case runs through both the reference (`compute_reference`) and the histogram path
+(`casedata.compute_fast`) that `compute` uses from `FAST_FROM` cases on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from calc.casedata import compute_fast
+from calc.indicators import (
+    DAYS_PER_UNIT,
+    FAST_FROM,
+    compute,
+    compute_reference,
+    trimmed_count,
+)
+from calc.model import GoalCases, Indicator
+from calc.parser import parse_plan
+from calc.reader import read_workbook
+
+D = Decimal
+WORKBOOKS = Path(__file__).resolve().parents[2] / "workbooks"
+BOTH = pytest.mark.parametrize("fn", [compute_reference, compute_fast], ids=["reference", "fast"])
+
+
+def days(*xs: int | str) -> tuple[Decimal, ...]:
+    return tuple(D(x) for x in xs)
+
+
+@BOTH
+def test_share_within_n_days_counts_the_boundary(fn):
+    # "85 % decided within 31 days": a case of exactly 31 days counts.
+    iv = fn(Indicator.SHARE, days(10, 20, 31, 32, 40), deadline_days=D(31))
+    assert iv.value == 60 and iv.n_cases == 5
+
+
+@BOTH
+def test_share_by_date_ignores_undecided_cases(fn):
+    # Seed 001, 1.1d: decided on or before 17-03-2025; a case with no decision date is not.
+    decided = (date(2025, 3, 17), date(2025, 3, 16), date(2025, 3, 18), None)
+    iv = fn(Indicator.SHARE, days(1, 1, 1, 1), decided, deadline_date=date(2025, 3, 17))
+    assert iv.value == 50
+
+
+@pytest.mark.parametrize(
+    ("n", "pct", "k"),
+    [
+        (100, "5", 5),  # seed 000, 1.2: 100 cases, the 5 slowest left out
+        (60, "5", 3),  # seed 000, 1.3: ⌊60 × 5 / 100⌋ = 3
+        (50, "10", 5),  # seed 001, 1.1c: ⌊50 × 10 / 100⌋ = 5
+        (59, "5", 2),  # ⌊2,95⌋ = 2: rounded down, so at least 95 % are kept
+        (19, "5", 0),  # ⌊0,95⌋ = 0
+        (20, "4.9", 0),  # ⌊0,98⌋ = 0
+        (10, "99.9", 9),  # at least one case is always kept
+        (7, "0", 0),
+    ],
+)
+def test_trimmed_count_rounds_down(n, pct, k):
+    assert trimmed_count(n, D(pct)) == k
+
+
+@BOTH
+def test_trimmed_average_leaves_out_the_slowest(fn):
+    # Seed 000, 1.3 in small: 57 cases averaging exactly 200, three outliers 480, 530, 610.
+    kept = [200 - k for k in range(1, 29)] + [200 + k for k in range(1, 29)] + [200]
+    iv = fn(Indicator.MEAN, days(*kept, 610, 480, 530), trim_pct=D(5))
+    assert (iv.value, iv.n_cases, iv.n_trimmed) == (200, 57, 3)
+
+
+@BOTH
+def test_trimmed_average_with_ties_at_the_cut(fn):
+    # Which of several equal day counts is dropped cannot change the mean.
+    iv = fn(Indicator.MEAN, days(10, 30, 30, 30), trim_pct=D(50))
+    assert (iv.value, iv.n_cases, iv.n_trimmed) == (20, 2, 2)
+
+
+@BOTH
+def test_average_is_exact_and_converts_units(fn):
+    iv = fn(Indicator.MEAN, days(1, 2, 2))
+    assert iv.value == Fraction(5, 3)  # not 1.6666…
+    weeks = fn(Indicator.MEAN, days(7, 21), days_per_unit=DAYS_PER_UNIT["uger"])
+    assert weeks.value == 2
+    months = fn(Indicator.MEAN, days("30.4375", "60.875"), days_per_unit=DAYS_PER_UNIT["maaneder"])
+    assert months.value == Fraction(3, 2)
+
+
+@BOTH
+def test_median_maximum_count(fn):
+    assert fn(Indicator.MEDIAN, days(5, 1, 9)).value == 5
+    assert fn(Indicator.MEDIAN, days(4, 1, 9, 2)).value == 3  # (2 + 4) / 2
+    assert fn(Indicator.MEDIAN, days("1.5", "2")).value == Fraction(7, 4)
+    assert fn(Indicator.MAXIMUM, days(4, 40, 9)).value == 40
+    assert fn(Indicator.COUNT, days(4, 40, 9)).value == 3
+
+
+@BOTH
+def test_no_cases(fn):
+    for ind in (Indicator.SHARE, Indicator.MEAN, Indicator.MEDIAN, Indicator.MAXIMUM):
+        assert fn(ind, (), deadline_days=D(1)).value is None
+    assert fn(Indicator.COUNT, ()).value == 0
+
+
+def test_compute_switches_to_the_histogram_for_many_cases():
+    many = days(*([3] * (FAST_FROM - 1)), 400)
+    assert compute(Indicator.MEAN, many, trim_pct=D("0.1")) == compute_reference(
+        Indicator.MEAN, many, trim_pct=D("0.1")
+    )
+
+
+def test_location_split_matches_a_row_by_row_split():
+    cases = GoalCases(
+        "7",
+        days(1, 2, 3, 4, 5),
+        (None,) * 5,
+        ("Valby", "Aarhus", " valby", "Århus", "Valby "),
+    )
+    assert cases.location_keys() == {"valby", "aarhus", "arhus"}
+    assert cases.at_location("valby") == (days(1, 3, 5), (None, None, None))
+    assert cases.at_location("aarhus") == (days(2), (None,))
+    assert cases.at_location("odense") == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("file", "goal", "n", "excluded", "value"),
+    [
+        # Seed 000, 1.c: 35 of 40 included within 7 days = 87,5 %; 4 excluded late cases
+        # (Medtages = Nej) would have given 35 / 44.
+        ("eksempel-000-hjemrejsestyrelsen-2025.xlsx", "1.c", 40, 4, Fraction(175, 2)),
+        # Seed 000, 1.2: the 95 fastest of 100 cases average exactly 104 days.
+        ("eksempel-000-hjemrejsestyrelsen-2025.xlsx", "1.2", 100, 0, Fraction(104)),
+        # Seed 001, 1.1a: 74 of 80 included within 30 days = 92,5 %; 5 excluded.
+        ("eksempel-001-udlaendingestyrelsen-2025.xlsx", "1.1a", 80, 5, Fraction(185, 2)),
+        # Seed 002, 2: 153 of 200 within 31 days = 76,5 %.
+        ("eksempel-002-siri-2024.xlsx", "2", 200, 0, Fraction(153, 2)),
+    ],
+)
+def test_seed_plans_from_their_sagsdata(file, goal, n, excluded, value):
+    plan, _ = parse_plan(read_workbook(WORKBOOKS / file))
+    assert plan is not None
+    g = plan.goal(goal)
+    cases = plan.cases_for(goal)
+    assert g is not None and g.indicator is not None and cases is not None
+    assert (len(cases.days), cases.excluded) == (n, excluded)
+    for fn in (compute_reference, compute_fast):
+        iv = fn(
+            g.indicator,
+            cases.days,
+            cases.decided,
+            deadline_days=g.deadline_days,
+            deadline_date=g.deadline_date,
+            trim_pct=g.trim_pct,
+        )
+        assert iv.value == value
