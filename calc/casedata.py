@@ -450,9 +450,10 @@ def compute_fast(
     deadline_date: date | None = None,
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
+    percentile: Decimal = Decimal(50),
 ) -> IndicatorValue:
     """The same as `calc.indicators.compute_reference`, from a histogram of the day counts."""
-    from .indicators import IndicatorValue, trimmed_count
+    from .indicators import IndicatorValue, percentile_rank, trimmed_count
 
     n = len(days)
     if indicator is Indicator.COUNT:
@@ -471,6 +472,9 @@ def compute_fast(
     unit = Fraction(days_per_unit)
     if indicator is Indicator.MAXIMUM:
         return IndicatorValue(Fraction(histogram[-1][0]) / unit, n)
+    if indicator is Indicator.PERCENTILE:
+        value = _nth(histogram, percentile_rank(n, percentile) - 1)
+        return IndicatorValue(Fraction(value) / unit, n)
     if indicator is Indicator.MEDIAN:
         mid = n // 2
         lo = _nth(histogram, mid - 1 if n % 2 == 0 else mid)

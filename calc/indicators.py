@@ -8,6 +8,8 @@ This is the plain-Python reference implementation; it is exact (Decimal) and def
   take the mean of the rest. Ties do not matter: equal day counts are interchangeable, so which of
   them is dropped cannot change the mean. At least (100 − X) % of the cases are always kept.
 - `median`: the middle value, or the mean of the two middle values.
+- `percentil N` (0 < N ≤ 100): nearest rank — the value at rank r = ⌈n × N / 100⌉ (at least 1)
+  when the cases are sorted by days, so "90 % of the cases took at most this long".
 - `maksimum`: the largest day count. `antal`: the number of included cases.
 - Enhed `uger` divides days by 7, `måneder` by 30.4375 (the mean Gregorian month).
 
@@ -50,6 +52,12 @@ class IndicatorValue:
     n_trimmed: int = 0  # slowest cases left out by Udelad
 
 
+def percentile_rank(n: int, percentile: Decimal) -> int:
+    """The 1-based nearest rank of `percentile N` among n cases: ⌈n × N / 100⌉, at least 1."""
+    rank = (Decimal(n) * percentile / 100).to_integral_value(rounding="ROUND_CEILING")
+    return max(1, int(rank))
+
+
 def trimmed_count(n: int, trim_pct: Decimal) -> int:
     """How many of n cases `Udelad trim_pct` leaves out: ⌊n × X / 100⌋."""
     return int((Decimal(n) * trim_pct / 100).to_integral_value(rounding="ROUND_FLOOR"))
@@ -67,6 +75,7 @@ def compute(
     deadline_date: date | None = None,
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
+    percentile: Decimal = Decimal(50),
 ) -> IndicatorValue:
     """The indicator's value over the included cases (rules in the module docstring).
 
@@ -84,6 +93,7 @@ def compute(
         deadline_date=deadline_date,
         trim_pct=trim_pct,
         days_per_unit=days_per_unit,
+        percentile=percentile,
     )
 
 
@@ -96,6 +106,7 @@ def compute_reference(
     deadline_date: date | None = None,
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
+    percentile: Decimal = Decimal(50),
 ) -> IndicatorValue:
     n = len(days)
     if indicator is Indicator.COUNT:
@@ -115,6 +126,9 @@ def compute_reference(
         kept = ordered[: n - k]
         mean = sum(map(Fraction, kept), Fraction(0)) / len(kept)
         return IndicatorValue(mean / Fraction(days_per_unit), len(kept), k)
+    if indicator is Indicator.PERCENTILE:
+        value = ordered[percentile_rank(n, percentile) - 1]
+        return IndicatorValue(Fraction(value) / Fraction(days_per_unit), n)
     if indicator is Indicator.MEDIAN:
         mid = n // 2
         median = (

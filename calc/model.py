@@ -43,6 +43,7 @@ class Indicator(Enum):
     SHARE = "andel"
     MEAN = "gennemsnit"
     MEDIAN = "median"
+    PERCENTILE = "percentil"
     MAXIMUM = "maksimum"
     COUNT = "antal"
 
@@ -80,6 +81,7 @@ class Goal:
     deadline_days: Decimal | None = None
     deadline_date: date | None = None
     trim_pct: Decimal = Decimal(0)
+    percentile: Decimal = Decimal(50)  # for `percentil N`: N
     location_weights: tuple[tuple[str, Decimal], ...] = ()
     every_location: bool = False
     result: Decimal | bool | None = None  # bool for ja/nej; a level 0–100 for vurdering

@@ -7,6 +7,7 @@ so later checks (parents, duplicates) run too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -111,6 +112,7 @@ _INDICATORS = {
     "mean": Indicator.MEAN,
     "average": Indicator.MEAN,
     "median": Indicator.MEDIAN,
+    "percentil": Indicator.PERCENTILE,
     "maksimum": Indicator.MAXIMUM,
     "maximum": Indicator.MAXIMUM,
     "max": Indicator.MAXIMUM,
@@ -311,12 +313,7 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
     share_unit = _fold(unit) in {"andel", "share"}
     scale = row.keyword("scale", _SCALES, "binær, lineær, trin", "binär, linjär, steg")
     combine = row.keyword("combine", _COMBINES, "vægtet, alle", "viktad, alla")
-    indicator = row.keyword(
-        "indicator",
-        _INDICATORS,
-        "andel, gennemsnit, median, maksimum, antal",
-        "andel, genomsnitt, median, maximum, antal",
-    )
+    indicator, percentile = _parse_indicator(row)
     weight = row.number("weight")
     if weight is not None and weight < 0:
         out.error(
@@ -365,6 +362,7 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
         deadline_days=deadline_days,
         deadline_date=deadline_date,
         trim_pct=trim,
+        percentile=percentile,
         location_weights=locations if isinstance(locations, tuple) else (),
         every_location=locations is V.ALL_LOCATIONS,
         result=result,
@@ -373,6 +371,44 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
     )
     _check_goal(row, goal, equal_weights)
     return goal
+
+
+_PERCENTILE = re.compile(
+    r"^(?:p|percentil(?:en)?|percentile|fraktil)\s*(\d+(?:[.,]\d+)?)$"
+    r"|^(\d+(?:[.,]\d+)?)\s*(?:\.|:e)?\s*-?\s*(?:percentil(?:en)?|percentile|fraktil)$",
+    re.IGNORECASE,
+)
+
+
+def _parse_indicator(row: Row) -> tuple[Indicator | None, Decimal]:
+    """The Indikator cell: a keyword, or `percentil 90` (also `P90`, `90-percentil`)."""
+    raw = row.raw("indicator")
+    if isinstance(raw, str) and (m := _PERCENTILE.match(" ".join(raw.split()))):
+        p = Decimal((m.group(1) or m.group(2)).replace(",", "."))
+        if 0 < p <= 100:
+            return Indicator.PERCENTILE, p
+        row.out.error(
+            row.grid.name,
+            row.cell("indicator"),
+            f"Percentilen skal ligge over 0 og højst 100, ikke {raw}.",
+            f"Percentilen ska ligga över 0 och högst 100, inte {raw}.",
+        )
+        return None, Decimal(50)
+    indicator = row.keyword(
+        "indicator",
+        _INDICATORS,
+        "andel, gennemsnit, median, maksimum, antal, percentil 90",
+        "andel, genomsnitt, median, maximum, antal, percentil 90",
+    )
+    if indicator is Indicator.PERCENTILE:  # `percentil` without a number: the median's rank
+        row.out.error(
+            row.grid.name,
+            row.cell("indicator"),
+            "Skriv hvilken percentil, fx percentil 90.",
+            "Skriv vilken percentil, t.ex. percentil 90.",
+        )
+        return None, Decimal(50)
+    return indicator, Decimal(50)
 
 
 def _days_or_date(row: Row) -> tuple[Decimal | None, date | None]:

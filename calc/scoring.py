@@ -19,7 +19,7 @@ from .errors import WARNING, Issue
 from .exact import q
 from .grid import a1, normalise_name
 from .indicators import DAYS_PER_UNIT, IndicatorValue, compute
-from .model import Combine, Goal, GoalType, Lang, Milestone, Plan, Scale
+from .model import Combine, Goal, GoalType, Indicator, Lang, Milestone, Plan, Scale
 
 HUNDRED = Fraction(100)
 ZERO = Fraction(0)
@@ -234,12 +234,16 @@ def _indicator(
         deadline_date=goal.deadline_date,
         trim_pct=goal.trim_pct,
         days_per_unit=DAYS_PER_UNIT.get(normalise_name(goal.unit), Decimal(1)),
+        percentile=goal.percentile,
     )
 
 
 def _indicator_text(goal: Goal, iv: IndicatorValue, excluded: int, ctx: Context) -> str:
     n = iv.n_cases + iv.n_trimmed
     parts = [ctx.t(f"{n} sager", f"{n} ärenden")]
+    if goal.indicator is Indicator.PERCENTILE:
+        p = fmt.plain(goal.percentile)
+        parts.insert(0, ctx.t(f"{p}-percentilen", f"{p}:e percentilen"))
     if excluded:
         parts.append(
             ctx.t(

@@ -152,8 +152,9 @@ MAAL = TableSheet(
             "Indikator",
             "Indikator",
             12,
-            choices=("andel", "gennemsnit", "median", "maksimum", "antal"),
-            choices_sv=("andel", "genomsnitt", "median", "maximum", "antal"),
+            choices=("andel", "gennemsnit", "median", "maksimum", "antal", "percentil 90"),
+            choices_sv=("andel", "genomsnitt", "median", "maximum", "antal", "percentil 90"),
+            strict=False,  # any `percentil N` may be typed
         ),
         Column("Frist", "Frist", "Tidsgräns", 12),
         Column("Udelad", "Udelad", "Utelämna", 9),

@@ -49,14 +49,21 @@ maybe_dates = st.one_of(
         st.decimals(min_value=0, max_value=D("99.99"), places=2),
     ),
     unit=st.sampled_from([D(1), DAYS_PER_UNIT["uger"], DAYS_PER_UNIT["maaneder"]]),
+    percentile=st.one_of(
+        st.integers(1, 100).map(D), st.decimals(min_value=D("0.01"), max_value=100, places=2)
+    ),
 )
 def test_fast_indicators_equal_the_reference(
-    cases, indicator, deadline_days, deadline_date, trim, unit
+    cases, indicator, deadline_days, deadline_date, trim, unit, percentile
 ):
     ds = tuple(d for d, _ in cases)
     dec = tuple(x for _, x in cases)
     kw = dict(
-        deadline_days=deadline_days, deadline_date=deadline_date, trim_pct=trim, days_per_unit=unit
+        deadline_days=deadline_days,
+        deadline_date=deadline_date,
+        trim_pct=trim,
+        days_per_unit=unit,
+        percentile=percentile,
     )
     assert compute_fast(indicator, ds, dec, **kw) == compute_reference(indicator, ds, dec, **kw)
 

@@ -158,3 +158,22 @@ def test_seed_plans_from_their_sagsdata(file, goal, n, excluded, value):
             trim_pct=g.trim_pct,
         )
         assert iv.value == value
+
+
+@pytest.mark.parametrize(
+    ("percentile", "expected"),
+    [
+        # 4 cases sorted: 5, 20, 31, 40. Nearest rank r = ⌈4 × N / 100⌉.
+        ("90", 40),  # r = ⌈3,6⌉ = 4
+        ("75", 31),  # r = 3
+        ("50", 20),  # r = 2 (nearest rank, not the median's mean of 20 and 31)
+        ("25", 5),  # r = 1
+        ("0.5", 5),  # r = ⌈0,02⌉ = 1
+        ("100", 40),
+    ],
+)
+def test_percentile_is_nearest_rank(percentile, expected):
+    days = [D(40), D(5), D(31), D(20)]
+    for impl in (compute_reference, compute_fast):
+        iv = impl(Indicator.PERCENTILE, days, percentile=D(percentile))
+        assert iv.value == expected and iv.n_cases == 4

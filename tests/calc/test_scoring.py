@@ -448,3 +448,22 @@ def test_infinite_and_nan_results_are_errors_not_crashes():
         )
         assert not ev.ok
         assert ("Mål", "R2") in [(i.sheet, i.cell) for i in ev.issues if i.is_error]
+
+
+def test_percentile_goal_and_its_explanation():
+    # "90 % of the cases decided within 31 days", read as the 90th percentile ≤ 31 days.
+    rows = CASES + [["9", f"S{i}", None, None, None, None, d] for i, d in enumerate(range(1, 21))]
+    r = one(
+        {"Nr": "9", "Type": "højst", "Målværdi": 18, "Enhed": "dage", "Indikator": "P90"},
+        Sagsdata=rows,
+    )
+    assert r.fulfilment == 100  # rank ⌈20 × 0,9⌉ = 18 → 18 days
+    assert r.explanation.startswith("18 dage ≤ 18 dage (90-percentilen; 20 sager)")
+
+
+@pytest.mark.parametrize("text", ["percentil 0", "percentil 101", "percentil"])
+def test_percentile_needs_a_number_within_0_and_100(text):
+    ev = evaluate(
+        workbook([{"Nr": "9", "Vægt": 100, "Type": "højst", "Målværdi": 1, "Indikator": text}])
+    )
+    assert ("Mål", "N2", "error") in [(i.sheet, i.cell, i.severity) for i in ev.issues]
