@@ -9,7 +9,7 @@ only when written or shown.
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from fractions import Fraction
 
 Q = Fraction
@@ -17,6 +17,16 @@ Q = Fraction
 
 def q(value: Decimal | int | Fraction) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(value)
+
+
+EXCEL_DIGITS = 15
+_EXCEL = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
+
+
+def excel_precision(value: Decimal | int) -> Decimal:
+    """The number as Excel stores it: 15 significant digits (rounded half-even, as a double
+    would be). Every front end writes this, so a file and a live workbook hold the same value."""
+    return _EXCEL.plus(Decimal(value))
 
 
 def to_decimal(value: Fraction | Decimal | int, digits: int = 28) -> Decimal:

@@ -26,11 +26,12 @@ import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from calc import ooxml
 from calc.errors import MaalscoreError, WorkbookReadError, WriteBackError
+from calc.exact import excel_precision
 from calc.grid import CellUpdate, CellValue, Pos, a1, normalise_name, parse_a1
 from calc.reader import range_positions, read_grids
 
@@ -277,7 +278,6 @@ def escape_text(text: str) -> str:
     )
 
 
-_FIFTEEN = Context(prec=15, rounding=ROUND_HALF_EVEN)
 _EXCEL_MAX = Decimal("9.99999999999999E+307")
 _EXCEL_TINY = Decimal("1E-307")
 
@@ -290,7 +290,7 @@ def number_text(value: Decimal | int, sheet: str, cell: str) -> str:
             f"Tallet {value} til cellen {sheet}!{cell} kan ikke gemmes i Excel "
             "(det er ikke et endeligt tal inden for Excels grænser)."
         )
-    number = _FIFTEEN.plus(number)
+    number = excel_precision(number)
     if number.is_zero() or abs(number) < _EXCEL_TINY:  # below what a double holds normally
         return "0"
     text = format(number, "f")

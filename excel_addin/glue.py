@@ -31,12 +31,13 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from calc import fmt
 from calc.engine import Evaluation, evaluate
 from calc.errors import Issue
+from calc.exact import excel_precision
 from calc.grid import (
     CellUpdate,
     CellValue,
@@ -325,8 +326,6 @@ class Block:
         return len(self.values), len(self.values[0]) if self.values else 0
 
 
-_FIFTEEN = Context(prec=15, rounding=ROUND_HALF_EVEN)
-
 # Text Excel would turn into something else when written as a value: a formula (=, +, -, @),
 # an error (#N/A), a number, date or time (any digit: `2025-11-23 10:00`, `85 %`, `marts 2025`),
 # or a boolean. A leading apostrophe keeps it text, exactly as typing it would.
@@ -350,7 +349,7 @@ def excel_value(v: str | Decimal | int | float | None) -> Any:
         return v
     if isinstance(v, int):
         return v
-    return float(_FIFTEEN.plus(Decimal(v)))
+    return float(excel_precision(Decimal(repr(v)) if isinstance(v, float) else v))
 
 
 def _rectangles(
