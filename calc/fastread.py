@@ -72,6 +72,8 @@ def load_workbook_grids(path: Path, case_file: Path | None = None) -> WorkbookGr
     from .reader import read_workbook
 
     path = Path(path)
+    if ooxml.legacy_format(path):  # .xls/.xlsb: read (never written) by the reader's calamine path
+        return read_workbook(path)
     with ooxml.open_zip(path) as zf:
         info = ooxml.read_workbook_info(zf)
         members = set(zf.namelist())

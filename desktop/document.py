@@ -14,9 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from calc.engine import Evaluation
+from calc.engine import Evaluation, FileOptions, load_grids
 from calc.grid import CellUpdate, CellValue, SheetGrid, WorkbookGrids, a1
-from calc.reader import read_workbook
 from calc.values import ValueProblem, parse_number
 
 # Where an edit is: (sheet name, 0-based row, 0-based column).
@@ -115,7 +114,8 @@ class Document:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.baseline: WorkbookGrids = read_workbook(path)
+        # As the CLI and `tjek` read it: only the sheets the core uses, big case data in bulk.
+        self.baseline: WorkbookGrids = load_grids(path, FileOptions())
         self.grids: WorkbookGrids = self.baseline
         self.edits: dict[CellKey, CellValue] = {}
         self.opened: Fingerprint = fingerprint(path)
@@ -167,7 +167,7 @@ class Document:
         the previous version kept in `.maalscore-backup/`. Raises MaalscoreError or OSError;
         then the file is untouched and the edits are kept.
         """
-        from calc.engine import FileOptions, save_results
+        from calc.engine import save_results
 
         target = self.path if dst is None else dst
         save_results(
@@ -183,7 +183,7 @@ class Document:
 
     def reload(self) -> None:
         """Read the file again and drop the edits (after a save, or to take Excel's version)."""
-        self.baseline = read_workbook(self.path)
+        self.baseline = load_grids(self.path, FileOptions())
         self.grids = self.baseline
         self.edits = {}
         self.opened = fingerprint(self.path)

@@ -128,10 +128,10 @@ class BatchRow:
 
 def score_path(path: Path) -> BatchRow:
     """Read and score one file without writing anything."""
-    from calc.reader import read_workbook
+    from calc.engine import FileOptions, load_grids
 
     try:
-        result = evaluate(read_workbook(path))
+        result = evaluate(load_grids(path, FileOptions()))
     except MaalscoreError as exc:
         return BatchRow(path, failure=str(exc))
     plan, card = result.plan, result.scorecard

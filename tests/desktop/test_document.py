@@ -103,3 +103,37 @@ def test_what_the_editor_shows_is_read_back_as_the_same_number(value, percent):
     """Opening the editor and pressing Enter must never change a number."""
     stored = value / 100 if percent else value
     assert parse_input(edit_text(stored, percent), percent_cell=percent) == stored
+
+
+def test_large_case_data_is_read_like_the_cli_and_the_save_passes_tjek(tmp_path, monkeypatch):
+    """A desktop save stamps the grids it scored; they must be read the way `tjek` reads
+    them (bulk case data), or the ministry's check would fail on a correct file."""
+    from calc.casedata import CaseSheet
+    from calc.template import build_template
+
+    wb = build_template(2025, "Styrelsen")
+    goals = wb["Mål"]
+    header = [c.value for c in goals[1]]
+    row = {
+        "Nr": "1",
+        "Vægt": 100,
+        "Type": "mindst",
+        "Målværdi": 80,
+        "Enhed": "%",
+        "Indikator": "andel",
+        "Frist": 31,
+    }
+    for name, value in row.items():
+        goals.cell(2, header.index(name) + 1, value)
+    cases = wb["Sagsdata"]
+    monkeypatch.setattr("calc.fastread.BIG_SHEET", 10_000)  # bulk-read from 10 kB of sheet XML
+    for i in range(3000):
+        cases.append(["1", f"S{i}", None, None, None, None, 10 if i % 5 else 40])
+    path = tmp_path / "stor.xlsx"
+    wb.save(path)
+
+    doc = Document(path)
+    assert isinstance(doc.grids.find("Sagsdata"), CaseSheet)
+    doc.set(("Mål", 1, header.index("Kilde")), "Sagssystemet")
+    doc.save(evaluate(doc.grids))
+    assert check_file(path).ok, check_file(path).message()
