@@ -307,30 +307,38 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
 
         report.column(c, first, rows, problem_at)
 
+    def read_column(
+        key: str, parse: Callable[[CellValue], object]
+    ) -> tuple[Codes, list[object], _Parsed, Mask]:
+        """Factorise a column, parse each distinct value once, and find its formula rows."""
+        codes, distinct = factorize(*table.column(key))
+        return (
+            codes,
+            distinct,
+            _parse_distinct(distinct, parse, convert),
+            formula_rows(key, codes, distinct),
+        )
+
+    def ordinals(parsed: _Parsed, codes: Codes) -> Any:
+        """Each row's date as a day number, or -1 where there is no date."""
+        days = [v.toordinal() if isinstance(v, date) else -1 for v in parsed.values]
+        return np.array(days, dtype=np.int64)[codes]
+
     # Medtages: `Nej` leaves the case out.
-    i_codes, i_distinct = factorize(*table.column("included"))
-    i_parsed = _parse_distinct(i_distinct, V.parse_bool, convert)
-    i_formula = formula_rows("included", i_codes, i_distinct)
+    i_codes, _, i_parsed, i_formula = read_column("included", V.parse_bool)
     cols_issue("included", has_goal, i_codes, i_parsed, i_formula)
     is_false = np.array([v is False for v in i_parsed.values], dtype=bool)[i_codes] & ~i_formula
     excluded = has_goal & is_false
     active = has_goal & ~excluded
 
     # Afgjort.
-    d_codes, d_distinct = factorize(*table.column("decided"))
-    d_parsed = _parse_distinct(d_distinct, _as_date, convert)
-    d_formula = formula_rows("decided", d_codes, d_distinct)
+    d_codes, _, d_parsed, d_formula = read_column("decided", _as_date)
     cols_issue("decided", active, d_codes, d_parsed, d_formula)
-    d_ord = np.array(
-        [v.toordinal() if isinstance(v, date) else -1 for v in d_parsed.values], dtype=np.int64
-    )
-    row_d_ord = d_ord[d_codes]
+    row_d_ord = ordinals(d_parsed, d_codes)
     row_d_ok = (row_d_ord >= 0) & ~d_formula
 
     # Dage, with percent-formatted cells read as fractions (grids only).
-    k_codes, k_distinct = factorize(*table.column("days"))
-    k_parsed = _parse_distinct(k_distinct, V.parse_number, convert)
-    k_formula = formula_rows("days", k_codes, k_distinct)
+    k_codes, k_distinct, k_parsed, k_formula = read_column("days", V.parse_number)
     k_col = table.col_of.get("days")
     if k_col is not None and table.percent:
         k_codes = k_codes.copy()
@@ -349,14 +357,9 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
 
     # Modtaget, read only where Dage is missing.
     need = active & ~k_given
-    r_codes, r_distinct = factorize(*table.column("received"))
-    r_parsed = _parse_distinct(r_distinct, _as_date, convert)
-    r_formula = formula_rows("received", r_codes, r_distinct)
+    r_codes, _, r_parsed, r_formula = read_column("received", _as_date)
     cols_issue("received", need, r_codes, r_parsed, r_formula)
-    r_ord = np.array(
-        [v.toordinal() if isinstance(v, date) else -1 for v in r_parsed.values], dtype=np.int64
-    )
-    row_r_ord = r_ord[r_codes]
+    row_r_ord = ordinals(r_parsed, r_codes)
     from_dates = need & row_d_ok & (row_r_ord >= 0) & ~r_formula
     without_days = need & ~from_dates
     kept = active & (k_given | from_dates)
