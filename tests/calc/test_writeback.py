@@ -223,13 +223,18 @@ def test_other_entries_copied_verbatim(book: Path, tmp_path: Path) -> None:
     assert read_workbook(book).sheets[0].value(0, 0) == Decimal(1)
 
 
-def test_zipfile_fallback_keeps_contents(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def zipfile_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the verbatim copy give up, so write-back takes the zipfile re-compression path."""
+
     def unsupported(fh: object) -> None:
         raise ooxml._NotPlain("test")
 
     monkeypatch.setattr(ooxml, "_central_directory", unsupported)
+
+
+@pytest.mark.usefixtures("zipfile_fallback")
+def test_zipfile_fallback_keeps_contents(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     write_back(book, [CellUpdate("Mål", "A1", 5)], out)
     with zipfile.ZipFile(book) as a, zipfile.ZipFile(out) as b:
@@ -442,13 +447,8 @@ def test_any_text_round_trips(tmp_path_factory: pytest.TempPathFactory, text: st
     assert read_workbook(path).sheets[0].value(0, 1) == (text or None)
 
 
-def test_properties_added_in_the_zipfile_fallback(
-    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def unsupported(fh: object) -> None:
-        raise ooxml._NotPlain("test")
-
-    monkeypatch.setattr(ooxml, "_central_directory", unsupported)
+@pytest.mark.usefixtures("zipfile_fallback")
+def test_properties_added_in_the_zipfile_fallback(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     write_back(book, [CellUpdate("Mål", "A1", 5)], out, properties={"Målscore.Format": "1"})
     with zipfile.ZipFile(book) as a, zipfile.ZipFile(out) as b:
