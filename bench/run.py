@@ -121,7 +121,7 @@ WRITEBACK_PROBE = """
 import json, shutil, statistics, sys, time
 from pathlib import Path
 from calc.engine import evaluate, load_grids, FileOptions
-from calc.writeback import write_back
+from calc.xlsx.writeback import write_back
 src, dst, copy_dst, runs = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
 ev = evaluate(load_grids(src, FileOptions()))
 assert ev.ok and ev.updates

@@ -9,9 +9,8 @@ the distinct values are parsed (with the same `calc.values` functions), and ever
 still reported with their sheet and cell: the first `MAX_ISSUES_PER_COLUMN` cells of a column
 one by one, then one issue with the count of the rest.
 
-Indicators (`compute_fast`) work on a histogram of the day counts (distinct value → number of
-cases), built with `collections.Counter` at C speed. Every rule in `calc.indicators` depends
-only on that histogram, so the result is exact (`Fraction`) and equal to the reference.
+The indicators computed from the parsed cases live in `calc.indicators`, which never needs
+numpy.
 
 numpy is imported inside the functions, never at module import (`import calc` stays light).
 """
@@ -19,25 +18,22 @@ numpy is imported inside the functions, never at module import (`import calc` st
 from __future__ import annotations
 
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from . import values as V
 from .errors import ERROR, Issue, Severity
 from .fmt import plain
-from .grid import CellValue, ExcelError, Pos, SheetGrid, a1
-from .model import GoalCases, Indicator
+from .grid import CellValue, ExcelError, Pos, a1, from_file_value
+from .model import GoalCases
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-
-    from .indicators import IndicatorValue
 
     Codes = npt.NDArray[np.intp]
     Mask = npt.NDArray[np.bool_]
@@ -103,17 +99,6 @@ def _collide(kinds: set[type]) -> bool:
 # --- reading one distinct value --------------------------------------------------------------
 
 
-def from_file_value(v: object) -> CellValue:
-    """A value as python-calamine or a CSV gives it → as the stdlib reader would give it."""
-    if v == "" and isinstance(v, str):
-        return None
-    if isinstance(v, float):
-        return Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else v
-    if isinstance(v, int) and not isinstance(v, bool):
-        return Decimal(v)
-    return v  # type: ignore[return-value]
-
-
 def cell_text(v: CellValue) -> str:
     """The text of a cell, as `parser.Row.text` reads it."""
     if v is None:
@@ -162,27 +147,6 @@ def _as_date(v: CellValue) -> date | None:
 
 
 # --- the table ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseSheet(SheetGrid):
-    """A Sagsdata sheet (or a separate case file) read in bulk, for large data.
-
-    `rows` holds only the first rows (enough to find the header row); `columns[c]` holds the
-    whole column c from sheet row 0 to `height` (all columns equally long), with cells as
-    python-calamine or a CSV give them (floats, '' for empty). `label` is what issues name as
-    the sheet: the sheet's name, or the file's name for a separate case file.
-    """
-
-    columns: tuple[Sequence[object], ...] = ()
-    height: int = 0
-    label: str = ""
-
-    def column(self, col: int, first: int) -> Sequence[object]:
-        """The cells of column `col` from sheet row `first` down."""
-        if col >= len(self.columns):
-            return [""] * max(self.height - first, 0)
-        return self.columns[col][first : self.height]
 
 
 @dataclass(frozen=True)
@@ -439,69 +403,3 @@ def _gather(table: list[Any], codes: Codes, rows: list[int]) -> tuple[Any, ...]:
 
     picked = codes[np.asarray(rows, dtype=np.intp)].tolist() if rows else []
     return tuple(map(table.__getitem__, picked))
-
-
-# --- indicators ------------------------------------------------------------------------------
-
-
-def compute_fast(
-    indicator: Indicator,
-    days: Sequence[Decimal],
-    decided: Sequence[date | None] = (),
-    *,
-    deadline_days: Decimal | None = None,
-    deadline_date: date | None = None,
-    trim_pct: Decimal = Decimal(0),
-    days_per_unit: Decimal = Decimal(1),
-    percentile: Decimal = Decimal(50),
-) -> IndicatorValue:
-    """The same as `calc.indicators.compute_reference`, from a histogram of the day counts."""
-    from .indicators import IndicatorValue, percentile_rank, trimmed_count
-
-    n = len(days)
-    if indicator is Indicator.COUNT:
-        return IndicatorValue(Fraction(n), n)
-    if n == 0:
-        return IndicatorValue(None, 0)
-    if indicator is Indicator.SHARE:
-        if deadline_date is not None:
-            by_date = Counter(decided)
-            hits = sum(c for d, c in by_date.items() if d is not None and d <= deadline_date)
-        else:
-            limit = deadline_days if deadline_days is not None else Decimal(0)
-            hits = sum(c for d, c in Counter(days).items() if d <= limit)
-        return IndicatorValue(Fraction(hits * 100, n), n)
-    histogram = sorted(Counter(days).items())  # (value, count), fastest first
-    unit = Fraction(days_per_unit)
-    if indicator is Indicator.MAXIMUM:
-        return IndicatorValue(Fraction(histogram[-1][0]) / unit, n)
-    if indicator is Indicator.PERCENTILE:
-        value = _nth(histogram, percentile_rank(n, percentile) - 1)
-        return IndicatorValue(Fraction(value) / unit, n)
-    if indicator is Indicator.MEDIAN:
-        mid = n // 2
-        lo = _nth(histogram, mid - 1 if n % 2 == 0 else mid)
-        hi = _nth(histogram, mid)
-        return IndicatorValue((Fraction(lo) + Fraction(hi)) / 2 / unit, n)
-    # MEAN: leave out the k slowest, then the exact mean of the rest.
-    k = trimmed_count(n, trim_pct)
-    keep = n - k
-    total = Fraction(0)
-    left = keep
-    for value, count in histogram:
-        take = min(count, left)
-        if take <= 0:
-            break
-        total += Fraction(value) * take
-        left -= take
-    return IndicatorValue(total / keep / unit, keep, k)
-
-
-def _nth(histogram: list[tuple[Decimal, int]], i: int) -> Decimal:
-    """The i-th smallest value (0-based) of the cases a histogram describes."""
-    seen = 0
-    for value, count in histogram:
-        seen += count
-        if i < seen:
-            return value
-    raise IndexError(i)

@@ -104,7 +104,7 @@ def _cells(refs: list[str], limit: int = 40) -> str:
 
 def read_stamp(path: Path) -> Stamp | None:
     """The stamp in the file, None when there is none; StampError when it is damaged."""
-    from . import ooxml
+    from .xlsx import ooxml
 
     if ooxml.legacy_format(path) is not None:
         return None
@@ -114,8 +114,8 @@ def read_stamp(path: Path) -> Stamp | None:
 
 def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
     """Check one workbook; `sagsdata` is the separate case file `beregn` was given, if any."""
-    from . import ooxml
     from .engine import FileOptions, load_grids
+    from .xlsx import ooxml
 
     result = CheckResult(Path(path))
     kind = ooxml.legacy_format(Path(path))

@@ -25,7 +25,7 @@ from typing import TextIO
 from . import fmt
 from .engine import Evaluation, FileOptions, score_file
 from .errors import MaalscoreError
-from .reader import legacy_warning
+from .xlsx.reader import legacy_warning
 
 EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
 EXIT_NOT_OK = 1  # `tjek`: a file is not as Målscore calculated it
@@ -196,7 +196,7 @@ def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool]) -> tuple[str, 
             ev = score_file(path, dest, options=options)
         else:  # read with python-calamine, scored, never written
             from .engine import evaluate
-            from .reader import read_workbook
+            from .xlsx.reader import read_workbook
 
             ev = evaluate(read_workbook(path))
     except MaalscoreError as exc:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Issue, has_errors
-from .grid import CellUpdate, WorkbookGrids
+from .grid import CellUpdate, WorkbookGrids, normalise_name
+from .headers import PLAN_KEYS, SHEETS
 from .model import Plan
 from .output import (
     formula_conflicts,
@@ -91,12 +92,74 @@ class FileOptions:
 
 
 def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
-    """Read the grids the core needs from a workbook file: only the sheets it uses, a large
-    Sagsdata sheet with python-calamine, or Sagsdata from `options.sagsdata` or the file the
-    Plan sheet names (see `calc.fastread`)."""
-    from .fastread import load_workbook_grids
+    """Read the grids the core needs from a workbook file.
 
-    return load_workbook_grids(path, options.sagsdata)
+    - Only the sheets the core uses are read (Plan, Mål, Milepæle, Sagsdata, Resultatløn,
+      Resultat); other sheets, however large, are never opened.
+    - A large Sagsdata sheet (more than `bulk.BIG_SHEET` bytes of sheet XML) is read in bulk
+      with python-calamine (`calc.xlsx.bulk`); the small sheets with the standard-library
+      reader. Without python-calamine or numpy, every sheet goes through the reader.
+    - Case data may come from a separate file instead: `options.sagsdata`, or the file the Plan
+      sheet names (`Sagsdata` / `Sagsfil`, a path relative to the workbook). It replaces the
+      workbook's Sagsdata sheet, which is then not read.
+    """
+    from .xlsx import bulk, ooxml
+    from .xlsx.reader import read_workbook
+
+    path = Path(path)
+    case_file = options.sagsdata
+    if ooxml.legacy_format(path):  # .xls/.xlsb: read (never written) by the reader's calamine path
+        return read_workbook(path)
+    with ooxml.open_zip(path) as zf:
+        info = ooxml.read_workbook_info(zf)
+        members = set(zf.namelist())
+        sizes = {s.name: zf.getinfo(s.part).file_size for s in info.sheets if s.part in members}
+    used = set().union(*(_sheet_names(k) for k in SHEETS))
+    cases = _sheet_names("cases")
+    names = [s.name for s in info.sheets if normalise_name(s.name) in used]
+    case_sheet = next((n for n in names if normalise_name(n) in cases), None)
+    big = (
+        case_file is None
+        and case_sheet is not None
+        and sizes.get(case_sheet, 0) > bulk.BIG_SHEET
+        and bulk.fast_available()
+    )
+    small = [n for n in names if not (big and n == case_sheet)]
+    grids = read_workbook(path, small)
+    if case_file is None:
+        case_file = _plan_case_file(grids, path)
+    name = SHEETS["cases"][0]
+    if case_file is not None:
+        rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
+        return WorkbookGrids(rest + (bulk.read_case_file(case_file, name, cases),), grids.source)
+    if big and case_sheet is not None:
+        bulky = bulk.read_xlsx_cases(path, case_sheet, name=name)
+        return WorkbookGrids(grids.sheets + (bulky,), grids.source)
+    return grids
+
+
+def _sheet_names(key: str) -> set[str]:
+    """The normalised names (and synonyms) of one of the sheets the core reads."""
+    return {normalise_name(n) for n in SHEETS[key]}
+
+
+def _plan_case_file(grids: WorkbookGrids, workbook: Path) -> Path | None:
+    """The case file the Plan sheet names (`Sagsdata: sager.csv`), relative to the workbook."""
+    from .xlsx.bulk import CASE_FILE_TYPES
+
+    plan = grids.find(*SHEETS["plan"])
+    if plan is None:
+        return None
+    labels = {normalise_name(n) for n in PLAN_KEYS["case_file"]}
+    for row in plan.rows:
+        for c, v in enumerate(row[:-1]):
+            if isinstance(v, str) and normalise_name(v) in labels:
+                value = row[c + 1]
+                # Only a file name counts: a note such as "Sagsdata: se arket" is not one.
+                if isinstance(value, str) and value.strip().lower().endswith(CASE_FILE_TYPES):
+                    return workbook.parent / value.strip()
+                return None
+    return None
 
 
 def save_results(
@@ -115,7 +178,7 @@ def save_results(
     written with the results, and `grids` must already hold them.
     """
     from .stamp import make_stamp
-    from .writeback import legacy_refusal, write_back
+    from .xlsx.writeback import legacy_refusal, write_back
 
     legacy_refusal(path)
     if grids is None:

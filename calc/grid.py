@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+
+from .errors import WriteBackError
+from .exact import excel_precision
 
 
 class ExcelError(str):
@@ -56,6 +59,38 @@ class SheetGrid:
     @property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class CaseSheet(SheetGrid):
+    """A sheet read in bulk, column by column: a large Sagsdata sheet or a separate case file.
+
+    `rows` holds only the first rows (enough to find the header row); `columns[c]` holds the
+    whole column c from sheet row 0 to `height` (all columns equally long), with cells as
+    python-calamine or a CSV give them (floats, '' for empty; see `from_file_value`). `label`
+    is what issues name as the sheet: the sheet's name, or the file's name for a case file.
+    """
+
+    columns: tuple[Sequence[object], ...] = ()
+    height: int = 0
+    label: str = ""
+
+    def column(self, col: int, first: int) -> Sequence[object]:
+        """The cells of column `col` from sheet row `first` down."""
+        if col >= len(self.columns):
+            return [""] * max(self.height - first, 0)
+        return self.columns[col][first : self.height]
+
+
+def from_file_value(v: object) -> CellValue:
+    """A value as python-calamine or a CSV gives it → as the stdlib reader would give it."""
+    if v == "" and isinstance(v, str):
+        return None
+    if isinstance(v, float):
+        return Decimal(repr(v)) if v == v and v not in (float("inf"), float("-inf")) else v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    return v  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -147,3 +182,48 @@ def iter_cells(grid: SheetGrid) -> Iterator[tuple[Pos, CellValue]]:
         for c, v in enumerate(row):
             if v is not None:
                 yield (r, c), v
+
+
+# --- what a cell holds once written -----------------------------------------------------------
+# Write-back (calc.xlsx) writes these values and the integrity stamp (calc.stamp) records them,
+# so both must agree on exactly what a written cell will hold.
+
+MAX_TEXT = 32_767  # Excel's limit on the characters in one cell
+
+
+def stored_value(value: object, sheet: str, cell: str) -> CellValue:
+    """What a cell holds after `value` is written into it: text as it is, numbers with Excel's
+    15 significant digits, None for empty. WriteBackError for what Excel cannot hold."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise WriteBackError(
+                f"Teksten til cellen {sheet}!{cell} er længere end Excels grænse på "
+                f"{MAX_TEXT} tegn."
+            )
+        return value
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return Decimal(number_text(value, sheet, cell))
+    raise TypeError(f"cannot write {type(value).__name__} to {sheet}!{cell}")
+
+
+_EXCEL_MAX = Decimal("9.99999999999999E+307")
+_EXCEL_TINY = Decimal("1E-307")
+
+
+def number_text(value: Decimal | int, sheet: str, cell: str) -> str:
+    """Plain decimal notation with at most 15 significant digits, as Excel stores numbers."""
+    number = Decimal(value)
+    if not number.is_finite() or abs(number) > _EXCEL_MAX:
+        raise WriteBackError(
+            f"Tallet {value} til cellen {sheet}!{cell} kan ikke gemmes i Excel "
+            "(det er ikke et endeligt tal inden for Excels grænser)."
+        )
+    number = excel_precision(number)
+    if number.is_zero() or abs(number) < _EXCEL_TINY:  # below what a double holds normally
+        return "0"
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

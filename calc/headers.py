@@ -41,7 +41,7 @@ PLAN_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("Titel", "Title"),
     "weighting": ("Vægtning", "Viktning", "Weighting"),
     "language": ("Sprog", "Språk", "Language"),
-    # case data in a separate .csv/.xlsx file, relative to the workbook (see calc.fastread)
+    # case data in a separate .csv/.xlsx file, relative to the workbook (see calc.engine.load_grids)
     "case_file": ("Sagsdata", "Ärenden", "Sagsfil", "Sagsdatafil", "Ärendefil", "Case file"),
 }
 

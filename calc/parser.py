@@ -18,7 +18,7 @@ from typing import TypeVar
 from . import values as V
 from .errors import ERROR, WARNING, Issue, Severity
 from .fmt import plain
-from .grid import CellValue, SheetGrid, WorkbookGrids, a1, normalise_name
+from .grid import CaseSheet, CellValue, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import (
     CASE_FIELDS,
     GOAL_FIELDS,
@@ -748,7 +748,7 @@ CASES_VECTOR_FROM = 2000  # rows of a Sagsdata grid from which numpy reads it (s
 def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
     """Sagsdata → cases per goal: column by column with numpy for a large sheet (see
     `calc.casedata`), else row by row (`_parse_cases_reference`); the result is the same."""
-    from .casedata import CaseSheet, numpy_available
+    from .casedata import numpy_available
 
     head = find_header(grid, CASE_FIELDS, "goal")
     sheet = grid.label if isinstance(grid, CaseSheet) and grid.label else grid.name

@@ -42,7 +42,17 @@ from typing import Any
 
 from . import __version__
 from .errors import MaalscoreError
-from .grid import CellUpdate, CellValue, ExcelError, Pos, SheetGrid, WorkbookGrids, a1, parse_a1
+from .grid import (
+    CellUpdate,
+    CellValue,
+    ExcelError,
+    Pos,
+    SheetGrid,
+    WorkbookGrids,
+    a1,
+    parse_a1,
+    stored_value,
+)
 from .headers import GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, SHEETS, Field
 from .model import Plan, SheetLayout
 
@@ -279,7 +289,7 @@ def input_cells(
     columns = getattr(grid, "columns", None)
     height = getattr(grid, "height", 0)
     if isinstance(columns, tuple) and columns and isinstance(height, int) and height:
-        # A large Sagsdata read column by column (calc.casedata.CaseSheet): `rows` holds only
+        # A large Sagsdata read column by column (calc.grid.CaseSheet): `rows` holds only
         # its first rows, the columns hold everything.
         for r in range(height):
             below = r >= header_row
@@ -325,7 +335,7 @@ def _blocks(
 
 
 def _columnar(grid: SheetGrid) -> bool:
-    """A large Sagsdata read column by column (`calc.casedata.CaseSheet`)."""
+    """A large Sagsdata read column by column (`calc.grid.CaseSheet`)."""
     columns = getattr(grid, "columns", None)
     return isinstance(columns, tuple) and bool(columns) and _height(grid) > 0
 
@@ -412,11 +422,9 @@ def fingerprint_results(
 
 def written_values(updates: Sequence[CellUpdate]) -> dict[str, dict[Pos, object]]:
     """What each result cell holds once written: numbers with Excel's 15 digits, "" as empty."""
-    from .writeback import encode_value
-
     out: dict[str, dict[Pos, object]] = {}
     for u in updates:
-        out.setdefault(u.sheet, {})[parse_a1(u.cell)] = encode_value(u.value, u.sheet, u.cell)[1]
+        out.setdefault(u.sheet, {})[parse_a1(u.cell)] = stored_value(u.value, u.sheet, u.cell)
     return out
 
 

@@ -11,7 +11,7 @@ package (`quickstart_addin_ribbon.xlam`) and replaces exactly three parts:
   settings;
 - `xl/workbook.xml`, for that rename.
 
-Every other part, the VBA project above all, is copied byte for byte (`calc.ooxml.rewrite_zip`
+Every other part, the VBA project above all, is copied byte for byte (`calc.xlsx.ooxml.rewrite_zip`
 copies unchanged members verbatim): the VBA is xlwings' and matches the installed xlwings
 version, which is why the add-in must be rebuilt whenever xlwings is upgraded.
 
@@ -161,7 +161,7 @@ def build_addin(
     template: Path | None = None,
 ) -> Path:
     """Write `excel_addin.xlam` into `out_dir` (atomically) and return its path."""
-    from calc.ooxml import rewrite_zip
+    from calc.xlsx.ooxml import rewrite_zip
 
     src = template or template_path()
     with zipfile.ZipFile(src) as zf:

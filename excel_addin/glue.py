@@ -19,8 +19,8 @@ answer, so the desktop and Lite paths cannot drift apart. An engine that cannot 
 nothing is guessed: no formula protection beyond the core's own, numbers read as plain numbers,
 and no empty cells are used to join write blocks.
 
-Importing this module costs the core's parser and scorer, never `calc.reader` /
-`calc.writeback` / openpyxl: a Beregn click is a fresh Python process.
+Importing this module costs the core's parser and scorer, never `calc.xlsx.reader` /
+`calc.xlsx.writeback` / openpyxl: a Beregn click is a fresh Python process.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from calc.grid import (
     parse_a1,
 )
 from calc.headers import SHEETS
-from calc.ooxml import PERCENT, format_kind
+from calc.xlsx.ooxml import PERCENT, format_kind
 
 if TYPE_CHECKING:
     import xlwings as xw
@@ -128,11 +128,11 @@ def scored_sheets(book: xw.Book) -> list[xw.Sheet]:
 
 
 def cell_value(v: Any) -> CellValue:
-    """An xlwings value → what the core (and `calc.reader`) would have for the same cell.
+    """An xlwings value → what the core (and `calc.xlsx.reader`) would have for the same cell.
 
-    Numbers become `Decimal(repr(float))`, exactly as `calc.reader` reads the same cell from the
-    file (the core does not render a float and a Decimal alike everywhere: a Vurdering of 75.0
-    would be explained as "75.0 (75 %)"). Excel errors arrive as text with `err_to_str` and
+    Numbers become `Decimal(repr(float))`, exactly as `calc.xlsx.reader` reads the same cell from
+    the file (the core does not render a float and a Decimal alike everywhere: a Vurdering of
+    75.0 would be explained as "75.0 (75 %)"). Excel errors arrive as text with `err_to_str` and
     become `ExcelError`; a date at midnight becomes a `date`, as the file reader gives.
     """
     if v is None or isinstance(v, bool | Decimal):

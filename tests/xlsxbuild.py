@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from calc import ooxml
+from calc.xlsx import ooxml
 
 MAIN = ooxml.MAIN_NS
 REL = ooxml.REL_NS

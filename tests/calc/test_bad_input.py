@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from calc import ooxml, writeback
 from calc.check import NEVER, check_file
 from calc.cli import main
 from calc.engine import FileOptions, score_file
 from calc.errors import MaalscoreError
 from calc.grid import CellUpdate
+from calc.xlsx import ooxml, writeback
 from tests.conftest import WORKBOOKS
 
 EXAMPLE = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
@@ -391,7 +391,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(
     plan: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A name starting with =, +, -, @ (here on Resultatløn) reaches the Resultat sheet as text."""
-    from calc.reader import read_workbook
+    from calc.xlsx.reader import read_workbook
 
     name = '=HYPERLINK("http://x";"klik")'
     writeback.write_back(plan, [CellUpdate("Resultatløn", "A2", name)])

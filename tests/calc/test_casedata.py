@@ -12,13 +12,11 @@ from hypothesis import strategies as st
 from calc.casedata import (
     MAX_ISSUES_PER_COLUMN,
     CaseColumns,
-    CaseSheet,
-    compute_fast,
     factorize,
     parse_case_columns,
 )
-from calc.grid import ExcelError, SheetGrid
-from calc.indicators import DAYS_PER_UNIT, compute_reference
+from calc.grid import CaseSheet, ExcelError, SheetGrid
+from calc.indicators import DAYS_PER_UNIT, compute_fast, compute_reference
 from calc.model import Indicator
 from calc.parser import Collector, _parse_cases, _parse_cases_reference
 

@@ -16,7 +16,7 @@ from calc.check import CHANGED, EDITED, MISMATCH, NEVER, OK, UNREADABLE, check_f
 from calc.cli import main
 from calc.engine import FileOptions, score_file
 from calc.grid import CellUpdate
-from calc.writeback import write_back
+from calc.xlsx.writeback import write_back
 from tests.conftest import WORKBOOKS
 
 EXAMPLES = sorted(WORKBOOKS.glob("eksempel-*.xlsx"))
@@ -77,9 +77,9 @@ def test_input_added_below_the_data(scored: Path) -> None:
 
 def test_forged_result_with_matching_fingerprint_is_caught(scored: Path) -> None:
     """Results changed *and* the stamp rewritten to match: the new calculation disagrees."""
-    from calc import ooxml
     from calc.check import _current_results
     from calc.stamp import Stamp, fingerprint_results
+    from calc.xlsx import ooxml
 
     hand_edit(scored, "Mål", "V3", Decimal("7"))
     with ooxml.open_zip(scored) as zf:
@@ -174,7 +174,7 @@ def test_beregn_again_after_libreoffice(scored: Path, tmp_path: Path) -> None:
 
 def test_separate_case_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """`beregn --sagsdata` stamps the case file's cells; `tjek --sagsdata` checks them."""
-    from calc.reader import read_workbook
+    from calc.xlsx.reader import read_workbook
 
     path = tmp_path / "plan.xlsx"
     shutil.copyfile(EXAMPLES[0], path)

@@ -5,7 +5,7 @@ the Mål sheet, random values put into its cells (by editing the XML, so any typ
 can appear), and random damage to the zip bytes (flipped bytes, truncation). The property:
 `score_file` returns an Evaluation or raises a `MaalscoreError` (never anything else); the
 input is byte-identical afterwards unless a complete write happened; no temporary file is left;
-a written file opens with `calc.reader`. Deterministic (derandomized) and bounded.
+a written file opens with `calc.xlsx.reader`. Deterministic (derandomized) and bounded.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from calc.engine import Evaluation, FileOptions, score_file
 from calc.errors import MaalscoreError
-from calc.reader import read_workbook
+from calc.xlsx.reader import read_workbook
 from tests.conftest import WORKBOOKS
 
 EXAMPLE = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"

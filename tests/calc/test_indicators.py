@@ -1,7 +1,7 @@
 """Indicators on small data, against values worked out by hand from the seed plans' definitions.
 
 Each case runs through both the reference (`compute_reference`) and the histogram path
-(`casedata.compute_fast`) that `compute` uses from `FAST_FROM` cases on.
+(`indicators.compute_fast`) that `compute` uses from `FAST_FROM` cases on.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from calc.casedata import compute_fast
 from calc.indicators import (
     DAYS_PER_UNIT,
     FAST_FROM,
     compute,
+    compute_fast,
     compute_reference,
     trimmed_count,
 )
 from calc.model import GoalCases, Indicator
 from calc.parser import parse_plan
-from calc.reader import read_workbook
+from calc.xlsx.reader import read_workbook
 
 D = Decimal
 WORKBOOKS = Path(__file__).resolve().parents[2] / "workbooks"

@@ -3,7 +3,7 @@
 A subprocess scores a copy of an example in place and is killed with SIGKILL after a random
 delay (seeded, so the run is repeatable) spread over the time a whole run takes, mostly over
 its second half, where the file is written. After every
-kill the workbook must exist, be a sound zip that `calc.reader` reads, and be either exactly
+kill the workbook must exist, be a sound zip that `calc.xlsx.reader` reads, and be either exactly
 the version before the run or a completely written new one (its stamp checks OK); the backup,
 when there is one, must be sound too. Run with `-s` to see the numbers.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from calc.check import OK, check_file
-from calc.reader import read_workbook
+from calc.xlsx.reader import read_workbook
 from tests.conftest import REPO, WORKBOOKS
 
 EXAMPLE = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"

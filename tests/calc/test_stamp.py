@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from calc import ooxml
 from calc.engine import FileOptions, score_file
-from calc.grid import ExcelError, SheetGrid, WorkbookGrids
+from calc.grid import CaseSheet, ExcelError, SheetGrid, WorkbookGrids
 from calc.stamp import (
     CELL_LIMIT,
     CHUNK,
@@ -24,7 +23,8 @@ from calc.stamp import (
     canonical_result,
     fingerprint_inputs,
 )
-from calc.writeback import (
+from calc.xlsx import ooxml
+from calc.xlsx.writeback import (
     add_content_type,
     add_package_relationship,
     merge_custom_properties,
@@ -176,16 +176,13 @@ def test_unknown_format_and_garbage() -> None:
 
 
 def test_columnar_case_sheet_is_hashed_per_block() -> None:
-    """A large Sagsdata read column by column (calc.casedata.CaseSheet): blocks, fast."""
-    casedata = pytest.importorskip("calc.casedata")
+    """A large Sagsdata read column by column (calc.grid.CaseSheet): blocks, fast."""
     n = 20_000
     ids = tuple(f"S{i}" for i in range(n))
     days = tuple(float(i % 90) for i in range(n))
 
     def sheet(days_col: tuple[float, ...]) -> SheetGrid:
-        return casedata.CaseSheet(  # type: ignore[no-any-return]
-            "Sagsdata", (), columns=(ids, days_col), height=n
-        )
+        return CaseSheet("Sagsdata", (), columns=(ids, days_col), height=n)
 
     digest, prints = fingerprint_inputs([sheet(days)], {}, {})
     k = prints["Sagsdata"].block

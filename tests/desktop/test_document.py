@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from calc.check import check_file
 from calc.engine import evaluate
 from calc.grid import CellUpdate
-from calc.reader import read_workbook
-from calc.writeback import backup_path, write_back
+from calc.xlsx.reader import read_workbook
+from calc.xlsx.writeback import backup_path, write_back
 from desktop.document import Document, parse_input, set_cell
 from desktop.style import cell_text, edit_text
 
@@ -108,7 +108,7 @@ def test_what_the_editor_shows_is_read_back_as_the_same_number(value, percent):
 def test_large_case_data_is_read_like_the_cli_and_the_save_passes_tjek(tmp_path, monkeypatch):
     """A desktop save stamps the grids it scored; they must be read the way `tjek` reads
     them (bulk case data), or the ministry's check would fail on a correct file."""
-    from calc.casedata import CaseSheet
+    from calc.grid import CaseSheet
     from calc.template import build_template
 
     wb = build_template(2025, "Styrelsen")
@@ -126,7 +126,7 @@ def test_large_case_data_is_read_like_the_cli_and_the_save_passes_tjek(tmp_path,
     for name, value in row.items():
         goals.cell(2, header.index(name) + 1, value)
     cases = wb["Sagsdata"]
-    monkeypatch.setattr("calc.fastread.BIG_SHEET", 10_000)  # bulk-read from 10 kB of sheet XML
+    monkeypatch.setattr("calc.xlsx.bulk.BIG_SHEET", 10_000)  # bulk-read from 10 kB of sheet XML
     for i in range(3000):
         cases.append(["1", f"S{i}", None, None, None, None, 10 if i % 5 else 40])
     path = tmp_path / "stor.xlsx"

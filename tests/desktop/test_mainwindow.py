@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from calc import fmt
 from calc.engine import evaluate
 from calc.grid import CellUpdate, a1, parse_a1
-from calc.reader import read_workbook
-from calc.writeback import backup_path, write_back
+from calc.xlsx.reader import read_workbook
+from calc.xlsx.writeback import backup_path, write_back
 from desktop import settings
 from desktop.dialogs import Conflict, Unsaved
 from desktop.document import set_cell

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 
 from calc.engine import evaluate
-from calc.reader import read_workbook
+from calc.xlsx.reader import read_workbook
 from desktop.dialogs import Unsaved
 from desktop.report import integrity_stamp, report_html
 from tests.desktop.conftest import open_scored

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from calc.engine import Evaluation, evaluate
 from calc.grid import WorkbookGrids
-from calc.reader import read_workbook
+from calc.xlsx.reader import read_workbook
 from desktop.batch import BatchDialog
 from desktop.worker import BatchRow, Rescorer, Scored, score_path, workbooks_in
 from tests.desktop.conftest import EXAMPLE_000

@@ -10,14 +10,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from calc import fastread
-from calc.casedata import CaseSheet
 from calc.cli import main
 from calc.engine import FileOptions, evaluate, load_grids, score_file
 from calc.errors import WorkbookReadError
-from calc.reader import read_workbook
+from calc.grid import CaseSheet
+from calc.xlsx import bulk
+from calc.xlsx.reader import read_workbook
 
-WORKBOOKS = Path(__file__).resolve().parents[2] / "workbooks"
+WORKBOOKS = Path(__file__).resolve().parents[3] / "workbooks"
 EX000 = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
 EX002 = WORKBOOKS / "eksempel-002-siri-2024.xlsx"
 HEADER = ["Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage"]
@@ -51,7 +51,7 @@ def write_csv(path: Path, rows, *, sep=";", encoding="utf-8-sig", decimal=",") -
 @pytest.mark.parametrize("example", [EX000, EX002], ids=["000", "002"])
 def test_big_sheet_path_gives_the_same_results(example, monkeypatch):
     expected = evaluate(read_workbook(example))
-    monkeypatch.setattr(fastread, "BIG_SHEET", 0)
+    monkeypatch.setattr(bulk, "BIG_SHEET", 0)
     grids = load_grids(example, FileOptions())
     assert isinstance(grids.find("Sagsdata"), CaseSheet)
     got = evaluate(grids)
@@ -165,7 +165,7 @@ def test_error_cells_are_not_read_as_blank_on_the_big_path(tmp_path, monkeypatch
             dst.writestr(info, data)
     expected = [i for i in evaluate(read_workbook(book)).issues if i.sheet == "Sagsdata"]
     assert [(i.cell, i.severity) for i in expected] == [("G4", "error")]
-    monkeypatch.setattr(fastread, "BIG_SHEET", 0)
+    monkeypatch.setattr(bulk, "BIG_SHEET", 0)
     grids = load_grids(book, FileOptions())
     assert isinstance(grids.find("Sagsdata"), CaseSheet)
     got = [i for i in evaluate(grids).issues if i.sheet == "Sagsdata"]

@@ -29,15 +29,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from calc import ooxml
 from calc.errors import MaalscoreError, WorkbookReadError, WriteBackError
-from calc.exact import excel_precision
-from calc.grid import CellUpdate, CellValue, Pos, a1, normalise_name, parse_a1
-from calc.reader import range_positions, read_grids
+from calc.grid import (
+    CellUpdate,
+    CellValue,
+    Pos,
+    a1,
+    normalise_name,
+    number_text,
+    parse_a1,
+    stored_value,
+)
+from calc.xlsx import ooxml
+from calc.xlsx.reader import range_positions, read_grids
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
-MAX_TEXT = 32_767
 
 Expected = dict[str, dict[Pos, CellValue]]
 
@@ -245,19 +252,13 @@ def _position(sheet: str, ref: str) -> Pos:
 
 def encode_value(value: object, sheet: str, cell: str) -> tuple[_Value, CellValue]:
     """The XML payload for a value, and what reading the cell back must give."""
-    if value is None or value == "":
+    stored = stored_value(value, sheet, cell)
+    if stored is None:
         return _Value(""), None
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            raise WriteBackError(
-                f"Teksten til cellen {sheet}!{cell} er længere end Excels grænse på "
-                f"{MAX_TEXT} tegn."
-            )
-        return _Value("s", escape_text(value).encode("utf-8")), value
-    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        text = number_text(value, sheet, cell)
-        return _Value("n", text.encode("ascii")), Decimal(text)
-    raise TypeError(f"cannot write {type(value).__name__} to {sheet}!{cell}")
+    if isinstance(stored, str):
+        return _Value("s", escape_text(stored).encode("utf-8")), stored
+    assert isinstance(stored, Decimal)
+    return _Value("n", number_text(stored, sheet, cell).encode("ascii")), stored
 
 
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -276,27 +277,6 @@ def escape_text(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
-
-
-_EXCEL_MAX = Decimal("9.99999999999999E+307")
-_EXCEL_TINY = Decimal("1E-307")
-
-
-def number_text(value: Decimal | int, sheet: str, cell: str) -> str:
-    """Plain decimal notation with at most 15 significant digits, as Excel stores numbers."""
-    number = Decimal(value)
-    if not number.is_finite() or abs(number) > _EXCEL_MAX:
-        raise WriteBackError(
-            f"Tallet {value} til cellen {sheet}!{cell} kan ikke gemmes i Excel "
-            "(det er ikke et endeligt tal inden for Excels grænser)."
-        )
-    number = excel_precision(number)
-    if number.is_zero() or abs(number) < _EXCEL_TINY:  # below what a double holds normally
-        return "0"
-    text = format(number, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 The sheet XML is streamed with iterparse and every row is dropped once read, so a large sheet
 costs memory for its values only. Numbers become Decimal through `repr(float(text))`: Excel
 writes 0,85 as `0.84999999999999998`, and the shortest float repr gives back the 0.85 the user
-typed. openpyxl is deliberately not used, so `import calc.reader` stays light.
+typed. openpyxl is deliberately not used, so `import calc.xlsx.reader` stays light.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from calc import ooxml
 from calc.errors import WorkbookReadError
 from calc.grid import (
     CellValue,
@@ -30,6 +29,7 @@ from calc.grid import (
     normalise_name,
     parse_a1,
 )
+from calc.xlsx import ooxml
 
 EPOCH_1900 = datetime(1899, 12, 30)
 EPOCH_1904 = datetime(1904, 1, 1)

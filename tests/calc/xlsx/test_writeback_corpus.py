@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pytest
 
-from calc import ooxml
 from calc.errors import WriteBackError
 from calc.grid import CellUpdate, Pos, SheetGrid, a1
-from calc.reader import read_grids, read_workbook
-from calc.writeback import write_back
+from calc.xlsx import ooxml
+from calc.xlsx.reader import read_grids, read_workbook
+from calc.xlsx.writeback import write_back
 from tests.conftest import CORPUS
 
 FILES = sorted(p.name for p in CORPUS.glob("*.xls*")) if CORPUS.is_dir() else []

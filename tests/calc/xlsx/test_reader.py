@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from calc import ooxml
 from calc.errors import WorkbookReadError
 from calc.grid import ExcelError, parse_a1
-from calc.reader import legacy_warning, read_workbook
+from calc.xlsx import ooxml
+from calc.xlsx.reader import legacy_warning, read_workbook
 from tests.conftest import CORPUS, REPO
 from tests.xlsxbuild import (
     COLOURED,
@@ -326,7 +326,7 @@ def test_zip_bomb_ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_import_stays_light() -> None:
     code = (
-        "import sys, calc.reader, calc.writeback\n"
+        "import sys, calc.xlsx.reader, calc.xlsx.writeback\n"
         "bad = [m for m in ('openpyxl', 'lxml', 'pandas') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

@@ -1,20 +1,17 @@
-"""Reading what Beregn needs from a workbook, at any size.
+"""Reading a large sheet or case file in bulk, column by column.
 
-- Only the sheets the core uses are read (Plan, Mål, Milepæle, Sagsdata, Resultatløn, Resultat);
-  other sheets, however large, are never opened.
-- The small sheets go through the standard-library reader (`calc.reader`), as always.
-- A large Sagsdata sheet (more than `BIG_SHEET` bytes of sheet XML) is read with python-calamine
-  into a `casedata.CaseSheet`, column by column, with the garbage collector paused while the
-  million small objects are made (it would otherwise scan them again and again). Without
-  python-calamine or numpy installed, it is read like the other sheets.
-- Case data may also come from a separate file, named on the command line
-  (`FileOptions.sagsdata`) or on the Plan sheet (`Sagsdata` / `Sagsfil`, a path relative to the
-  workbook): a `.csv` (`;`, `,` or tab separated, UTF-8 with or without BOM or Windows-1252, any
-  number and date form the cells accept, e.g. `2,5` and `17-03-2025`) or an `.xlsx` (its sheet
-  named Sagsdata/Ärenden, else its first sheet). The file replaces the workbook's Sagsdata sheet,
-  which is then not read.
+- A large sheet (more than `BIG_SHEET` bytes of sheet XML; in practice Sagsdata) is read with
+  python-calamine into a `grid.CaseSheet`, column by column, with the garbage collector paused
+  while the million small objects are made (it would otherwise scan them again and again).
+  python-calamine leaves Excel error values empty, so the sheet XML is streamed alongside and
+  its error cells are put back (an error must never pass for a blank).
+- A separate case file: a `.csv` (`;`, `,` or tab separated, UTF-8 with or without BOM or
+  Windows-1252, cells as text) or an `.xlsx` (its sheet with one of the given names, else its
+  first sheet).
 
-python-calamine and numpy are imported inside the functions, never at module import.
+This module knows the file formats and nothing about goals: which sheet holds the cases and what
+the grid is called are passed in by the caller (`calc.engine`). python-calamine and numpy are
+imported inside the functions, never at module import.
 """
 
 from __future__ import annotations
@@ -25,22 +22,16 @@ import io
 import itertools
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import WorkbookReadError
-from .grid import CellValue, SheetGrid, WorkbookGrids, normalise_name
+from calc.errors import WorkbookReadError
+from calc.grid import CaseSheet, CellValue, SheetGrid, from_file_value, normalise_name
 
 BIG_SHEET = 1024 * 1024  # bytes of uncompressed sheet XML (≈ 3 000 case rows)
 HEAD_ROWS = 30  # the header row is looked for in the first 30 rows
 CASE_FILE_TYPES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-
-
-def _names(key: str) -> set[str]:
-    from .headers import SHEETS
-
-    return {normalise_name(n) for n in SHEETS[key]}
 
 
 @contextmanager
@@ -64,71 +55,25 @@ def fast_available() -> bool:
     return True
 
 
-def load_workbook_grids(path: Path, case_file: Path | None = None) -> WorkbookGrids:
-    """The grids of the sheets the core uses; Sagsdata as a `CaseSheet` when it is large, or
-    from `case_file` (or the file the Plan sheet names) when there is one."""
-    from . import ooxml
-    from .headers import SHEETS
-    from .reader import read_workbook
-
-    path = Path(path)
-    if ooxml.legacy_format(path):  # .xls/.xlsb: read (never written) by the reader's calamine path
-        return read_workbook(path)
-    with ooxml.open_zip(path) as zf:
-        info = ooxml.read_workbook_info(zf)
-        members = set(zf.namelist())
-        sizes = {s.name: zf.getinfo(s.part).file_size for s in info.sheets if s.part in members}
-    used = set().union(*(_names(k) for k in SHEETS))
-    cases = _names("cases")
-    names = [s.name for s in info.sheets if normalise_name(s.name) in used]
-    case_sheet = next((n for n in names if normalise_name(n) in cases), None)
-    big = (
-        case_file is None
-        and case_sheet is not None
-        and sizes.get(case_sheet, 0) > BIG_SHEET
-        and fast_available()
-    )
-    small = [n for n in names if not (big and n == case_sheet)]
-    grids = read_workbook(path, small)
-    if case_file is None:
-        case_file = _plan_case_file(grids, path)
-    if case_file is not None:
-        rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
-        return WorkbookGrids(rest + (read_case_file(case_file),), grids.source)
-    if big and case_sheet is not None:
-        return WorkbookGrids(grids.sheets + (read_xlsx_cases(path, case_sheet),), grids.source)
-    return grids
+def numpy_available() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:  # pragma: no cover - numpy comes with the [fast] extra
+        return False
+    return True
 
 
-def _plan_case_file(grids: WorkbookGrids, workbook: Path) -> Path | None:
-    """The case file the Plan sheet names (`Sagsdata: sager.csv`), relative to the workbook."""
-    from .headers import PLAN_KEYS, SHEETS
-
-    plan = grids.find(*SHEETS["plan"])
-    if plan is None:
-        return None
-    labels = {normalise_name(n) for n in PLAN_KEYS["case_file"]}
-    for row in plan.rows:
-        for c, v in enumerate(row[:-1]):
-            if isinstance(v, str) and normalise_name(v) in labels:
-                value = row[c + 1]
-                # Only a file name counts: a note such as "Sagsdata: se arket" is not one.
-                if isinstance(value, str) and value.strip().lower().endswith(CASE_FILE_TYPES):
-                    return workbook.parent / value.strip()
-                return None
-    return None
-
-
-def read_case_file(path: Path) -> SheetGrid:
-    """Case data from a separate .csv or .xlsx file, as the Sagsdata sheet."""
+def read_case_file(path: Path, name: str, candidates: Collection[str]) -> SheetGrid:
+    """Case data from a separate .csv or .xlsx file, as a sheet called `name`; in an .xlsx, the
+    sheet whose normalised name is in `candidates`, else the first sheet."""
     path = Path(path)
     if not path.is_file():
         raise WorkbookReadError(f"Sagsdata-filen «{path}» findes ikke.")
     suffix = path.suffix.lower()
     if suffix in CASE_FILE_TYPES[:3]:
-        return read_csv_cases(path)
+        return read_csv_cases(path, name)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx_cases(path, None, label=path.name)
+        return read_xlsx_cases(path, None, name=name, candidates=candidates, label=path.name)
     raise WorkbookReadError(
         f"Sagsdata-filen «{path.name}» skal være en .csv- eller .xlsx-fil "
         f"(ikke «{suffix or 'uden endelse'}»)."
@@ -139,8 +84,6 @@ def _case_sheet(
     name: str, rows: Sequence[Sequence[object]], label: str, *, columnar: bool
 ) -> SheetGrid:
     """Rows → a CaseSheet when numpy is there, else a plain grid of all rows."""
-    from .casedata import CaseSheet
-
     if not columnar:
         return SheetGrid(name, tuple(tuple(_cell(v) for v in row) for row in rows))
     head = tuple(tuple(_cell(v) for v in row) for row in rows[:HEAD_ROWS])
@@ -149,25 +92,29 @@ def _case_sheet(
 
 
 def _cell(v: object) -> CellValue:
-    from .casedata import from_file_value
-
     return from_file_value(v)
 
 
-def read_xlsx_cases(path: Path, sheet: str | None, *, label: str = "") -> SheetGrid:
-    """A case sheet of an .xlsx with python-calamine (`sheet` None: the one named Sagsdata, else
-    the first sheet). Without python-calamine, with the standard-library reader."""
-    from .headers import SHEETS
-
+def read_xlsx_cases(
+    path: Path,
+    sheet: str | None,
+    *,
+    name: str,
+    candidates: Collection[str] = (),
+    label: str = "",
+) -> SheetGrid:
+    """A case sheet of an .xlsx with python-calamine, as a grid called `name` (`sheet` None: the
+    sheet whose normalised name is in `candidates`, else the first sheet). Without
+    python-calamine, with the standard-library reader."""
     if not fast_available():  # pragma: no cover - the [fast] extra is missing
         from .reader import read_workbook
 
         grids = read_workbook(path, [sheet] if sheet else None)
-        found = grids.find(sheet) if sheet else grids.find(*SHEETS["cases"])
+        found = grids.find(sheet) if sheet else grids.find(*candidates)
         found = found or (grids.sheets[0] if grids.sheets else None)
         if found is None:
             raise WorkbookReadError(f"Filen «{path.name}» har ingen ark.")
-        return SheetGrid(SHEETS["cases"][0], found.rows, found.percent, found.formulas)
+        return SheetGrid(name, found.rows, found.percent, found.formulas)
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -175,8 +122,7 @@ def read_xlsx_cases(path: Path, sheet: str | None, *, label: str = "") -> SheetG
             wb = CalamineWorkbook.from_path(str(path))
             names = list(wb.sheet_names)
             if sheet is None:
-                cases = _names("cases")
-                sheet = next((n for n in names if normalise_name(n) in cases), None)
+                sheet = next((n for n in names if normalise_name(n) in candidates), None)
                 sheet = sheet or (names[0] if names else None)
             if sheet is None:
                 raise WorkbookReadError(f"Filen «{path.name}» har ingen ark.")
@@ -185,7 +131,7 @@ def read_xlsx_cases(path: Path, sheet: str | None, *, label: str = "") -> SheetG
             scan = _ErrorScan(path, sheet)
             scan.start()
             rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            grid = _case_sheet(SHEETS["cases"][0], rows, label or sheet, columnar=True)
+            grid = _case_sheet(name, rows, label or sheet, columnar=True)
             del rows, wb
             scan.join()
     except (CalamineError, ValueError, OSError) as exc:
@@ -228,8 +174,9 @@ def error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]]:
     python-calamine gives such cells as empty, and an error must never pass for a blank: the
     sheet XML is streamed (decompressed in chunks, never whole) and searched for `t="e"`.
     """
+    from calc.grid import col_index
+
     from . import ooxml
-    from .grid import col_index
 
     found: list[tuple[int, int, str]] = []
     with ooxml.open_zip(path) as zf:
@@ -266,8 +213,7 @@ def _with_error_cells(grid: SheetGrid, errors: list[tuple[int, int, str]]) -> Sh
     """The grid with the error cells python-calamine left empty filled in as `ExcelError`."""
     from dataclasses import replace
 
-    from .casedata import CaseSheet
-    from .grid import ExcelError
+    from calc.grid import ExcelError
 
     if not isinstance(grid, CaseSheet) or not errors:
         return grid
@@ -299,11 +245,8 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ";"
 
 
-def read_csv_cases(path: Path) -> SheetGrid:
-    """Case data from a CSV: the first row (within 30) holding `Mål` is the header."""
-    from .casedata import numpy_available
-    from .headers import SHEETS
-
+def read_csv_cases(path: Path, name: str) -> SheetGrid:
+    """Case data from a CSV, as a sheet called `name` (the header row is found by the parser)."""
     try:
         text = _decode(path.read_bytes())
     except OSError as exc:
@@ -312,4 +255,4 @@ def read_csv_cases(path: Path) -> SheetGrid:
     with paused_gc():
         rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(first_line)))
         del text
-        return _case_sheet(SHEETS["cases"][0], rows, path.name, columnar=numpy_available())
+        return _case_sheet(name, rows, path.name, columnar=numpy_available())

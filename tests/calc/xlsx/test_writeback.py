@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calc import ooxml, writeback
 from calc.errors import WriteBackError
 from calc.grid import CellUpdate
-from calc.reader import read_workbook
-from calc.writeback import escape_text, number_text, write_back
+from calc.xlsx import ooxml, writeback
+from calc.xlsx.reader import read_workbook
+from calc.xlsx.writeback import escape_text, number_text, write_back
 from tests.xlsxbuild import DATE, GENERAL, PCT, build_xlsx, c, row, sheet_xml
 
 SHEET = "xl/worksheets/sheet1.xml"
