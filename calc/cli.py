@@ -320,9 +320,17 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("app", help="åbn skrivebordsprogrammet")
     a.add_argument("file", nargs="?", type=Path, metavar="FIL")
     a.set_defaults(func=_app)
-    x = sub.add_parser("addin", help="byg eller installer Excel-tilføjelsesprogrammet")
-    x.add_argument("action", choices=["byg", "installer"])
-    x.add_argument("--ud", type=Path, help="mappe til den byggede excel_addin.xlam")
+    x = sub.add_parser(
+        "addin",
+        help="byg eller installer Excel-tilføjelsesprogrammet, eller lav xlwings Lite-scriptet",
+        description="byg: lav excel_addin.xlam; installer: læg den i Excels startmappe "
+        "(Windows, Mac); lite: skriv main.py og requirements.txt til xlwings Lite, med hele "
+        "Målscores kerne indlejret (intet andet skal installeres).",
+    )
+    x.add_argument("action", choices=["byg", "installer", "lite"], metavar="byg|installer|lite")
+    x.add_argument(
+        "--ud", type=Path, metavar="MAPPE", help="mappen, filerne skrives i (standard: denne mappe)"
+    )
     x.set_defaults(func=_addin)
     return parser
 

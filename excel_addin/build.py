@@ -224,8 +224,19 @@ def install(
 
 
 def cli(action: str, ud: Path | None) -> int:
-    """`maalscore addin byg|installer [--ud DIR]`; returns the exit code."""
+    """`maalscore addin byg|installer|lite [--ud DIR]`; returns the exit code."""
     try:
+        if action == "lite":
+            from excel_addin.bundle import MAIN, REQUIREMENTS, write_bundle
+
+            folder = ud if ud is not None else Path.cwd()
+            bundle = write_bundle(folder)
+            print(f"xlwings Lite-script skrevet: {folder / MAIN} og {folder / REQUIREMENTS}")
+            print(
+                f"Målscores kerne er indlejret ({len(bundle.files)} filer, SHA-256 "
+                f"{bundle.digest[:16]}…). Se excel_addin/LITE.md."
+            )
+            return EXIT_OK
         if action == "byg":
             path = build_addin(ud if ud is not None else Path.cwd())
             print(f"Tilføjelsesprogram bygget: {path}")
