@@ -9,7 +9,11 @@ one of
 - results edited by hand after calculation (the cells are named);
 - inputs changed since calculation (the cells, or for a large Sagsdata the rows, are named);
 - results that differ from a new calculation (e.g. a forged stamp, or another engine version);
-- never calculated (no stamp), or a damaged stamp;
+- calculated in Excel: no stamp (the Excel add-in and xlwings Lite write values through Excel,
+  which cannot write the stamp), but the Resultat sheet carries Målscore's version line and
+  every result cell equals a new calculation of the inputs as they are now; also a stamped file
+  recalculated in Excel after its inputs were changed (the changed inputs are named);
+- never calculated (no stamp and no results from Målscore), or a damaged stamp;
 - unreadable (the file cannot be read at all).
 
 The time and version lines of the Resultat summary are not compared with a new calculation
@@ -38,6 +42,7 @@ from .stamp import (
 )
 
 OK = "ok"
+EXCEL = "beregnet i excel"  # no (valid) stamp, results written in Excel equal a recalculation
 NEVER = "aldrig beregnet"
 EDITED = "resultater rettet"
 CHANGED = "input ændret"
@@ -46,6 +51,10 @@ DAMAGED = "stempel beskadiget"
 UNREADABLE = "kan ikke læses"
 
 _META = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}|Målscore .*)$")
+_VERSION_LINE = re.compile(r"^Målscore (\d\S*)$")
+_TIME_LINE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+# Verdicts that pass: the exit code of `tjek` is 0 and `ok` is true in --json.
+PASSING = frozenset({OK, EXCEL})
 
 
 @dataclass
@@ -57,10 +66,11 @@ class CheckResult:
     differs: list[str] = field(default_factory=list)  # results a new calculation disagrees with
     stamp: Stamp | None = None
     detail: str = ""
+    excel: ExcelMarks | None = None  # Målscore's time and version lines on the Resultat sheet
 
     @property
     def ok(self) -> bool:
-        return self.status == OK
+        return self.status in PASSING
 
     def message(self) -> str:
         """One paragraph in Danish for the person checking."""
@@ -68,8 +78,12 @@ class CheckResult:
         when = f"beregnet {s.time} med Målscore {s.version}" if s else ""
         if self.status == OK:
             return f"OK – {when}; input og resultater er uændrede."
+        if self.status == EXCEL:
+            return self._excel_message()
         if self.status in (NEVER, DAMAGED, UNREADABLE):
             return f"{self.status.upper()} – {self.detail}"
+        if s is None and self.excel is not None:
+            when = f"beregnet i Excel {self.excel.describe()} (uden stempel)"
         lines = [f"IKKE OK – {when}."]
         if self.edited:
             lines.append("Resultater rettet i hånden efter beregningen: " + _cells(self.edited))
@@ -83,13 +97,34 @@ class CheckResult:
         lines.append(self.detail or "Kør maalscore beregn igen, hvis ændringerne er tilsigtede.")
         return "\n  ".join(lines)
 
+    def _excel_message(self) -> str:
+        marks = self.excel.describe() if self.excel else ""
+        lines = [
+            f"BEREGNET I EXCEL – stemmer med genberegning: resultaterne er skrevet af Målscore "
+            f"i Excel {marks} og er de samme, som en ny beregning af filens input giver."
+        ]
+        if self.stamp is None:
+            lines.append(
+                "Filen har intet stempel (Excel-tilføjelsesprogrammet og xlwings Lite kan ikke "
+                "skrive det), så det kan ikke ses, om input er ændret efter beregningen; "
+                "resultaterne passer til input, som de står nu."
+            )
+        else:
+            lines.append(
+                f"Stemplet er fra en tidligere beregning ({self.stamp.time}); siden er input "
+                "ændret og beregnet igen i Excel: " + _cells(self.changed)
+            )
+        return "\n  ".join(lines)
+
     def to_json(self) -> dict[str, object]:
+        excel = self.excel if self.stamp is None else None
         return {
             "file": str(self.path),
             "status": self.status,
             "ok": self.ok,
-            "calculated": self.stamp.time if self.stamp else None,
-            "version": self.stamp.version if self.stamp else None,
+            "calculated": self.stamp.time if self.stamp else (excel.time if excel else None),
+            "version": self.stamp.version if self.stamp else (excel.version if excel else None),
+            "stamped": self.stamp is not None,
             "results_edited": self.edited,
             "inputs_changed": self.changed,
             "differs_from_recalculation": self.differs,
@@ -135,27 +170,105 @@ def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
     except (MaalscoreError, OSError) as exc:
         result.status, result.detail = UNREADABLE, str(exc)
         return result
+    result.excel = excel_marks(grids)
     if stamp is None:
-        result.status = NEVER
-        result.detail = (
-            "filen har intet Målscore-stempel, så den er ikke beregnet med Målscore (eller er "
-            "gemt af et program, der fjernede stemplet). Kør maalscore beregn på den."
-        )
-        return result
+        return _check_unstamped(grids, result)
     result.stamp = stamp
     result.changed = _changed_inputs(grids, stamp)
     result.edited = _edited_results(grids, stamp)
     if result.changed:
         result.status = CHANGED
+        if _recalculated_in_excel(grids, stamp, result):
+            return result
     elif result.edited:
         result.status = EDITED
     else:
-        result.differs = _recalculation_differs(grids, stamp, result)
+        moment = stamp.moment()
+        now = moment.replace(tzinfo=None) if moment is not None else datetime.now()
+        result.differs = _recalculation_differs(grids, result, now, stamp.version)
         if result.differs or result.detail:
             result.status = MISMATCH
     if result.edited and result.status != EDITED:
         result.status = f"{result.status} og {EDITED}"
     return result
+
+
+@dataclass(frozen=True)
+class ExcelMarks:
+    """What the Resultat summary says about its calculation: Målscore writes the lines
+    "Beregnet | 2026-01-15 09:30" and "Version | Målscore 0.1.0" on every run, through Excel
+    (add-in, xlwings Lite) as well as into the file."""
+
+    version: str
+    time: str | None
+
+    def describe(self) -> str:
+        when = f"{self.time} " if self.time else ""
+        return f"{when}med Målscore {self.version}".strip()
+
+    def moment(self) -> datetime | None:
+        try:
+            return datetime.strptime(self.time, "%Y-%m-%d %H:%M") if self.time else None
+        except ValueError:
+            return None
+
+
+def excel_marks(grids: WorkbookGrids) -> ExcelMarks | None:
+    """Målscore's time and version lines on the Resultat sheet, None when there are none."""
+    from .headers import SHEETS
+
+    summary = grids.find(*SHEETS["summary"])
+    if summary is None:
+        return None
+    version: str | None = None
+    time: str | None = None
+    for row in summary.rows:
+        for v in row[1:2]:
+            if not isinstance(v, str):
+                continue
+            found = _VERSION_LINE.match(v.strip())
+            if found:
+                version = found.group(1)
+            elif _TIME_LINE.match(v.strip()) and row[0] in ("Beregnet", "Beräknad"):
+                time = v.strip()
+    return ExcelMarks(version, time) if version else None
+
+
+def _check_unstamped(grids: WorkbookGrids, result: CheckResult) -> CheckResult:
+    """No stamp: results written in Excel (add-in, xlwings Lite) pass when each equals a new
+    calculation; without Målscore's lines on the Resultat sheet the file was never calculated."""
+    marks = result.excel
+    if marks is None:
+        result.status = NEVER
+        result.detail = (
+            "filen har intet Målscore-stempel og ingen resultater fra Målscore, så den er ikke "
+            "beregnet med Målscore (eller er gemt af et program, der fjernede stemplet). Kør "
+            "maalscore beregn på den, eller klik Beregn i Excel."
+        )
+        return result
+    result.differs = _recalculation_differs(
+        grids, result, marks.moment() or datetime.now(), marks.version
+    )
+    result.status = MISMATCH if result.differs or result.detail else EXCEL
+    return result
+
+
+def _recalculated_in_excel(grids: WorkbookGrids, stamp: Stamp, result: CheckResult) -> bool:
+    """A stamped file whose inputs were changed and then calculated again in Excel: the
+    Resultat sheet has a newer time line than the stamp, and every result equals a new
+    calculation. Then the verdict is EXCEL, with the inputs changed since the stamp named."""
+    marks = result.excel
+    moment = stamp.moment()
+    if marks is None or marks.time is None or moment is None:
+        return False
+    if marks.time == moment.strftime("%Y-%m-%d %H:%M"):
+        return False  # the summary is the stamped calculation's own
+    probe = CheckResult(result.path)
+    differs = _recalculation_differs(grids, probe, marks.moment() or datetime.now(), marks.version)
+    if differs or probe.detail:
+        return False
+    result.status, result.edited = EXCEL, []
+    return True
 
 
 def _sheet(grids: WorkbookGrids, name: str) -> SheetGrid | None:
@@ -224,11 +337,13 @@ def _edited_results(grids: WorkbookGrids, stamp: Stamp) -> list[str]:
     return edited
 
 
-def _recalculation_differs(grids: WorkbookGrids, stamp: Stamp, result: CheckResult) -> list[str]:
+def _recalculation_differs(
+    grids: WorkbookGrids, result: CheckResult, now: datetime, version: str
+) -> list[str]:
+    """The result cells a new calculation (at `now`) disagrees with; a new calculation that
+    gives errors is named in `result.detail`. `version` is the one that calculated."""
     from .engine import evaluate
 
-    moment = stamp.moment()
-    now = moment.replace(tzinfo=None) if moment is not None else datetime.now()
     ev = evaluate(grids, now=now)
     if not ev.ok:
         result.detail = "En ny beregning af filen giver fejl: " + "; ".join(
@@ -244,9 +359,9 @@ def _recalculation_differs(grids: WorkbookGrids, stamp: Stamp, result: CheckResu
                 continue
             if canonical_result(got) != canonical_result(want):
                 differs.append(f"{sheet}!{a1(*pos)}")
-    if differs and stamp.version != __version__:
+    if differs and version != __version__:
         result.detail = (
-            f"Filen er beregnet med Målscore {stamp.version}, denne version er {__version__}; "
+            f"Filen er beregnet med Målscore {version}, denne version er {__version__}; "
             "forskellen kan skyldes versionerne. Kontrollér med samme version."
         )
     return differs

@@ -233,3 +233,30 @@ def normalised(grid: Grid) -> dict[tuple[int, int], Any]:
                 v = v.date()
             out[(r, c)] = v
     return out
+
+
+def save_like_excel(src: Path, recorded: list[dict[str, Any]], dst: Path) -> Path:
+    """The workbook as Excel saves it after the recorded actions: `src` opened with openpyxl,
+    each write applied to its cells (a leading ' marks text), and saved to `dst`. openpyxl
+    keeps the custom document properties, as Excel does, so a stamp survives the save."""
+    wb = openpyxl.load_workbook(src)
+    names = list(wb.sheetnames)
+    for a in recorded:
+        func = a["func"]
+        if func == "addSheet":
+            index, name = a["args"]
+            wb.create_sheet(name, index)
+            names.insert(index, name)
+        elif func == "sheetClearContents":
+            ws = wb[names[a["sheet_position"]]]
+            for row in ws.iter_rows():
+                for cell in row:
+                    cell.value = None
+        elif func == "setValues":
+            ws = wb[names[a["sheet_position"]]]
+            for dr, row in enumerate(a["values"]):
+                for dc, v in enumerate(row):
+                    cell = ws.cell(row=a["start_row"] + dr + 1, column=a["start_column"] + dc + 1)
+                    cell.value = _excel_value(v)
+    wb.save(dst)
+    return dst
