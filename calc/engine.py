@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
+from .blocking import Blocking, find_blocked
 from .errors import Issue, has_errors
 from .grid import CellUpdate, WorkbookGrids, normalise_name
 from .headers import PLAN_KEYS, SHEETS
@@ -29,14 +30,34 @@ from .scoring import ScoreCard, score_plan
 
 
 @dataclass(frozen=True)
+class Partial:
+    """With errors in the workbook: the numbers no error touches, for a front end to show while
+    the user fixes them (see `calc.blocking`). Never written, reported or sent: a goal, area,
+    total or person's pay that `Evaluation.blocking` lists has no number here that may be shown.
+
+    `pay` holds only the people whose pay is not blocked; `issues` the warnings of scoring the
+    goals that could be scored (they are not in `Evaluation.issues`, which with errors keeps
+    what every front end has always listed).
+    """
+
+    scorecard: ScoreCard
+    pay: tuple[PayResult, ...]
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
 class Evaluation:
-    """Everything one Beregn produces. `updates` is empty when there are errors."""
+    """Everything one Beregn produces. With errors, `scorecard` is None, `pay` and `updates`
+    are empty, and `partial` holds what can still be shown, with `blocking` saying what each
+    error keeps from being computed."""
 
     plan: Plan | None
     scorecard: ScoreCard | None
     pay: tuple[PayResult, ...]
     issues: tuple[Issue, ...]
     updates: tuple[CellUpdate, ...] = field(default=())
+    blocking: Blocking = field(default=Blocking())
+    partial: Partial | None = None
 
     @property
     def ok(self) -> bool:
@@ -45,8 +66,10 @@ class Evaluation:
 
 def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation:
     plan, issues = parse_plan(grids)
-    if plan is None or has_errors(issues):
+    if plan is None:
         return Evaluation(plan, None, (), issues)
+    if has_errors(issues):
+        return _partial(plan, issues, grids)
     card = score_plan(plan)
     pay = tuple(compute_pay(p, card.score_pct, plan.lang) for p in plan.people)
     issues = issues + card.issues
@@ -72,6 +95,19 @@ def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation
     if conflicts:
         return Evaluation(plan, card, pay, issues + tuple(conflicts))
     return Evaluation(plan, card, pay, issues, tuple(updates))
+
+
+def _partial(plan: Plan, issues: tuple[Issue, ...], grids: WorkbookGrids) -> Evaluation:
+    """A plan with errors: score what no error touches, write nothing."""
+    blocking = find_blocked(plan, issues, grids)
+    reasons = {b.key: b.reason(plan.lang) for b in blocking.items if b.kind == "goal"}
+    card = score_plan(plan, reasons)
+    pay = tuple(
+        compute_pay(p, card.score_pct, plan.lang)
+        for p in plan.people
+        if blocking.person(p.row) is None
+    )
+    return Evaluation(plan, None, (), issues, (), blocking, Partial(card, pay, card.issues))
 
 
 @dataclass(frozen=True)

@@ -116,12 +116,15 @@ class WorkbookGrids:
 class CellUpdate:
     """A value to write into one cell. `None` empties the cell (its style is kept).
 
-    Text is always written as text (an inline string), never as a formula.
+    Text is always written as text (an inline string), never as a formula. `number_format`
+    (an Excel format code such as `#,##0 "kr."` or `0%`) gives the cell a style like its own
+    with that format, as Excel does when `-5.000 kr.` or `-10 %` is typed; None keeps its style.
     """
 
     sheet: str
     cell: str
     value: str | Decimal | int | None
+    number_format: str | None = None
 
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})

@@ -37,6 +37,14 @@ SHEETS: dict[str, tuple[str, ...]] = {
 PLAN_KEYS: dict[str, tuple[str, ...]] = {
     "institution": ("Institution", "Myndighet", "Styrelse", "Agency"),
     "ministry": ("Departement", "Ministerium", "Ministry"),
+    # where the desktop app's "Send til departement" addresses its draft
+    "ministry_email": (
+        "Departementets e-mail",
+        "Departementets e-post",
+        "Departementets mail",
+        "E-mail til departementet",
+        "Ministry e-mail",
+    ),
     "year": ("År", "Year", "Resultatår"),
     "title": ("Titel", "Title"),
     "weighting": ("Vægtning", "Viktning", "Weighting"),

@@ -195,6 +195,7 @@ class Plan:
     pay_layout: SheetLayout | None = None
     summary_sheet: str | None = None
     summary_extent: tuple[tuple[int, int], ...] = field(default=())  # cells now filled there
+    ministry_email: str = ""  # `Departementets e-mail` on the Plan sheet
 
     def goal(self, goal_id: str) -> Goal | None:
         for g in self.goals:

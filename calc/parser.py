@@ -166,12 +166,20 @@ class Collector:
 
 @dataclass
 class Row:
-    """One data row of a sheet, with typed getters that record problems instead of raising."""
+    """One data row of a sheet, with typed getters that record problems instead of raising.
+
+    `subject` names what the row is about (a goal's Nr, a person's name): a problem in one of
+    its cells then reads "Vægt for 1.d: 'abc' er ikke et tal. Skriv point, fx 10 eller 2,5.",
+    naming the column as its header is written and suggesting what fits that column (`kind`
+    says which sheet's columns: "goal", "milestone", "person").
+    """
 
     grid: SheetGrid
     header: HeaderRow
     r: int
     out: Collector
+    kind: str = ""
+    subject: str = ""
 
     def cell(self, key: str) -> str:
         c = self.header.col(key)
@@ -201,6 +209,27 @@ class Row:
         c = self.header.col(key)
         return c is not None and (self.r, c) in self.grid.formulas and self.raw(key) is None
 
+    def about(self, key: str, message: str) -> str:
+        """`message` prefixed with the column and the row's subject: `Vægt for 1.d: …`."""
+        if not self.subject:
+            return message
+        c = self.header.col(key)
+        written = self.grid.value(self.header.row, c) if c is not None else None
+        column = str(written).strip() if isinstance(written, str) and written.strip() else key
+        word = "för" if self.out.lang == "sv" else "for"
+        return f"{column} {word} {self.subject}: {message}"
+
+    def problem(self, key: str, p: V.ValueProblem, severity: Severity = ERROR) -> None:
+        """Record an unreadable cell, with a suggestion that fits its column."""
+        lang = self.out.lang
+        message = p.message(lang)
+        hint = _number_hint(self, key) if isinstance(p, V.NotANumber) else None
+        if isinstance(p, V.NotANumber) and hint is not None:
+            message = f"{p.statement(lang)} {hint[1] if lang == 'sv' else hint[0]}"
+        self.out.issues.append(
+            Issue(self.grid.name, self.cell(key), severity, self.about(key, message))
+        )
+
     def get(
         self, key: str, parse: Callable[[CellValue], T], severity: Severity = ERROR
     ) -> T | None:
@@ -221,7 +250,7 @@ class Row:
         try:
             return parse(v)
         except V.ValueProblem as p:
-            self.out.problem(self.grid.name, self.cell(key), p, severity)
+            self.problem(key, p, severity)
             return None
 
     def number(self, key: str, *, share_unit: bool = False) -> Decimal | None:
@@ -237,10 +266,61 @@ class Row:
             self.out.error(
                 self.grid.name,
                 self.cell(key),
-                f"'{v}' er ikke en gyldig værdi. Brug en af: {allowed_da}.",
-                f"'{v}' är inget giltigt värde. Använd något av: {allowed_sv}.",
+                self.about(key, f"'{v}' er ikke en gyldig værdi. Brug en af: {allowed_da}."),
+                self.about(key, f"'{v}' är inget giltigt värde. Använd något av: {allowed_sv}."),
             )
         return found
+
+
+# Suggestions for a number that cannot be read, by sheet kind and column: "Skriv …".
+_HINTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("goal", "weight"): ("Skriv point, fx 10 eller 2,5.", "Skriv poäng, t.ex. 10 eller 2,5."),
+    ("goal", "trim"): (
+        "Skriv hvor mange procent der udelades, fx 5.",
+        "Skriv hur många procent som utelämnas, t.ex. 5.",
+    ),
+    ("milestone", "weight"): (
+        "Skriv en relativ vægt, fx 1 eller 2.",
+        "Skriv en relativ vikt, t.ex. 1 eller 2.",
+    ),
+    ("person", "base"): (
+        "Skriv et beløb i kroner, fx 650.000.",
+        "Skriv ett belopp i kronor, t.ex. 650 000.",
+    ),
+    ("person", "max_amount"): (
+        "Skriv et beløb i kroner, fx 100.000.",
+        "Skriv ett belopp i kronor, t.ex. 100 000.",
+    ),
+    ("person", "max_pct"): (
+        "Skriv en procent af Grundlag, fx 15 %.",
+        "Skriv en procent av Underlag, t.ex. 15 %.",
+    ),
+    ("person", "threshold"): (
+        "Skriv en samlet målopfyldelse i procent, fx 60 %.",
+        "Skriv en total måluppfyllelse i procent, t.ex. 60 %.",
+    ),
+}
+_VALUE_COLUMNS = {"target", "result", "lower", "baseline"}
+
+
+def _number_hint(row: Row, key: str) -> tuple[str, str] | None:
+    """What to write in this column instead: from the table, or by the goal's Enhed."""
+    if (row.kind, key) in _HINTS:
+        return _HINTS[(row.kind, key)]
+    if row.kind != "goal" or key not in _VALUE_COLUMNS:
+        return None
+    relative = _fold(row.raw("type")) in {"reduktion", "minskning", "stigning", "okning"}
+    if relative and key in ("target", "lower"):
+        return ("Skriv ændringen i procent, fx 15 %.", "Skriv förändringen i procent, t.ex. 15 %.")
+    unit = row.text("unit")
+    folded = _fold(unit)
+    if "%" in unit or folded in {"pct", "procent"}:
+        return ("Skriv fx 85 %.", "Skriv t.ex. 85 %.")
+    if folded in {"andel", "share"}:
+        return ("Skriv fx 0,85 eller 85 %.", "Skriv t.ex. 0,85 eller 85 %.")
+    if folded in {"", "antal", "stk", "count"}:
+        return ("Skriv et tal, fx 120 eller 96,4.", "Skriv ett tal, t.ex. 120 eller 96,4.")
+    return (f"Skriv et tal i {unit}, fx 30.", f"Skriv ett tal i {unit}, t.ex. 30.")
 
 
 def _data_rows(grid: SheetGrid, header: HeaderRow) -> range:
@@ -296,6 +376,7 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
     sheet = row.grid.name
     out = row.out
     gid = row.text("id")
+    row.kind, row.subject = "goal", gid
     type_ = row.keyword(
         "type",
         _GOAL_TYPES,
@@ -693,6 +774,9 @@ def _parse_milestones(
                 grid.name, row.cell("goal"), "Rækken mangler målets Nr.", "Raden saknar målets Nr."
             )
             continue
+        name = row.text("name")
+        row.kind = "milestone"
+        row.subject = f"{name} (mål {current_goal})" if name else f"mål {current_goal}"
         deadline, known = _milestone_deadline(row)
         delivered = row.get("delivered", _parse_delivered)
         items.append(
@@ -711,10 +795,10 @@ def _milestone_deadline(row: Row) -> tuple[date | None, bool]:
         d = V.parse_date(raw)
         return (d if isinstance(d, date) else None), True
     except V.VagueDate as p:
-        row.out.problem(row.grid.name, row.cell("deadline"), p, WARNING)
+        row.problem("deadline", p, WARNING)
         return None, False
     except V.ValueProblem as p:
-        row.out.problem(row.grid.name, row.cell("deadline"), p, ERROR)
+        row.problem("deadline", p, ERROR)
         return None, False
 
 
@@ -849,6 +933,7 @@ def _parse_people(grid: SheetGrid, out: Collector) -> tuple[list[Person], SheetL
         name = row.text("name")
         if not name:
             continue
+        row.kind, row.subject = "person", name
         model = (
             row.keyword("model", _PAY_MODELS, "lineær, tærskel, trin", "linjär, tröskel, steg")
             or PayModel.LINEAR
@@ -985,6 +1070,7 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         pay_layout=pay_layout,
         summary_sheet=summary.name if summary else None,
         summary_extent=tuple(p for p, v in _filled(summary)) if summary else (),
+        ministry_email=_kv_email(kv, out),
     )
     _check_references(plan, out, case_grid.name if case_grid is not None else None)
     return plan, tuple(out.issues)
@@ -1001,6 +1087,28 @@ def _kv_text(kv: dict[str, tuple[CellValue, str]], key: str) -> str:
     if v is None:
         return ""
     return plain(v) if isinstance(v, Decimal) else str(v).strip()
+
+
+_EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
+
+
+def _kv_email(kv: dict[str, tuple[CellValue, str]], out: Collector) -> str:
+    """`Departementets e-mail`: one address; anything else is a warning (it moves no number)."""
+    cell = kv.get("ministry_email", (None, ""))[1]
+    text = _kv_text(kv, "ministry_email")
+    if not text:
+        return ""
+    if _EMAIL.match(text):
+        return text
+    out.warning(
+        "Plan",
+        cell,
+        f"Departementets e-mail '{text}' er ikke én e-mailadresse (fx post@fm.dk); "
+        "den bruges ikke.",
+        f"Departementets e-post '{text}' är inte en e-postadress (t.ex. registrator@fi.se); "
+        "den används inte.",
+    )
+    return ""
 
 
 def _kv_year(kv: dict[str, tuple[CellValue, str]], out: Collector) -> int | None:

@@ -8,7 +8,7 @@ same way. Points = weight × fulfilment / 100; a child's weight is its share of 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -30,6 +30,7 @@ class Status(Enum):
     PARTLY = "partly"
     NOT_MET = "not_met"
     MISSING = "missing"
+    BLOCKED = "blocked"  # an error in an input it depends on (see calc.blocking); never written
 
     def label(self, lang: Lang) -> str:
         """The text written in the Status column."""
@@ -42,12 +43,14 @@ _STATUS_LABELS: dict[str, dict[Status, str]] = {
         Status.PARTLY: "Delvist opfyldt",
         Status.NOT_MET: "Ikke opfyldt",
         Status.MISSING: "Mangler resultat",
+        Status.BLOCKED: "Afventer rettelse",
     },
     "sv": {
         Status.MET: "Uppfyllt",
         Status.PARTLY: "Delvis uppfyllt",
         Status.NOT_MET: "Ej uppfyllt",
         Status.MISSING: "Resultat saknas",
+        Status.BLOCKED: "Inväntar rättelse",
     },
 }
 
@@ -71,6 +74,11 @@ class GoalResult:
     points: Fraction
     status: Status
     explanation: str
+    measured: Fraction | None = None  # the value compared with the target (in Enhed), if one
+
+    @property
+    def blocked(self) -> bool:
+        return self.status is Status.BLOCKED
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ class Assessment:
 
     fulfilment: Fraction | None
     reason: str
+    measured: Fraction | None = None  # the measured value, for a rule that compares one
 
 
 @dataclass
@@ -275,7 +284,7 @@ def _numeric(goal: Goal, ctx: Context) -> Assessment:
     if value is None:
         return Assessment(None, how)
     a = _compare(goal, value, ctx)
-    return Assessment(a.fulfilment, _with_how(how, a.reason))
+    return Assessment(a.fulfilment, _with_how(how, a.reason), value)
 
 
 def _compare(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
@@ -360,7 +369,7 @@ def _range(goal: Goal, ctx: Context) -> Assessment:
         f"{s(value)} ligger {'i' if inside else 'uden for'} intervallet {s(lo)}–{s(hi)}",
         f"{s(value)} ligger {'inom' if inside else 'utanför'} intervallet {s(lo)}–{s(hi)}",
     )
-    return Assessment(HUNDRED if inside else ZERO, _with_how(how, text))
+    return Assessment(HUNDRED if inside else ZERO, _with_how(how, text), value)
 
 
 def _yes_no(goal: Goal, ctx: Context) -> Assessment:
@@ -509,6 +518,15 @@ def _tail(status: Status, f: Fraction | None, pts: Fraction, weight: Fraction, l
     return f"{word}: {fmt.points(pts, lang)} {of} {fmt.points(weight, lang)} {unit}"
 
 
+def _blocked_goal(goal: Goal, weight: Fraction, why: str, ctx: Context) -> GoalResult:
+    """A goal an error keeps from being scored: no number, and the reason instead."""
+    ctx.fulfilments[goal.id] = None
+    top = next((p for p in _ancestors(goal, ctx.plan)), goal)
+    return GoalResult(
+        goal.id, goal.row, top.area, goal.parent is None, weight, None, ZERO, Status.BLOCKED, why
+    )
+
+
 def _score_goal(goal: Goal, weight: Fraction, ctx: Context) -> GoalResult:
     a = RULES[goal.type](goal, ctx)
     f = a.fulfilment
@@ -530,7 +548,16 @@ def _score_goal(goal: Goal, weight: Fraction, ctx: Context) -> GoalResult:
     explanation = f"{reason} → {_tail(status, f, pts, weight, ctx.lang)}"
     top = next((p for p in _ancestors(goal, ctx.plan)), goal)
     return GoalResult(
-        goal.id, goal.row, top.area, goal.parent is None, weight, f, pts, status, explanation
+        goal.id,
+        goal.row,
+        top.area,
+        goal.parent is None,
+        weight,
+        f,
+        pts,
+        status,
+        explanation,
+        a.measured,
     )
 
 
@@ -564,11 +591,25 @@ def _depth_first_order(plan: Plan) -> list[Goal]:
     return order
 
 
-def score_plan(plan: Plan) -> ScoreCard:
-    """Score every goal of a plan that parsed without errors."""
+def score_plan(plan: Plan, blocked: Mapping[str, str] | None = None) -> ScoreCard:
+    """Score every goal of a plan.
+
+    `blocked` maps the goals that an error keeps from being scored (see `calc.blocking`) to the
+    reason shown instead; they get `Status.BLOCKED` and no number, and nothing is computed from
+    their inputs. The totals then count only the other goals: a front end shows them only when
+    the total itself is not blocked. A plan with errors is never written.
+    """
+    blocked = blocked or {}
     ctx = Context(plan, plan.lang, {}, [])
     weights = effective_weights(plan)
-    by_id = {g.id: _score_goal(g, weights.get(g.id, ZERO), ctx) for g in _depth_first_order(plan)}
+    by_id = {
+        g.id: (
+            _blocked_goal(g, weights.get(g.id, ZERO), blocked[g.id], ctx)
+            if g.id in blocked
+            else _score_goal(g, weights.get(g.id, ZERO), ctx)
+        )
+        for g in _depth_first_order(plan)
+    }
     goals = tuple(by_id[g.id] for g in plan.goals)
     top = [r for r in goals if r.is_top_level]
     total = sum((r.points for r in top), ZERO)

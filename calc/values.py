@@ -78,6 +78,7 @@ __all__ = [
     "NO_DEADLINE",
     "AllLocations",
     "NoDeadline",
+    "NotANumber",
     "VagueDate",
     "ValueProblem",
     "is_blank",
@@ -104,6 +105,19 @@ class ValueProblem(ValueError):
     def message(self, lang: str) -> str:
         """The message in `lang` (`"da"` or `"sv"`; anything else gives Danish)."""
         return self.sv if lang == "sv" else self.da
+
+
+class NotANumber(ValueProblem):
+    """Text where a number belongs. `statement` says what is wrong without the generic example,
+    so a caller that knows the column can suggest what fits it (Vægt: 10 or 2,5)."""
+
+    def __init__(self, da: str, sv: str, statement_da: str, statement_sv: str) -> None:
+        super().__init__(da, sv)
+        self.statement_da = statement_da
+        self.statement_sv = statement_sv
+
+    def statement(self, lang: str) -> str:
+        return self.statement_sv if lang == "sv" else self.statement_da
 
 
 class VagueDate(ValueProblem):
@@ -238,10 +252,8 @@ def _number_text(text: str, *, allow_units: bool = True) -> tuple[Decimal, bool]
 
 def _not_a_number(v: object) -> ValueProblem:
     shown = _show(v)
-    return ValueProblem(
-        f"'{shown}' er ikke et tal. Skriv fx 2,5 eller 85 %.",
-        f"'{shown}' är inte ett tal. Skriv t.ex. 2,5 eller 85 %.",
-    )
+    da, sv = f"'{shown}' er ikke et tal.", f"'{shown}' är inte ett tal."
+    return NotANumber(f"{da} Skriv fx 2,5 eller 85 %.", f"{sv} Skriv t.ex. 2,5 eller 85 %.", da, sv)
 
 
 def _real_number(v: CellValue) -> Decimal | None:

@@ -23,6 +23,7 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.PARTLY: "#E69F00",  # orange
     Status.NOT_MET: "#D55E00",  # vermillion
     Status.MISSING: "#6E6E6E",  # grey
+    Status.BLOCKED: "#CC79A7",  # reddish purple: waiting for a correction
 }
 
 EDITED_BACKGROUND = "#FFF1B8"  # a changed cell, until saved
@@ -39,6 +40,7 @@ def status_text(status: Status) -> str:
         Status.PARTLY: translate("Status", "Delvist opfyldt"),
         Status.NOT_MET: translate("Status", "Ikke opfyldt"),
         Status.MISSING: translate("Status", "Mangler resultat"),
+        Status.BLOCKED: translate("Status", "Afventer rettelse"),
     }[status]
 
 

@@ -42,6 +42,7 @@ from calc.grid import (
 )
 from calc.xlsx import ooxml
 from calc.xlsx.reader import range_positions, read_grids
+from calc.xlsx.styles import StyleSheet
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
@@ -120,10 +121,15 @@ def _plan(
         _refuse_package(src, zf, info, allow_signed)
         by_sheet = _group(src, info, updates)
         plan = _Plan({}, {}, {}, dict(properties))
+        styles = _styles(zf, info, by_sheet)
         for ref, cells in by_sheet.items():
             xml = ooxml.read_part(zf, ref.part)
-            plan.parts[ref.part] = patch_sheet(xml, ref.name, {p: c.xml for p, c in cells.items()})
+            plan.parts[ref.part] = patch_sheet(
+                xml, ref.name, {p: c.xml for p, c in cells.items()}, styles
+            )
             plan.expected[ref.name] = {p: c.expected for p, c in cells.items()}
+        if styles is not None and info.styles and (patched := styles.patched()) is not None:
+            plan.parts[info.styles] = patched
         if by_sheet:
             workbook = ooxml.read_part(zf, info.part)
             patched = set_full_calc_on_load(workbook)
@@ -132,6 +138,21 @@ def _plan(
         if properties:
             _plan_properties(src, zf, plan)
     return plan
+
+
+def _styles(
+    zf: zipfile.ZipFile, info: ooxml.WorkbookInfo, by_sheet: dict[ooxml.SheetRef, dict[Pos, _Cell]]
+) -> StyleSheet | None:
+    """The styles part, when a written cell asks for a number format (else it is not read)."""
+    wanted = any(c.xml.number_format for cells in by_sheet.values() for c in cells.values())
+    if not wanted or not info.styles:
+        return None
+    try:
+        return StyleSheet(ooxml.read_part(zf, info.styles))
+    except ValueError as exc:
+        raise WriteBackError(
+            f"Talformaterne i «{zf.filename}» kan ikke læses ({exc}); intet er skrevet."
+        ) from exc
 
 
 def _refuse_package(
@@ -201,6 +222,7 @@ class _Value:
 
     kind: str
     text: bytes = b""
+    number_format: str | None = None  # give the cell a style with this format (see styles)
 
 
 def _group(
@@ -211,6 +233,8 @@ def _group(
         ref = find_sheet(src, info, update.sheet)
         pos = _position(ref.name, update.cell)
         value, expected = encode_value(update.value, ref.name, update.cell)
+        if update.number_format and value.kind == "n":
+            value = _Value(value.kind, value.text, update.number_format)
         out.setdefault(ref, {})[pos] = _Cell(value, expected)
     return out
 
@@ -314,6 +338,7 @@ class _SheetText:
     p: bytes  # prefix of the spreadsheetml namespace, b"" or b"x:"
     data: _Span  # <sheetData>
     edits: list[tuple[int, int, tuple[int, int], bytes]] = field(default_factory=list)
+    styles: StyleSheet | None = None  # where cells with a number format get their style
 
 
 def _refuse(sheet: str, why: str) -> WriteBackError:
@@ -365,14 +390,16 @@ def _element(
         pos = end
 
 
-def patch_sheet(xml: bytes, sheet: str, cells: dict[Pos, _Value]) -> bytes:
+def patch_sheet(
+    xml: bytes, sheet: str, cells: dict[Pos, _Value], styles: StyleSheet | None = None
+) -> bytes:
     """Splice `cells` into a worksheet's XML; everything outside the target cells (and the
     `<dimension>` when it must grow) stays byte for byte as it was."""
     p = _prefix(xml, sheet)
     found = _element(xml, p, b"sheetData", 0, len(xml))
     if len(found) != 1:
         raise _refuse(sheet, "arket har ingen (eller flere) <sheetData>.")
-    text = _SheetText(xml, sheet, p, found[0])
+    text = _SheetText(xml, sheet, p, found[0], styles=styles)
     body = xml[text.data.tag_end : text.data.end]
     if b"<!--" in body or b"<![CDATA[" in body:
         raise _refuse(sheet, "arkets celledata indeholder XML-kommentarer eller CDATA.")
@@ -516,7 +543,14 @@ def _replace_cell(text: _SheetText, old: _Span, r: int, c: int, cells: dict[Pos,
     kept = [(k, v) for k, v in old.attrs if k not in (b"t", b"vm", b"cm")]
     if not any(k == b"r" for k, _ in kept):
         kept.insert(0, (b"r", f'"{a1(r, c)}"'.encode()))
-    return _cell_xml(text.p, kept, cells[(r, c)])
+    value = cells[(r, c)]
+    if value.number_format and text.styles is not None:
+        old_style = next((v[1:-1].decode() for k, v in kept if k == b"s"), "0")
+        style = text.styles.derive(
+            int(old_style) if old_style.isdigit() else 0, value.number_format
+        )
+        kept = [(k, v) for k, v in kept if k != b"s"] + [(b"s", f'"{style}"'.encode())]
+    return _cell_xml(text.p, kept, value)
 
 
 def _formula_error(sheet: str, r: int, c: int) -> WriteBackError:
@@ -534,6 +568,9 @@ def _new_cell(text: _SheetText, row: _Span | None, r: int, c: int, value: _Value
         style = row.attr(b"s")
     if style is None:
         style = _column_style(text, c)
+    if value.number_format and text.styles is not None:
+        base = int(style) if style and style.isdigit() else 0
+        style = str(text.styles.derive(base, value.number_format))
     attrs = [(b"r", f'"{a1(r, c)}"'.encode())]
     if style and style != "0":
         attrs.append((b"s", f'"{style}"'.encode()))

@@ -824,120 +824,120 @@ Avbryt: gör ingenting.</translation>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../report.py" line="79" />
+        <location filename="../report.py" line="82" />
         <source>Institution</source>
         <translation>Myndighet</translation>
     </message>
     <message>
-        <location filename="../report.py" line="80" />
+        <location filename="../report.py" line="83" />
         <source>Departement</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../report.py" line="81" />
+        <location filename="../report.py" line="84" />
         <source>År</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../report.py" line="82" />
-        <location filename="../report.py" line="158" />
+        <location filename="../report.py" line="85" />
+        <location filename="../report.py" line="161" />
         <source>Beregnet</source>
         <translation>Beräknad</translation>
     </message>
     <message>
-        <location filename="../report.py" line="84" />
+        <location filename="../report.py" line="87" />
         <source>Point i alt</source>
         <translation>Poäng totalt</translation>
     </message>
     <message>
-        <location filename="../report.py" line="87" />
+        <location filename="../report.py" line="90" />
         <source>Målopfyldelse i alt</source>
         <translation>Måluppfyllelse totalt</translation>
     </message>
     <message>
-        <location filename="../report.py" line="90" />
+        <location filename="../report.py" line="93" />
         <source>Integritetsstempel</source>
         <translation>Integritetsstämpel</translation>
     </message>
     <message>
-        <location filename="../report.py" line="93" />
+        <location filename="../report.py" line="96" />
         <source>Mål- og resultatplan: resultatopgørelse</source>
         <translation>Mål- och resultatplan: resultatredovisning</translation>
     </message>
     <message>
-        <location filename="../report.py" line="96" />
+        <location filename="../report.py" line="99" />
         <source>Pr. område</source>
         <translation>Per område</translation>
     </message>
     <message>
-        <location filename="../report.py" line="100" />
+        <location filename="../report.py" line="103" />
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../report.py" line="104" />
+        <location filename="../report.py" line="107" />
         <source>Mål og forklaringer</source>
         <translation>Mål och förklaringar</translation>
     </message>
     <message>
-        <location filename="../report.py" line="144" />
+        <location filename="../report.py" line="147" />
         <source>Område</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../report.py" line="145" />
-        <location filename="../report.py" line="186" />
+        <location filename="../report.py" line="148" />
+        <location filename="../report.py" line="189" />
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../report.py" line="146" />
+        <location filename="../report.py" line="149" />
         <source>Mulige</source>
         <translation>Möjliga</translation>
     </message>
     <message>
-        <location filename="../report.py" line="147" />
-        <location filename="../report.py" line="187" />
+        <location filename="../report.py" line="150" />
+        <location filename="../report.py" line="190" />
         <source>Opfyldelse</source>
         <translation>Uppfyllelse</translation>
     </message>
     <message>
-        <location filename="../report.py" line="157" />
+        <location filename="../report.py" line="160" />
         <source>Navn</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../report.py" line="159" />
+        <location filename="../report.py" line="162" />
         <source>Udbetaling</source>
         <translation>Utbetalning</translation>
     </message>
     <message>
-        <location filename="../report.py" line="184" />
+        <location filename="../report.py" line="187" />
         <source>Nr</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../report.py" line="185" />
+        <location filename="../report.py" line="188" />
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../report.py" line="188" />
+        <location filename="../report.py" line="191" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../report.py" line="189" />
+        <location filename="../report.py" line="192" />
         <source>Forklaring</source>
         <translation>Förklaring</translation>
     </message>
     <message>
-        <location filename="../report.py" line="237" />
+        <location filename="../report.py" line="240" />
         <source>Resultatopgørelse %1 for %2</source>
         <translation>Resultatredovisning %1 för %2</translation>
     </message>
     <message>
-        <location filename="../report.py" line="245" />
+        <location filename="../report.py" line="248" />
         <source>Kære departement
 
 Hermed resultatopgørelsen for mål- og resultatplanen %1 for %2.
@@ -976,24 +976,29 @@ Med vänlig hälsning
 <context>
     <name>Status</name>
     <message>
-        <location filename="../style.py" line="38" />
+        <location filename="../style.py" line="39" />
         <source>Opfyldt</source>
         <translation>Uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="39" />
+        <location filename="../style.py" line="40" />
         <source>Delvist opfyldt</source>
         <translation>Delvis uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="40" />
+        <location filename="../style.py" line="41" />
         <source>Ikke opfyldt</source>
         <translation>Ej uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="41" />
+        <location filename="../style.py" line="42" />
         <source>Mangler resultat</source>
         <translation>Resultat saknas</translation>
+    </message>
+    <message>
+        <location filename="../style.py" line="43" />
+        <source>Afventer rettelse</source>
+        <translation>Inväntar rättelse</translation>
     </message>
 </context>
 <context>

@@ -204,7 +204,7 @@ def test_excel_error_in_input(plan: Path, capsys: pytest.CaptureFixture[str], er
     cell = f'<c r="S3" s="8" t="e"><f>1/0</f><v>{error}</v></c>'.encode()
     rewrite(plan, GOALS, lambda x: x.replace(S3, cell))
     text = refused(plan, capsys, 2)
-    assert f"Mål!S3: Cellen indeholder Excel-fejlen {error}" in text
+    assert f"Mål!S3: Resultat for 1.a.1: Cellen indeholder Excel-fejlen {error}" in text
 
 
 @pytest.mark.parametrize("number", ["NaN", "inf", "-INF"])

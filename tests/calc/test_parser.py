@@ -30,8 +30,9 @@ def test_every_error_is_listed_at_once_and_nothing_is_written():
     assert ("Mål", "B4") in errors  # parent 9 does not exist
     assert ("Mål", "A5") in errors  # duplicate Nr 2
     by_cell = {i.cell: i.message for i in ev.issues}
-    assert by_cell["E2"] == "'tyve' er ikke et tal. Skriv fx 2,5 eller 85 %."
-    assert by_cell["F3"].startswith("'gættet' er ikke en gyldig værdi. Brug en af: ja/nej,")
+    # the column and the goal are named, and the suggestion fits the column
+    assert by_cell["E2"] == "Vægt for 1: 'tyve' er ikke et tal. Skriv point, fx 10 eller 2,5."
+    assert by_cell["F3"].startswith("Type for 2: 'gættet' er ikke en gyldig værdi. Brug en af:")
     assert by_cell["B4"] == "Mål 3 peger på overordnet mål 9, som ikke findes."
     assert by_cell["A5"] == "Nr 2 står to gange (også i række 3)."
 
