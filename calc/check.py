@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MaalscoreError
@@ -40,6 +41,9 @@ from .stamp import (
     short_hash,
     written_values,
 )
+
+if TYPE_CHECKING:
+    from .engine import Evaluation
 
 OK = "ok"
 EXCEL = "beregnet i excel"  # no (valid) stamp, results written in Excel equal a recalculation
@@ -67,6 +71,9 @@ class CheckResult:
     stamp: Stamp | None = None
     detail: str = ""
     excel: ExcelMarks | None = None  # Målscore's time and version lines on the Resultat sheet
+    # The new calculation of the inputs as they are, when one was made, so a caller that
+    # needs the numbers too (`maalscore samle`) does not calculate twice.
+    evaluation: Evaluation | None = None
 
     @property
     def ok(self) -> bool:
@@ -149,6 +156,14 @@ def read_stamp(path: Path) -> Stamp | None:
 
 def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
     """Check one workbook; `sagsdata` is the separate case file `beregn` was given, if any."""
+    return check_and_read(path, sagsdata)[0]
+
+
+def check_and_read(
+    path: Path, sagsdata: Path | None = None
+) -> tuple[CheckResult, WorkbookGrids | None]:
+    """`check_file`, and the grids it read (None for an unreadable file and for .xls/.xlsb,
+    which are not read here), so that a caller needing the numbers too reads the file once."""
     from .engine import FileOptions, load_grids
     from .xlsx import ooxml
 
@@ -160,26 +175,30 @@ def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
             f"filen er i formatet .{kind}, som Målscore aldrig skriver i, så den kan ikke være "
             "beregnet og stemplet af Målscore. Gem den som .xlsx og kør maalscore beregn."
         )
-        return result
+        return result, None
     try:
         grids = load_grids(Path(path), FileOptions(sagsdata=sagsdata))
+    except (MaalscoreError, OSError) as exc:
+        result.status, result.detail = UNREADABLE, str(exc)
+        return result, None
+    try:
         stamp = read_stamp(Path(path))
     except StampError as exc:
         result.status, result.detail = DAMAGED, str(exc)
-        return result
+        return result, grids
     except (MaalscoreError, OSError) as exc:
         result.status, result.detail = UNREADABLE, str(exc)
-        return result
+        return result, None
     result.excel = excel_marks(grids)
     if stamp is None:
-        return _check_unstamped(grids, result)
+        return _check_unstamped(grids, result), grids
     result.stamp = stamp
     result.changed = _changed_inputs(grids, stamp)
     result.edited = _edited_results(grids, stamp)
     if result.changed:
         result.status = CHANGED
         if _recalculated_in_excel(grids, stamp, result):
-            return result
+            return result, grids
     elif result.edited:
         result.status = EDITED
     else:
@@ -190,7 +209,7 @@ def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
             result.status = MISMATCH
     if result.edited and result.status != EDITED:
         result.status = f"{result.status} og {EDITED}"
-    return result
+    return result, grids
 
 
 @dataclass(frozen=True)
@@ -345,6 +364,7 @@ def _recalculation_differs(
     from .engine import evaluate
 
     ev = evaluate(grids, now=now)
+    result.evaluation = ev
     if not ev.ok:
         result.detail = "En ny beregning af filen giver fejl: " + "; ".join(
             f"{i.location()}: {i.message}" for i in ev.issues if i.is_error

@@ -4,9 +4,11 @@
                              [--sagsdata CASES.csv|.xlsx] [-j N]
     maalscore tjek FILE... [--json] [--sagsdata CASES.csv|.xlsx]
     maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
+    maalscore samle KILDE... --ud OVERSIGT.xlsx [--json] [--uden-løn] [-j N]
 
 Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
-could not be read or written.
+could not be read or written. `samle`: 0 every source godkendt or ikke beregnet, 1 some source
+ændret or afviger, 2 some source fejl, 3 the overview could not be written.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import fmt
+from .consolidate import Consolidation, Verdict
 from .engine import Evaluation, FileOptions, score_file
 from .errors import MaalscoreError
 from .xlsx.reader import legacy_warning
@@ -241,6 +245,98 @@ def _tjek(args: argparse.Namespace) -> int:
     return code
 
 
+def _samle(args: argparse.Namespace) -> int:
+    """`maalscore samle KILDE... --ud OVERSIGT.xlsx`: the departement's check and overview."""
+    from .collect import OverviewError, collect, is_overview, write_overview
+
+    if args.ud is None and not args.json:
+        print(
+            "Angiv oversigtens filnavn med --ud OVERSIGT.xlsx (eller brug --json).", file=sys.stderr
+        )
+        return EXIT_WORKBOOK_ERRORS
+    # An earlier overview at the target is not read as a source; any other file there is, and
+    # is then refused as a target.
+    exclude = [args.ud] if args.ud is not None and is_overview(args.ud) else []
+    result = collect(args.sources, jobs=args.parallel, exclude=exclude)
+    with_pay = not args.uden_lon
+    code = result.exit_code
+    if args.json:
+        print(json.dumps(samle_json(result, with_pay), ensure_ascii=False))
+    else:
+        print_consolidation(result, sys.stdout)
+    if args.ud is not None:
+        try:
+            write_overview(args.ud, result, with_pay=with_pay, sources=args.sources)
+        except OverviewError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_IO
+        except ModuleNotFoundError as exc:
+            print(
+                f"Oversigten kræver pakken {exc.name}: pip install 'maalscore[samle]'.",
+                file=sys.stderr,
+            )
+            return EXIT_IO
+        if not args.json:
+            print(f"Oversigten er skrevet til {args.ud}")
+    return code
+
+
+def samle_json(result: Consolidation, with_pay: bool = True) -> dict[str, object]:
+    """The `samle --json` object (keys as documented in README.md)."""
+    agencies = []
+    for a in result.agencies:
+        n = a.counts
+        item: dict[str, object] = {
+            "file": a.path,
+            "institution": a.institution or None,
+            "year": a.year,
+            "total_points": _number(a.total_points),
+            "max_points": _number(a.max_points),
+            "score_pct": _number(a.score_pct),
+            "counts": {"met": n.met, "partly": n.partly, "not_met": n.not_met, "missing": n.missing}
+            if n
+            else None,
+            "payout_total": _number(a.payout_total),
+            "verdict": a.verdict.value,
+            "changed_cells": list(a.changed_cells),
+            "reason": a.reason,
+            "sha256": a.sha256 or None,
+        }
+        if not with_pay:
+            del item["payout_total"]
+        agencies.append(item)
+    issues = [
+        {
+            "file": p.source or None,
+            "institution": p.institution or None,
+            "year": p.year,
+            "sheet": p.issue.sheet,
+            "cell": p.issue.cell,
+            "severity": p.issue.severity,
+            "message": p.issue.message,
+        }
+        for p in result.problems
+    ]
+    return {"agencies": agencies, "issues": issues}
+
+
+def print_consolidation(result: Consolidation, out: TextIO) -> None:
+    """One line per agency for people: verdict, institution and year, score, file; the reason
+    below every verdict but godkendt."""
+    lang = result.lang
+    for a in result.agencies:
+        title = " ".join(str(x) for x in (a.institution, a.year) if x) or "–"
+        score = fmt.pct(a.score_pct, lang) if a.score_pct is not None else "–"
+        print(f"{a.verdict.label(lang).upper():<14} {title:<40} {score:>8}  {a.source}", file=out)
+        if a.verdict is not Verdict.APPROVED:
+            print(f"{'':<14} {a.reason}", file=out)
+    tally = Counter(a.verdict for a in result.agencies)
+    print(
+        ", ".join(f"{tally[v]} {v.label(lang)}" for v in Verdict if tally[v]) or "Ingen kilder.",
+        file=out,
+    )
+
+
 def _skabelon(args: argparse.Namespace) -> int:
     from .template import save_template
 
@@ -317,6 +413,35 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--år", "--aar", dest="year", type=int)
     s.add_argument("--institution")
     s.set_defaults(func=_skabelon)
+    m = sub.add_parser(
+        "samle",
+        help="kontrollér og saml mange institutioners projektmapper i én oversigt (departementet)",
+    )
+    m.add_argument(
+        "sources",
+        nargs="+",
+        type=Path,
+        metavar="KILDE",
+        help="projektmapper, mapper (søges igennem) og gemte e-mails (.eml)",
+    )
+    m.add_argument("--ud", type=Path, metavar="OVERSIGT.xlsx", help="skriv oversigten hertil")
+    m.add_argument("--json", action="store_true", help="skriv resultatet som ét JSON-objekt")
+    m.add_argument(
+        "--uden-løn",
+        "--uden-lon",
+        dest="uden_lon",
+        action="store_true",
+        help="udelad resultatlønnen",
+    )
+    m.add_argument(
+        "-j",
+        "--parallel",
+        type=int,
+        default=1,
+        metavar="N",
+        help="læs flere filer samtidig i N processer (0: én pr. kerne)",
+    )
+    m.set_defaults(func=_samle)
     a = sub.add_parser("app", help="åbn skrivebordsprogrammet")
     a.add_argument("file", nargs="?", type=Path, metavar="FIL")
     a.set_defaults(func=_app)

@@ -1,0 +1,1 @@
+"""Reports built from the core's records: the departement's overview workbook."""
