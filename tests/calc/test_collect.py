@@ -15,6 +15,7 @@ The inbox (built once per module) holds every kind of source the issue names:
 | krypteret.xlsx: password protected (the shared corpus) | fejl |
 | noter.txt and ikke-en-projektmappe.xlsx: not workbooks | fejl |
 | hjemrejse-2024.xlsx: the same agency's previous year | godkendt |
+| excel-beregnet.xlsx: calculated in Excel (no stamp), results equal a new calculation | godkendt |
 | indbakke/post.eml: two workbooks attached (SIRI, Udlændingestyrelsen) | ikke beregnet ×2 |
 | indbakke/outlook.msg: an Outlook message | fejl |
 | ~$hjemrejse-2025.xlsx and .maalscore-backup/: Excel's owner file, backups | skipped |
@@ -77,6 +78,16 @@ def _older_engine(path: Path) -> None:
     write_back(path, [], path, properties=old.properties())
 
 
+def _like_excel(path: Path) -> None:
+    """Calculated, then saved by a program that keeps the values but not the stamp (as the
+    Excel add-in and xlwings Lite leave a workbook: they cannot write custom properties)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(path)
+    for name in list(wb.custom_doc_props.names):
+        del wb.custom_doc_props[name]
+    wb.save(path)
+
+
 def _mail(path: Path, *attachments: Path) -> None:
     msg = EmailMessage()
     msg["Subject"] = "Resultatopgørelser"
@@ -117,6 +128,10 @@ def build_inbox(root: Path) -> Inbox:
     swedish = root / "svensk" / "migrationsverket-2008.xlsx"
     shutil.copyfile(EX003, swedish)
     _score(swedish)
+    in_excel = root / "excel-beregnet.xlsx"
+    shutil.copyfile(EX002, in_excel)
+    _score(in_excel)
+    _like_excel(in_excel)
     broken = root / "fejl-i-mappen.xlsx"
     write_back(EX004, [CellUpdate("Mål", "F3", "tyve")], broken)  # Vægt of goal 1
     if (CORPUS / "calamine__pass_protected.xlsx").exists():
@@ -181,6 +196,7 @@ def test_every_source_gets_its_verdict(run: Run) -> None:
     expected = {
         "hjemrejse-2025.xlsx": "godkendt",
         "hjemrejse-2024.xlsx": "godkendt",
+        "excel-beregnet.xlsx": "godkendt",
         "rettet-resultat.xlsx": "ændret",
         "rettet-input.xlsx": "ændret",
         "statsforvaltningen-2017.xlsx": "ikke beregnet",
@@ -206,6 +222,9 @@ def test_edited_cells_are_named(run: Run) -> None:
     assert older["changed_cells"] == ["Mål!V3"]
     assert "0.0.9" in str(older["reason"])
     assert run.agency("hjemrejse-2025.xlsx")["changed_cells"] == []
+    assert str(run.agency("excel-beregnet.xlsx")["reason"]).startswith(
+        "Beregnet i Excel 2026-01-15 09:30 med Målscore"
+    )
 
 
 def test_numbers_are_a_fresh_calculation_as_json_numbers(run: Run) -> None:

@@ -86,6 +86,17 @@ def test_not_calculated(ev: Evaluation) -> None:
     assert legacy[0] is Verdict.NOT_CALCULATED and ".xls" in legacy[1]
 
 
+def test_calculated_in_excel(ev: Evaluation) -> None:
+    excel = Verification(stamped=False, in_excel=True, version="0.1.0", calculated="2026-01-15")
+    verdict, reason, cells = verdict_of(excel, ev)
+    assert verdict is Verdict.APPROVED and cells == ()
+    assert reason.startswith("Beregnet i Excel 2026-01-15 med Målscore 0.1.0 (uden stempel)")
+    again = verdict_of(replace(excel, stamped=True, changed=("Mål!S4",)), ev)
+    assert again[0] is Verdict.APPROVED and "Input ændret siden stemplet: Mål!S4." in again[1]
+    differs = verdict_of(replace(excel, differs=("Mål!V3",)), ev)
+    assert differs[0] is Verdict.DIFFERS and differs[2] == ("Mål!V3",)
+
+
 def test_errors_are_fejl_whatever_the_stamp_says(broken: Evaluation) -> None:
     for check in (STAMPED, Verification(stamped=False), replace(STAMPED, differs=("Mål!V3",))):
         verdict, reason, _ = verdict_of(check, broken)
