@@ -152,7 +152,7 @@ STATUS_COLOURS = {
     Status.PARTLY: _YELLOW,
     Status.NOT_MET: _RED,
     Status.MISSING: _GREY,
-}
+}  # (Status.BLOCKED never reaches the overview: a workbook with errors has no goal rows)
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,7 @@ def _verdict_cond(lang: Lang) -> dict[str, dict[str, str]]:
 
 
 def _status_cond(lang: Lang) -> dict[str, dict[str, str]]:
-    return {s.label(lang): STATUS_COLOURS[s] for s in Status}
+    return {s.label(lang): STATUS_COLOURS[s] for s in Status if s in STATUS_COLOURS}
 
 
 def _overview_sheet(book: _Book, c: Consolidation, with_pay: bool) -> Any:
