@@ -201,17 +201,25 @@ class _Issues:
                 )
         rest = len(rows) - MAX_ISSUES_PER_COLUMN
         if rest > 0:
-            da = (
-                f"Yderligere {rest} celler i denne kolonne kan ikke læses "
-                f"(de første {MAX_ISSUES_PER_COLUMN} er vist)."
-            )
-            sv = (
-                f"Ytterligare {rest} celler i denna kolumn kan inte läsas "
-                f"(de första {MAX_ISSUES_PER_COLUMN} visas)."
-            )
-            last = first_row + rows[-1]
-            cell = f"{a1(first_row + rows[MAX_ISSUES_PER_COLUMN], col)}:{a1(last, col)}"
-            self.issues.append(Issue(self.sheet, cell, severity, sv if self.lang == "sv" else da))
+            start, last = first_row + rows[MAX_ISSUES_PER_COLUMN], first_row + rows[-1]
+            self.issues.append(more_cells(self.sheet, col, start, last, rest, self.lang, severity))
+
+
+def more_cells(
+    sheet: str, col: int, start: int, last: int, rest: int, lang: str, severity: Severity = ERROR
+) -> Issue:
+    """The one issue for a column's unreadable cells beyond the first MAX_ISSUES_PER_COLUMN:
+    how many more, from row `start` to row `last` (0-based)."""
+    da = (
+        f"Yderligere {rest} celler i denne kolonne kan ikke læses "
+        f"(de første {MAX_ISSUES_PER_COLUMN} er vist)."
+    )
+    sv = (
+        f"Ytterligare {rest} celler i denna kolumn kan inte läsas "
+        f"(de första {MAX_ISSUES_PER_COLUMN} visas)."
+    )
+    cell = f"{a1(start, col)}:{a1(last, col)}"
+    return Issue(sheet, cell, severity, sv if lang == "sv" else da)
 
 
 _FORMULA = V.ValueProblem(

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .blocking import Blocking, find_blocked
 from .errors import Issue, has_errors
-from .grid import CellUpdate, WorkbookGrids, normalise_name
+from .grid import CellUpdate, SheetGrid, WorkbookGrids, normalise_name
 from .headers import PLAN_KEYS, SHEETS
 from .model import Plan
 from .output import (
@@ -167,11 +167,23 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     name = SHEETS["cases"][0]
     if case_file is not None:
         rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
-        return WorkbookGrids(rest + (bulk.read_case_file(case_file, name, cases),), grids.source)
+        return WorkbookGrids(rest + (_read_case_file(case_file, name, cases),), grids.source)
     if big and case_sheet is not None:
         bulky = bulk.read_xlsx_cases(path, case_sheet, name=name)
         return WorkbookGrids(grids.sheets + (bulky,), grids.source)
     return grids
+
+
+def _read_case_file(path: Path, name: str, cases: set[str]) -> SheetGrid:
+    """A separate case file: a large CSV or any Parquet file counted by the columnar engine
+    (`calc.casescan`, Polars), a small CSV or an .xlsx read into a grid (`calc.xlsx.bulk`)."""
+    from .xlsx import bulk, columnar
+
+    if columnar.wants_engine(Path(path)):
+        from .casescan import read_case_table
+
+        return read_case_table(Path(path), name)
+    return bulk.read_case_file(path, name, cases)
 
 
 def _sheet_names(key: str) -> set[str]:

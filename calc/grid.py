@@ -82,6 +82,25 @@ class CaseSheet(SheetGrid):
         return self.columns[col][first : self.height]
 
 
+@dataclass(frozen=True)
+class CountedSheet(SheetGrid):
+    """Case data counted outside Python: a large case file read by a columnar engine
+    (`calc.casescan`) or a database query (`calc.casedb`).
+
+    `rows` holds only the first rows (the header); `counted` is what the counting gave, the
+    goals' cases and the problems (`(list[GoalCases], list[Issue])`, kept opaque here because
+    this module knows no goals); `label` is what issues name as the sheet (the file's name, or
+    the database setting); `fingerprint` is what the integrity stamp records for it (the
+    SHA-256 of the file, or of the counts that left the database) and `height` the number of
+    rows.
+    """
+
+    counted: object = None
+    label: str = ""
+    fingerprint: str = ""
+    height: int = 0
+
+
 def from_file_value(v: object) -> CellValue:
     """A value as python-calamine or a CSV gives it → as the stdlib reader would give it."""
     if v == "" and isinstance(v, str):

@@ -22,11 +22,12 @@ property tests hold the two equal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 
 from .model import Indicator
 
@@ -153,20 +154,46 @@ def compute_fast(
     """The same as `compute_reference`, from a histogram of the day counts (distinct value →
     number of cases), built with `collections.Counter` at C speed. Every rule depends only on that
     histogram, so the result is exact and equal to the reference."""
-    n = len(days)
+    return compute_counts(
+        indicator,
+        Counter(days),
+        Counter(decided) if indicator is Indicator.SHARE else {},
+        deadline_days=deadline_days,
+        deadline_date=deadline_date,
+        trim_pct=trim_pct,
+        days_per_unit=days_per_unit,
+        percentile=percentile,
+    )
+
+
+def compute_counts(
+    indicator: Indicator,
+    day_counts: Mapping[Decimal, int],
+    decided_counts: Mapping[date | None, int] = MappingProxyType({}),
+    *,
+    deadline_days: Decimal | None = None,
+    deadline_date: date | None = None,
+    trim_pct: Decimal = Decimal(0),
+    days_per_unit: Decimal = Decimal(1),
+    percentile: Decimal = Decimal(50),
+) -> IndicatorValue:
+    """The indicator from histograms: Dage value → number of cases, and Afgjort date → number
+    of cases (None: no date), over the same cases. This is what large case data gives (counted
+    by a columnar engine or a database, `calc.casecounts`); the counts are exact integers and
+    the result is the same exact fraction as `compute_reference` over the cases themselves."""
+    n = sum(day_counts.values())
     if indicator is Indicator.COUNT:
         return IndicatorValue(Fraction(n), n)
     if n == 0:
         return IndicatorValue(None, 0)
     if indicator is Indicator.SHARE:
         if deadline_date is not None:
-            by_date = Counter(decided)
-            hits = sum(c for d, c in by_date.items() if d is not None and d <= deadline_date)
+            hits = sum(c for d, c in decided_counts.items() if d is not None and d <= deadline_date)
         else:
             limit = deadline_days if deadline_days is not None else Decimal(0)
-            hits = sum(c for d, c in Counter(days).items() if d <= limit)
+            hits = sum(c for d, c in day_counts.items() if d <= limit)
         return IndicatorValue(Fraction(hits * 100, n), n)
-    histogram = sorted(Counter(days).items())  # (value, count), fastest first
+    histogram = sorted((v, c) for v, c in day_counts.items() if c)  # fastest first
     unit = Fraction(days_per_unit)
     if indicator is Indicator.MAXIMUM:
         return IndicatorValue(Fraction(histogram[-1][0]) / unit, n)

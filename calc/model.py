@@ -107,11 +107,34 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class CaseCounts:
+    """The included cases of one goal at one location, as counts: how many cases took each
+    number of days, and how many were decided on each date (None: no Afgjort date).
+
+    Every indicator depends only on these two histograms, so case data of any size (counted
+    by a columnar engine or inside a database, see `calc.casecounts`) needs no per-case tuple.
+    """
+
+    location: str  # as written ('' when none)
+    days: tuple[tuple[Decimal, int], ...] = ()
+    decided: tuple[tuple[date | None, int], ...] = ()
+
+    @property
+    def n(self) -> int:
+        return sum(c for _, c in self.days)
+
+
+Histograms = tuple[dict[Decimal, int], dict[date | None, int]]
+
+
+@dataclass(frozen=True)
 class GoalCases:
-    """The included cases of one goal from Sagsdata, column by column.
+    """The included cases of one goal from Sagsdata, column by column, or as counts.
 
     Only cases with Medtages ≠ Nej are here; `excluded` counts those left out by Medtages = Nej,
-    and `without_days` those that had no day count.
+    and `without_days` those that had no day count. Case data read by a columnar engine or a
+    database comes as `counts` (per location) instead of the per-case tuples, which are then
+    empty; `histograms` and the location methods serve both forms.
     """
 
     goal_id: str
@@ -121,12 +144,37 @@ class GoalCases:
     excluded: int = 0
     without_days: int = 0
     first_row: int = 0
+    counts: tuple[CaseCounts, ...] = ()
+
+    @property
+    def n_cases(self) -> int:
+        return len(self.days) + sum(c.n for c in self.counts)
+
+    def location_names(self) -> frozenset[str]:
+        """The locations that have cases, as written."""
+        return frozenset(self.location) | {c.location for c in self.counts if c.n}
 
     def location_keys(self) -> frozenset[str]:
         """The locations that have cases, folded with `grid.normalise_name`."""
         from .grid import normalise_name
 
-        return frozenset(normalise_name(n) for n in set(self.location))
+        return frozenset(normalise_name(n) for n in self.location_names())
+
+    def histograms(self, key: str | None = None) -> Histograms:
+        """(Dage → cases, Afgjort → cases) over the counted cases, of every location or of
+        those whose Lokation folds to `key`."""
+        from .grid import normalise_name
+
+        days: dict[Decimal, int] = {}
+        decided: dict[date | None, int] = {}
+        for c in self.counts:
+            if key is not None and normalise_name(c.location) != key:
+                continue
+            for v, k in c.days:
+                days[v] = days.get(v, 0) + k
+            for d, k in c.decided:
+                decided[d] = decided.get(d, 0) + k
+        return days, decided
 
     def at_location(self, key: str) -> tuple[tuple[Decimal, ...], tuple[date | None, ...]]:
         """Days and decision dates of the cases whose Lokation folds to `key`

@@ -18,7 +18,7 @@ from typing import TypeVar
 from . import values as V
 from .errors import ERROR, WARNING, Issue, Severity
 from .fmt import plain
-from .grid import CaseSheet, CellValue, SheetGrid, WorkbookGrids, a1, normalise_name
+from .grid import CaseSheet, CellValue, CountedSheet, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import (
     CASE_FIELDS,
     GOAL_FIELDS,
@@ -834,6 +834,10 @@ def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
     `calc.casedata`), else row by row (`_parse_cases_reference`); the result is the same."""
     from .casedata import numpy_available
 
+    if isinstance(grid, CountedSheet) and isinstance(grid.counted, tuple):
+        counted_cases, counted_issues = grid.counted  # counted by calc.casescan or calc.casedb
+        out.issues.extend(counted_issues)
+        return list(counted_cases)
     head = find_header(grid, CASE_FIELDS, "goal")
     sheet = grid.label if isinstance(grid, CaseSheet) and grid.label else grid.name
     if head is None:

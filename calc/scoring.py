@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import Any
 
 from . import fmt
 from .errors import WARNING, Issue
 from .exact import q
 from .grid import a1, normalise_name
-from .indicators import DAYS_PER_UNIT, IndicatorValue, compute
-from .model import Combine, Goal, GoalType, Indicator, Lang, Milestone, Plan, Scale
+from .indicators import DAYS_PER_UNIT, IndicatorValue, compute, compute_counts
+from .model import Combine, Goal, GoalCases, GoalType, Indicator, Lang, Milestone, Plan, Scale
 
 HUNDRED = Fraction(100)
 ZERO = Fraction(0)
@@ -217,7 +218,7 @@ def _measured(goal: Goal, ctx: Context) -> tuple[Fraction | None, str]:
         value = q(goal.result) if isinstance(goal.result, Decimal) else None
         return value, ""
     cases = ctx.plan.cases_for(goal.id)
-    iv = _indicator(goal, cases.days if cases else (), cases.decided if cases else ())
+    iv = _indicator_of(goal, cases)
     how = _indicator_text(goal, iv, cases.excluded if cases else 0, ctx)
     if cases and cases.without_days:
         ctx.warn(
@@ -231,20 +232,34 @@ def _measured(goal: Goal, ctx: Context) -> tuple[Fraction | None, str]:
     return iv.value, how
 
 
+def _indicator_of(goal: Goal, cases: GoalCases | None, key: str | None = None) -> IndicatorValue:
+    """The goal's indicator over its cases (at the locations folding to `key`, if given),
+    from the cases themselves or from their counts (large case data)."""
+    if cases is not None and cases.counts:
+        days, decided = cases.histograms(key)
+        return compute_counts(goal.indicator, days, decided, **_indicator_settings(goal))  # type: ignore[arg-type]
+    if cases is None:
+        return _indicator(goal, (), ())
+    if key is None:
+        return _indicator(goal, cases.days, cases.decided)
+    return _indicator(goal, *cases.at_location(key))
+
+
+def _indicator_settings(goal: Goal) -> dict[str, Any]:
+    return {
+        "deadline_days": goal.deadline_days,
+        "deadline_date": goal.deadline_date,
+        "trim_pct": goal.trim_pct,
+        "days_per_unit": DAYS_PER_UNIT.get(normalise_name(goal.unit), Decimal(1)),
+        "percentile": goal.percentile,
+    }
+
+
 def _indicator(
     goal: Goal, days: tuple[Decimal, ...], decided: tuple[object, ...]
 ) -> IndicatorValue:
     assert goal.indicator is not None
-    return compute(
-        goal.indicator,
-        days,
-        decided,  # type: ignore[arg-type]
-        deadline_days=goal.deadline_days,
-        deadline_date=goal.deadline_date,
-        trim_pct=goal.trim_pct,
-        days_per_unit=DAYS_PER_UNIT.get(normalise_name(goal.unit), Decimal(1)),
-        percentile=goal.percentile,
-    )
+    return compute(goal.indicator, days, decided, **_indicator_settings(goal))  # type: ignore[arg-type]
 
 
 def _indicator_text(goal: Goal, iv: IndicatorValue, excluded: int, ctx: Context) -> str:
@@ -311,10 +326,10 @@ def _compare(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
 def _by_location(goal: Goal, ctx: Context) -> Assessment:
     """Score each location on its own, then weight them (or require every one)."""
     cases = ctx.plan.cases_for(goal.id)
-    if cases is None or not cases.days:
+    if cases is None or not cases.n_cases:
         return Assessment(None, "")
     if goal.every_location:
-        names = sorted(set(cases.location))
+        names = sorted(cases.location_names())
         weights = [(n, Fraction(1)) for n in names]
     else:
         weights = [(n, q(w)) for n, w in goal.location_weights]
@@ -323,7 +338,6 @@ def _by_location(goal: Goal, ctx: Context) -> Assessment:
     scored: list[tuple[Fraction, Fraction]] = []
     for name, weight in weights:
         key = normalise_name(name)
-        days, decided = cases.at_location(key)
         if key not in known:
             ctx.warn(
                 goal,
@@ -331,7 +345,7 @@ def _by_location(goal: Goal, ctx: Context) -> Assessment:
                 f"Ingen sager for lokationen {name} under mål {goal.id}; den tæller 0 %.",
                 f"Inga ärenden för orten {name} under mål {goal.id}; den räknas som 0 %.",
             )
-        iv = _indicator(goal, days, decided)
+        iv = _indicator_of(goal, cases, key)
         if iv.value is None:
             scored.append((weight, ZERO))
             parts.append(ctx.t(f"{name}: intet resultat", f"{name}: inget utfall"))

@@ -4,7 +4,7 @@
     xlsx    calc/xlsx/                    the file format; base and the standard library only
     rules   every other calc/*.py module  plain data in and out; base and other rules only
     face    engine, cli, check, template,  ties rules and file format together; may import all
-            collect
+            collect, casescan, casedb      (casescan/casedb: case data counted by Polars / in SQL)
 
 No import cycle inside `calc/` (imports inside functions count: they are dependencies too),
 and `calc/` never imports the front ends, except `cli` starting them inside a function for
@@ -25,10 +25,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CALC = ROOT / "calc"
 
 BASE = {"calc", "calc.grid", "calc.errors", "calc.exact"}
-FACE = {"calc.engine", "calc.cli", "calc.check", "calc.template", "calc.collect"}
+FACE = {
+    "calc.engine",
+    "calc.cli",
+    "calc.check",
+    "calc.template",
+    "calc.collect",
+    "calc.casescan",
+    "calc.casedb",
+}
 FRONT_ENDS = ("desktop", "excel_addin")
 # Third-party packages calc/ may use, each imported lazily inside the function that needs it.
-OPTIONAL = {"numpy", "python_calamine", "openpyxl", "xlsxwriter"}
+OPTIONAL = {"numpy", "python_calamine", "openpyxl", "xlsxwriter", "polars", "sqlalchemy"}
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from calc.grid import CaseSheet, CellValue, SheetGrid, from_file_value, normalis
 
 BIG_SHEET = 1024 * 1024  # bytes of uncompressed sheet XML (≈ 3 000 case rows)
 HEAD_ROWS = 30  # the header row is looked for in the first 30 rows
-CASE_FILE_TYPES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+CASE_FILE_TYPES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet")
 
 
 @contextmanager
@@ -74,8 +74,13 @@ def read_case_file(path: Path, name: str, candidates: Collection[str]) -> SheetG
         return read_csv_cases(path, name)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_cases(path, None, name=name, candidates=candidates, label=path.name)
+    if suffix == ".parquet":
+        raise WorkbookReadError(
+            f"Sagsdata-filen «{path.name}» er en Parquet-fil, som kræver Polars "
+            "(pip install 'maalscore[warehouse]')."
+        )
     raise WorkbookReadError(
-        f"Sagsdata-filen «{path.name}» skal være en .csv- eller .xlsx-fil "
+        f"Sagsdata-filen «{path.name}» skal være en .csv-, .tsv-, .txt-, .parquet- eller .xlsx-fil "
         f"(ikke «{suffix or 'uden endelse'}»)."
     )
 

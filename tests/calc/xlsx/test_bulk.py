@@ -114,7 +114,7 @@ def test_separate_xlsx_and_plan_key(tmp_path):
 def test_missing_case_file_is_a_read_error(tmp_path):
     with pytest.raises(WorkbookReadError, match="findes ikke"):
         load_grids(EX000, FileOptions(sagsdata=tmp_path / "nej.csv"))
-    with pytest.raises(WorkbookReadError, match=r"\.csv- eller \.xlsx"):
+    with pytest.raises(WorkbookReadError, match=r"\.csv-.*\.parquet- eller \.xlsx"):
         (tmp_path / "sager.json").write_text("{}")
         load_grids(EX000, FileOptions(sagsdata=tmp_path / "sager.json"))
 

@@ -1,0 +1,257 @@
+"""Case data counted, not listed: the rules of Sagsdata applied to distinct values and counts.
+
+A case file of ten million rows (or a warehouse table) cannot pass through Python row by row,
+and need not: a cell's meaning depends only on its value, and every indicator depends only on
+how many cases took each number of days and were decided on each date. So reading Sagsdata at
+warehouse scale is three steps, of which only the middle one is Python:
+
+1. a columnar engine or the database lists each case column's distinct values
+   (`calc.casescan` for files with Polars, `calc.casedb` for SQL);
+2. `read_distinct` reads each distinct value once, with the very functions of `calc.values`
+   the row-by-row reference uses (`calc.parser._parse_cases_reference`), into a `Codebook` of
+   plain integers: goal number, excluded, day code, date as day number;
+3. the engine applies the codebook to every row and counts: cases per goal, location and day
+   value, and per goal, location and decision date (`Counts`); `assemble` turns the counts into
+   `GoalCases` with `CaseCounts` histograms, and the bad cells into issues, first
+   `MAX_ISSUES_PER_COLUMN` of a column one by one, then one issue with the count of the rest.
+
+The per-row rule the engine applies is `ROW_RULE` below, written once in words; both engines
+implement exactly it, and the property tests hold them equal to the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from . import values as V
+from .casedata import MAX_ISSUES_PER_COLUMN, cell_text, more_cells
+from .errors import ERROR, Issue
+from .grid import CellValue, a1, from_file_value
+from .model import CaseCounts, GoalCases
+
+ROW_RULE = """
+goal      = goal_code[Mål]                       (-1: no goal; the row is skipped)
+excluded  = goal >= 0 and Medtages reads as Nej
+active    = goal >= 0 and not excluded
+given     = Dage reads as a number               (then day = that number)
+from_dates= active and not given and Afgjort and Modtaget read as dates
+                                                 (then day = Afgjort - Modtaget, in days)
+kept      = active and (given or from_dates)     (counted by goal, location, day / Afgjort)
+without   = active and not given and not from_dates
+"""
+
+CASE_KEYS = ("goal", "received", "decided", "location", "included", "days")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A case column's distinct values, each read once: the value and the problem, if any."""
+
+    values: tuple[object, ...]
+    problems: tuple[V.ValueProblem | None, ...]
+
+    def bad(self) -> list[int]:
+        """Indices of the distinct values that cannot be read."""
+        return [i for i, p in enumerate(self.problems) if p is not None]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Every distinct value of the case columns, read, as the integers an engine needs.
+
+    The lists run parallel to the distinct values the engine gave (`raw[key]`):
+    `goal[i]` the goal number (-1: no goal), `excluded[i]` Medtages = Nej, `day[i]` an index
+    into `day_values` (-1: no Dage), `received[i]` / `decided[i]` the date's day number
+    (`date.toordinal`, -1: no date). `bad[key]` holds the indices of unreadable values.
+    """
+
+    raw: dict[str, tuple[object, ...]]
+    goal_ids: tuple[str, ...]
+    goal: tuple[int, ...]
+    excluded: tuple[bool, ...]
+    day: tuple[int, ...]
+    day_values: tuple[Decimal, ...]
+    received: tuple[int, ...]
+    decided: tuple[int, ...]
+    locations: tuple[str, ...]
+    columns: dict[str, Column] = field(default_factory=dict)
+
+    def bad(self, key: str) -> list[int]:
+        col = self.columns.get(key)
+        return col.bad() if col is not None else []
+
+
+def _read(distinct: Sequence[object], parse: Callable[[CellValue], object]) -> Column:
+    values: list[object] = []
+    problems: list[V.ValueProblem | None] = []
+    for raw in distinct:
+        v = from_file_value(raw)
+        if V.is_blank(v):
+            values.append(None)
+            problems.append(None)
+            continue
+        try:
+            values.append(parse(v))
+            problems.append(None)
+        except V.ValueProblem as p:
+            values.append(None)
+            problems.append(p)
+    return Column(tuple(values), tuple(problems))
+
+
+def _as_date(v: CellValue) -> date | None:
+    d = V.parse_date(v)
+    if isinstance(d, datetime):
+        return d.date()
+    return d if isinstance(d, date) else None
+
+
+def _ordinal(v: object) -> int:
+    return v.toordinal() if isinstance(v, date) else -1
+
+
+def read_distinct(raw: Mapping[str, Sequence[object]]) -> Codebook:
+    """Read each distinct value of each case column (`raw[key]`, keys from `CASE_KEYS`; a
+    missing column is an empty list) by the rules of the row-by-row reference.
+
+    Goal numbers are given in the order of `raw["goal"]`; `assemble` puts the goals in the
+    order of their first row.
+    """
+    cols: dict[str, tuple[object, ...]] = {k: tuple(raw.get(k, ())) for k in CASE_KEYS}
+    goal_index: dict[str, int] = {}
+    goal: list[int] = []
+    for v in cols["goal"]:
+        text = cell_text(from_file_value(v))
+        goal.append(goal_index.setdefault(text, len(goal_index)) if text else -1)
+    included = _read(cols["included"], V.parse_bool)
+    days = _read(cols["days"], V.parse_number)
+    received = _read(cols["received"], _as_date)
+    decided = _read(cols["decided"], _as_date)
+    day_values: list[Decimal] = []
+    day_index: dict[Decimal, int] = {}
+    day: list[int] = []
+    for v in days.values:
+        if isinstance(v, Decimal):
+            # equal values (2,5 and 2,50) share a code: the histogram counts values
+            day.append(day_index.setdefault(v, len(day_values)))
+            if len(day_index) > len(day_values):
+                day_values.append(v)
+        else:
+            day.append(-1)
+    return Codebook(
+        raw=cols,
+        goal_ids=tuple(goal_index),
+        goal=tuple(goal),
+        excluded=tuple(v is False for v in included.values),
+        day=tuple(day),
+        day_values=tuple(day_values),
+        received=tuple(map(_ordinal, received.values)),
+        decided=tuple(map(_ordinal, decided.values)),
+        locations=tuple(cell_text(from_file_value(v)) for v in cols["location"]),
+        columns={"included": included, "days": days, "received": received, "decided": decided},
+    )
+
+
+@dataclass(frozen=True)
+class BadCells:
+    """Where a column's unreadable cells are (0-based sheet rows, in order): the first
+    `MAX_ISSUES_PER_COLUMN + 1` rows with the value's index in the codebook, their number,
+    and the last row."""
+
+    rows: tuple[tuple[int, int], ...]
+    count: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What an engine counted with a codebook (see `ROW_RULE`).
+
+    `days`: (goal, location index, day code or -1, date difference or None, cases) over the
+    kept cases; `decided`: (goal, location index, Afgjort day number or -1, cases) over the
+    same cases; `goals`: (goal, excluded, without days, first row) per goal; `bad`: per column
+    key, where its unreadable cells that matter are (Medtages in rows with a goal; Afgjort and
+    Dage in active rows; Modtaget in active rows without Dage). `rows`: the number of data rows.
+    """
+
+    days: tuple[tuple[int, int, int, int | None, int], ...]
+    decided: tuple[tuple[int, int, int, int], ...]
+    goals: tuple[tuple[int, int, int, int], ...]
+    bad: dict[str, BadCells] = field(default_factory=dict)
+    rows: int = 0
+
+
+_K = TypeVar("_K")
+ISSUE_ORDER = ("included", "decided", "days", "received")
+
+
+def assemble(
+    book: Codebook, counts: Counts, *, sheet: str, col_of: dict[str, int], lang: str
+) -> tuple[list[GoalCases], list[Issue]]:
+    """GoalCases (in the order of each goal's first row) and the issues, from the counts."""
+    issues: list[Issue] = []
+    for key in ISSUE_ORDER:
+        where = counts.bad.get(key)
+        if where is not None and where.count:
+            issues += _column_issues(book, key, where, sheet, col_of.get(key, 0), lang)
+    by_goal: dict[int, dict[int, tuple[dict[Decimal, int], dict[date | None, int]]]] = {}
+    for g, loc, code, diff, n in counts.days:
+        value = book.day_values[code] if code >= 0 else Decimal(diff if diff is not None else 0)
+        hist = by_goal.setdefault(g, {}).setdefault(loc, ({}, {}))[0]
+        hist[value] = hist.get(value, 0) + n
+    for g, loc, ordinal, n in counts.decided:
+        d = date.fromordinal(ordinal) if ordinal > 0 else None
+        hist2 = by_goal.setdefault(g, {}).setdefault(loc, ({}, {}))[1]
+        hist2[d] = hist2.get(d, 0) + n
+    result: list[GoalCases] = []
+    for g, excluded, without, first in sorted(counts.goals, key=lambda t: t[3]):
+        per_loc: dict[str, CaseCounts] = {}
+        for loc, (days, decided) in sorted(by_goal.get(g, {}).items()):
+            name = book.locations[loc] if loc >= 0 else ""
+            merged = per_loc.get(name)
+            if merged is not None:  # two spellings that read the same (' Valby' and 'Valby')
+                days = _add(dict(merged.days), days)
+                decided = _add(dict(merged.decided), decided)
+            per_loc[name] = CaseCounts(
+                name, tuple(sorted(days.items())), tuple(_sorted_dates(decided))
+            )
+        result.append(
+            GoalCases(
+                book.goal_ids[g],
+                excluded=excluded,
+                without_days=without,
+                first_row=first,
+                counts=tuple(sorted(per_loc.values(), key=lambda c: c.location)),
+            )
+        )
+    return result, issues
+
+
+def _add(a: dict[_K, int], b: dict[_K, int]) -> dict[_K, int]:
+    for k, n in b.items():
+        a[k] = a.get(k, 0) + n
+    return a
+
+
+def _sorted_dates(hist: dict[date | None, int]) -> list[tuple[date | None, int]]:
+    return sorted(hist.items(), key=lambda kv: (kv[0] is not None, kv[0] or date.min))
+
+
+def _column_issues(
+    book: Codebook, key: str, where: BadCells, sheet: str, col: int, lang: str
+) -> list[Issue]:
+    problems = book.columns[key].problems
+    out: list[Issue] = []
+    for row, i in where.rows[:MAX_ISSUES_PER_COLUMN]:
+        p = problems[i]
+        if p is not None:
+            out.append(Issue(sheet, a1(row, col), ERROR, p.message(lang)))
+    rest = where.count - MAX_ISSUES_PER_COLUMN
+    if rest > 0:
+        start = where.rows[MAX_ISSUES_PER_COLUMN][0]
+        out.append(more_cells(sheet, col, start, where.last, rest, lang))
+    return out

@@ -1,0 +1,345 @@
+"""Counting a case file of any size with Polars (the file side of `calc.casecounts`).
+
+Two streaming scans of the file (Polars reads it in batches; memory does not grow with the
+rows), each reading only the six case columns (never Sag, the widest):
+
+1. the distinct values of each case column — a few thousand at most for a year of cases;
+   `casecounts.read_distinct` reads each one with the rules of `calc.values`;
+2. the codebook applied to every row (`replace_strict`: a hash lookup per cell, no Python per
+   row) and `casecounts.ROW_RULE` as Polars expressions, grouped and counted: cases per goal,
+   location and day value; per goal, location and decision date; excluded and without days
+   per goal; and, only when the codebook found unreadable values, where they are.
+
+Counts and day sums stay integers; the day values themselves are the codebook's Decimals, so
+the indicators computed from the counts (`indicators.compute_counts`) are the exact fractions
+of the row-by-row path. Why Polars and not DuckDB: see bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from .casecounts import CASE_KEYS, BadCells, Codebook, Counts, assemble, read_distinct
+from .errors import WorkbookReadError
+from .grid import CountedSheet, SheetGrid
+from .headers import CASE_FIELDS, find_header
+from .xlsx.columnar import ROW, CaseTable, open_case_table
+
+ENGINE: Final = "streaming"
+
+
+def read_case_table(path: Path, name: str, lang: str = "da") -> SheetGrid:
+    """The case file at `path` counted, as a sheet called `name` for the parser: a
+    `CountedSheet`, or (without a header row) a plain grid of its first rows, so the parser
+    reports the missing header as for any Sagsdata."""
+    table = open_case_table(path)
+    try:
+        head = SheetGrid(name, table.head)
+        header = find_header(head, CASE_FIELDS, "goal")
+        if header is None:
+            return head
+        col_of = {k: c for k in CASE_KEYS if (c := header.col(k)) is not None}
+        width = len(table.columns)
+        present = {k: table.columns[c] for k, c in col_of.items() if c < width}
+        first = header.row + 1
+        try:
+            counted, rows = count(table, present, first, col_of, lang)
+        except Exception as exc:
+            _reraise(exc, path)
+            raise
+        return CountedSheet(
+            name,
+            table.head,
+            counted=counted,
+            label=path.name,
+            fingerprint=table.fingerprint(),
+            height=first + rows,
+        )
+    finally:
+        table.close()
+
+
+def _reraise(exc: Exception, path: Path) -> None:
+    import polars as pl
+
+    if isinstance(exc, pl.exceptions.PolarsError | OSError):
+        raise WorkbookReadError(
+            f"Sagsdata-filen «{path.name}» kan ikke læses ({str(exc).splitlines()[0]})."
+        ) from exc
+
+
+def count(
+    table: CaseTable, present: dict[str, str], first: int, col_of: dict[str, int], lang: str
+) -> tuple[tuple[list[Any], list[Any]], int]:
+    """((GoalCases, issues), number of data rows) of a case table whose case columns are
+    `present` (key → the engine's column name), data from sheet row `first`."""
+    import polars as pl
+
+    lf = table.scan().filter(pl.col(ROW) >= first)
+    lf = lf.select([ROW, *(pl.col(c).alias(k) for k, c in present.items())])
+    keys = list(present)
+    quick = _one_pass(lf, table, present, first, col_of, lang)
+    if quick is not None:
+        return quick
+    distinct = pl.collect_all(
+        [lf.select(pl.col(k).unique()) for k in keys],
+        engine=ENGINE,
+    )
+    raw = {k: d.get_column(k).to_list() for k, d in zip(keys, distinct, strict=True)}
+    book = read_distinct(raw)
+    counts = _counts(lf, book, set(keys))
+    cases, issues = assemble(book, counts, sheet=table.path.name, col_of=col_of, lang=lang)
+    return (cases, issues), counts.rows
+
+
+def _lookup(
+    key: str, present: set[str], book: Codebook, codes: Sequence[object], blank: object
+) -> Any:
+    """Column `key` mapped through the codebook (`codes` parallel to its distinct values);
+    `blank` for an empty cell or a missing column."""
+    import polars as pl
+
+    if key not in present:
+        return pl.lit(blank)
+    raw = book.raw[key]
+    old = [v for v in raw if v is not None]
+    new = [c for v, c in zip(raw, codes, strict=True) if v is not None]
+    null = next((c for v, c in zip(raw, codes, strict=True) if v is None), blank)
+    if not old:
+        return pl.lit(null)
+    return pl.col(key).replace_strict(old, new, default=null)  # type: ignore[arg-type]
+
+
+def _counts(lf: Any, book: Codebook, present: set[str]) -> Counts:
+    import polars as pl
+
+    n_loc = len(book.locations)
+    coded = (
+        lf.with_columns(
+            g=_lookup("goal", present, book, book.goal, -1).cast(pl.Int32),
+            excl=_lookup("included", present, book, book.excluded, False).cast(pl.Boolean),
+            k=_lookup("days", present, book, book.day, -1).cast(pl.Int32),
+            r=_lookup("received", present, book, book.received, -1).cast(pl.Int32),
+            d=_lookup("decided", present, book, book.decided, -1).cast(pl.Int32),
+            loc=_lookup("location", present, book, list(range(n_loc)), -1).cast(pl.Int32),
+        )
+        .with_columns(
+            active=(pl.col("g") >= 0) & ~pl.col("excl"),
+            given=pl.col("k") >= 0,
+        )
+        .with_columns(
+            from_dates=pl.col("active")
+            & ~pl.col("given")
+            & (pl.col("d") >= 0)
+            & (pl.col("r") >= 0),
+        )
+        .with_columns(
+            kept=pl.col("active") & (pl.col("given") | pl.col("from_dates")),
+            without=pl.col("active") & ~pl.col("given") & ~pl.col("from_dates"),
+            diff=pl.when(pl.col("from_dates")).then(pl.col("d") - pl.col("r")),
+        )
+    )
+    kept = coded.filter(pl.col("kept"))
+    queries = [
+        kept.group_by("g", "loc", "k", "diff").agg(pl.len()),
+        kept.group_by("g", "loc", "d").agg(pl.len()),
+        coded.filter(pl.col("g") >= 0)
+        .group_by("g")
+        .agg(
+            pl.col("excl").sum(),
+            pl.col("without").sum(),
+            pl.col(ROW).min(),
+        ),
+        coded.select(pl.len()),
+    ]
+    relevant = {
+        "included": pl.col("g") >= 0,
+        "decided": pl.col("active"),
+        "days": pl.col("active"),
+        "received": pl.col("active") & ~pl.col("given"),
+    }
+    bad_keys = [k for k in relevant if k in present and book.bad(k)]
+    for key in bad_keys:
+        bad = book.bad(key)
+        raw = book.raw[key]
+        values = [raw[i] for i in bad if raw[i] is not None]
+        where = coded.filter(relevant[key] & pl.col(key).is_in(values))
+        queries.append(
+            where.select(ROW, pl.col(key).replace_strict(values, bad, default=-1).alias("i"))
+            .sort(ROW)
+            .head(21)
+        )
+        queries.append(where.select(pl.len(), pl.col(ROW).max()))
+    out = pl.collect_all(queries, engine=ENGINE)
+    days, decided, goals, total = out[:4]
+    bad_cells: dict[str, BadCells] = {}
+    for j, key in enumerate(bad_keys):
+        rows, stats = out[4 + 2 * j], out[5 + 2 * j]
+        n, last = stats.row(0)
+        bad_cells[key] = BadCells(tuple(rows.iter_rows()), int(n), int(last or 0))
+    return Counts(
+        days=tuple(days.iter_rows()),
+        decided=tuple(decided.iter_rows()),
+        goals=tuple((g, int(e), int(w), int(f)) for g, e, w, f in goals.iter_rows()),
+        bad=bad_cells,
+        rows=int(total.item()),
+    )
+
+
+# --- the common case in one scan ---------------------------------------------------------------
+
+DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+
+
+def _date_format(table: CaseTable, col: int | None, first: int) -> str | None:
+    """The format every date in the column's first rows is written in (None: no one format)."""
+    from datetime import datetime
+
+    cells = [
+        v.strip()
+        for row in table.head[first:]
+        if col is not None and col < len(row) and isinstance((v := row[col]), str) and v.strip()
+    ]
+    for fmt in DATE_FORMATS:
+        try:
+            for v in cells:
+                datetime.strptime(v, fmt)
+        except ValueError:
+            continue
+        return fmt
+    return None
+
+
+def _engine_date(lf: Any, key: str, present: dict[str, str], fmt: str | None) -> Any:
+    """The column as a Polars Date parsed by the engine itself, or None when it cannot."""
+    import polars as pl
+
+    if key not in present:
+        return pl.lit(None, dtype=pl.Date)
+    dtype = lf.collect_schema()[key]
+    if dtype == pl.Date:
+        return pl.col(key)
+    if isinstance(dtype, pl.Datetime):
+        return pl.col(key).dt.date()
+    if dtype == pl.String and fmt is not None:
+        return pl.col(key).str.to_date(fmt, strict=False)  # ' 17-03-2025' → codebook path
+    return None
+
+
+def _engine_given(lf: Any, present: dict[str, str]) -> Any:
+    import polars as pl
+
+    if "days" not in present:
+        return pl.lit(False)
+    if lf.collect_schema()["days"] == pl.String:  # ' ' and other blanks → codebook path
+        return pl.col("days").is_not_null() & ~pl.col("days").is_in(["", "-", "–", "—"])
+    return pl.col("days").is_not_null()
+
+
+def _one_pass(
+    lf: Any,
+    table: CaseTable,
+    present: dict[str, str],
+    first: int,
+    col_of: dict[str, int],
+    lang: str,
+) -> tuple[tuple[list[Any], list[Any]], int] | None:
+    """The counts in a single scan, with the dates parsed by the engine in the format the
+    first rows show; None when that is not known to be right, and the codebook path decides.
+
+    Right means: every distinct value the scan met is read by `calc.values` exactly as the
+    engine read it (the engine's parse is a function of the value, so equal on every distinct
+    value is equal on every row), and no value is unreadable (unreadable cells are named by
+    row, which the codebook path does).
+    """
+    import polars as pl
+
+    fmt_r = _date_format(table, col_of.get("received"), first)
+    fmt_d = _date_format(table, col_of.get("decided"), first)
+    r = _engine_date(lf, "received", present, fmt_r)
+    d = _engine_date(lf, "decided", present, fmt_d)
+    if r is None or d is None:
+        return None
+    cols = {k: (pl.col(k) if k in present else pl.lit(None)) for k in CASE_KEYS}
+    base = lf.select(
+        ROW,
+        *(e.alias(k) for k, e in cols.items()),
+        r.alias("r"),
+        d.alias("d"),
+        _engine_given(lf, present).alias("given"),
+    ).with_columns(diff=(pl.col("d") - pl.col("r")).dt.total_days())
+    queries = [
+        base.group_by("goal", "included", "location", "days", "given", "diff").agg(pl.len()),
+        base.with_columns(both=pl.col("diff").is_not_null())
+        .group_by("goal", "included", "location", "given", "both", "decided", "d")
+        .agg(pl.len()),
+        base.group_by("received", "r").agg(pl.len()),
+        base.group_by("goal").agg(pl.col(ROW).min()),
+    ]
+    by_days, by_decided, received, goals = pl.collect_all(queries, engine=ENGINE)
+    raw: dict[str, Sequence[object]] = {
+        "goal": goals.get_column("goal").to_list(),
+        "included": by_days.get_column("included").unique(maintain_order=True).to_list(),
+        "location": by_days.get_column("location").unique(maintain_order=True).to_list(),
+        "days": by_days.get_column("days").unique(maintain_order=True).to_list(),
+        "received": received.get_column("received").to_list(),
+        "decided": by_decided.get_column("decided").unique(maintain_order=True).to_list(),
+    }
+    raw = {k: v for k, v in raw.items() if k in present}
+    book = read_distinct(raw)
+    if any(book.bad(k) for k in CASE_KEYS):
+        return None
+    index = {k: {v: i for i, v in enumerate(book.raw[k])} for k in CASE_KEYS}
+
+    def at(key: str, v: object) -> int:
+        return index[key].get(v, -1)
+
+    def ordinal(v: object) -> int:
+        return v.toordinal() if v is not None else -1  # type: ignore[attr-defined]
+
+    for raw_r, eng_r, _ in received.iter_rows():
+        if book.received[at("received", raw_r)] != ordinal(eng_r):
+            return None
+    excluded: dict[int, int] = {}
+    without: dict[int, int] = {}
+    day_rows: list[tuple[int, int, int, int | None, int]] = []
+    for goal, inc, loc, days, given, diff, n in by_days.iter_rows():
+        g = book.goal[at("goal", goal)] if "goal" in present else -1
+        code = book.day[at("days", days)] if "days" in present else -1
+        if (code >= 0) != bool(given):
+            return None
+        if g < 0:
+            continue
+        if "included" in present and book.excluded[at("included", inc)]:
+            excluded[g] = excluded.get(g, 0) + n
+        elif code >= 0:
+            day_rows.append((g, at("location", loc), code, None, n))
+        elif diff is not None:
+            day_rows.append((g, at("location", loc), -1, int(diff), n))
+        else:
+            without[g] = without.get(g, 0) + n
+    decided_rows: list[tuple[int, int, int, int]] = []
+    for goal, inc, loc, given, both, dec, eng_d, n in by_decided.iter_rows():
+        ord_d = book.decided[at("decided", dec)] if "decided" in present else -1
+        if ord_d != ordinal(eng_d):
+            return None
+        g = book.goal[at("goal", goal)] if "goal" in present else -1
+        if g < 0 or ("included" in present and book.excluded[at("included", inc)]):
+            continue
+        if given or both:
+            decided_rows.append((g, at("location", loc), ord_d, n))
+    firsts: dict[int, int] = {}
+    for goal, row in goals.iter_rows():
+        g = book.goal[at("goal", goal)] if "goal" in present else -1
+        if g >= 0:
+            firsts[g] = min(firsts.get(g, row), row)
+    counts = Counts(
+        days=tuple(day_rows),
+        decided=tuple(decided_rows),
+        goals=tuple((g, excluded.get(g, 0), without.get(g, 0), row) for g, row in firsts.items()),
+        rows=int(by_days.get_column("len").sum()),
+    )
+    cases, issues = assemble(book, counts, sheet=table.path.name, col_of=col_of, lang=lang)
+    return (cases, issues), counts.rows

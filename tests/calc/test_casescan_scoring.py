@@ -1,0 +1,155 @@
+"""A whole plan scored from a case file counted by the engine equals the same plan scored from
+the same file read row by row: every indicator (shares by days and by date, trimmed means with
+ties at the cut, median, percentiles, maximum, count), per-location weights and `alle`,
+exclusions — and the integrity stamp catches any changed case value."""
+
+from __future__ import annotations
+
+import csv
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("polars")
+
+from calc import check
+from calc.engine import FileOptions, evaluate, load_grids, score_file
+from calc.grid import CountedSheet
+from calc.xlsx import columnar
+
+GOALS = [
+    dict(Nr="1", Mål="Andel inden for 31 dage", Vægt=12, Type="mindst", Målværdi=85,
+         Enhed="%", Indikator="andel", Frist=31),
+    dict(Nr="2", Mål="Gennemsnit uden de 10 % langsomste", Vægt=12, Type="højst", Målværdi=30,
+         Nedre_grænse=60, Skala="lineær", Enhed="dage", Indikator="gennemsnit", Udelad=10),
+    dict(Nr="3", Mål="Median", Vægt=10, Type="højst", Målværdi=20, Enhed="dage",
+         Indikator="median"),
+    dict(Nr="4", Mål="Længste", Vægt=10, Type="højst", Målværdi=10, Enhed="uger",
+         Indikator="maksimum"),
+    dict(Nr="5", Mål="Antal", Vægt=10, Type="mindst", Målværdi=5, Enhed="antal",
+         Indikator="antal"),
+    dict(Nr="6", Mål="Andel vægtet over lokationer", Vægt=12, Type="mindst", Målværdi=80,
+         Enhed="%", Indikator="andel", Frist=30, Lokationer="Valby=40; Aarhus=30; Odense=30"),
+    dict(Nr="7", Mål="Gennemsnit på alle lokationer", Vægt=12, Type="højst", Målværdi=4,
+         Enhed="uger", Indikator="gennemsnit", Lokationer="alle"),
+    dict(Nr="8", Mål="Afgjort inden 31-10-2025", Vægt=10, Type="mindst", Målværdi=75,
+         Enhed="%", Indikator="andel", Frist=date(2025, 10, 31)),
+    dict(Nr="9", Mål="90 % inden for 45 dage", Vægt=12, Type="højst", Målværdi=45,
+         Nedre_grænse=90, Skala="lineær", Enhed="dage", Indikator="percentil 90"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> Path:
+    from calc.template import FMT_DATE, MAAL, build_template
+
+    wb = build_template(2025, "Teststyrelsen")
+    ws = wb["Mål"]
+    index = {c.key: i + 1 for i, c in enumerate(MAAL.columns)}
+    for r, goal in enumerate(GOALS, start=2):
+        for key, value in goal.items():
+            cell = ws.cell(row=r, column=index[key.replace("_", " ")], value=value)
+            if isinstance(value, date):
+                cell.number_format = FMT_DATE
+    path = tmp_path_factory.mktemp("plan") / "plan.xlsx"
+    wb.save(path)
+    return path
+
+
+def write_cases(path: Path, rows, encoding: str = "cp1252") -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(["Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage"])
+        w.writerows(rows)
+    return path
+
+
+def case_rows(seed: int, n: int, ties: bool):
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        goal = str(rng.randint(1, 9))
+        days = rng.choice([3, 10, 10, 10, 31, 32, 45, 46, 70]) if ties else rng.randint(0, 90)
+        decided = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
+        loc = rng.choice(["Valby", "Aarhus", "Odense", " valby", ""]) if goal in "67" else ""
+        given = rng.random() < 0.3
+        out.append([
+            goal, f"S-{i}", f"{decided - timedelta(days=days):%d-%m-%Y}", f"{decided:%d-%m-%Y}",
+            loc, "Nej" if rng.random() < 0.05 else "Ja", f"{days},0" if given else "",
+        ])  # fmt: skip
+    return out
+
+
+def results(ev):
+    assert ev.scorecard is not None
+    return [(g.goal_id, g.fulfilment, g.points, g.explanation) for g in ev.scorecard.goals]
+
+
+def both(plan: Path, cases: Path):
+    opts = FileOptions(sagsdata=cases)
+    counted = load_grids(plan, opts)
+    assert isinstance(counted.find("Sagsdata"), CountedSheet)
+    old = columnar.ENGINE_FROM
+    columnar.ENGINE_FROM = 1 << 62
+    try:
+        listed = load_grids(plan, opts)
+    finally:
+        columnar.ENGINE_FROM = old
+    assert not isinstance(listed.find("Sagsdata"), CountedSheet)
+    return evaluate(counted), evaluate(listed)
+
+
+@pytest.fixture(autouse=True)
+def engine_for_every_size(monkeypatch):
+    monkeypatch.setattr(columnar, "ENGINE_FROM", 0)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seed=st.integers(0, 10**6), n=st.integers(0, 400), ties=st.booleans())
+def test_plan_scored_from_counts_equals_the_row_by_row_path(plan, tmp_path_factory, seed, n, ties):
+    columnar.ENGINE_FROM = 0
+    cases = write_cases(tmp_path_factory.mktemp("c") / "sager.csv", case_rows(seed, n, ties))
+    counted, listed = both(plan, cases)
+    assert results(counted) == results(listed)
+    assert counted.issues == listed.issues
+
+
+def test_stamp_catches_any_changed_case_value(plan, tmp_path):
+    rows = case_rows(7, 300, True)
+    cases = write_cases(tmp_path / "sager.csv", rows)
+    out = tmp_path / "ud.xlsx"
+    ev = score_file(plan, out, options=FileOptions(sagsdata=cases))
+    assert ev.ok
+    assert check.check_file(out, cases).ok
+    # every column of a row, the Sag number too: a case value is a case value
+    for col in range(7):
+        changed = [list(r) for r in rows]
+        changed[123][col] = changed[123][col] + "1" if changed[123][col] else "1"
+        write_cases(cases, changed)
+        got = check.check_file(out, cases)
+        assert got.status == check.CHANGED, col
+        assert any(c.startswith("Sagsdata!") for c in got.changed)
+    write_cases(cases, rows)
+    assert check.check_file(out, cases).ok
+
+
+def test_parquet_case_file_scores_like_the_csv(plan, tmp_path):
+    import polars as pl
+
+    rows = case_rows(3, 500, True)
+    cases = write_cases(tmp_path / "sager.csv", rows, encoding="utf-8-sig")
+    parquet = tmp_path / "sager.parquet"
+    frame = pl.read_csv(cases, separator=";", infer_schema=False)
+    frame.with_columns(
+        pl.col("Modtaget").str.to_date("%d-%m-%Y"),
+        pl.col("Afgjort").str.to_date("%d-%m-%Y"),
+        pl.col("Dage").str.replace(",", ".").cast(pl.Decimal(10, 1)),
+    ).write_parquet(parquet)
+    from_csv, _ = both(plan, cases)
+    from_parquet = evaluate(load_grids(plan, FileOptions(sagsdata=parquet)))
+    assert results(from_parquet) == results(from_csv)
+    assert from_parquet.issues == from_csv.issues
