@@ -24,12 +24,21 @@ import base64
 import hashlib
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+
+def _source_root() -> Path:
+    """The repository (or installed package) root; in the packaged app (PyInstaller), the
+    copy of the sources it carries in `_internal/kilde` (see packaging/maalscore.spec)."""
+    meipass = getattr(sys, "_MEIPASS", None)
+    return Path(meipass) / "kilde" if meipass else Path(__file__).resolve().parents[1]
+
+
+ROOT = _source_root()
 MAIN = "main.py"
 REQUIREMENTS = "requirements.txt"
 # The xlwings release the glue is tested with (the `excel` extra pins the same one). xlwings
