@@ -17,13 +17,14 @@ import argparse
 import io
 import json
 import os
+import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import fmt
 from .consolidate import Consolidation, Verdict
@@ -33,6 +34,7 @@ from .xlsx.reader import legacy_warning
 
 EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
 EXIT_NOT_OK = 1  # `tjek`: a file is not as Målscore calculated it
+EXIT_USAGE = 2  # the command line itself is wrong (argparse's own code)
 
 
 def _number(d: Decimal | Fraction | None) -> float | int | None:
@@ -363,16 +365,94 @@ def _addin(args: argparse.Namespace) -> int:
     return int(cli(args.action, args.ud))
 
 
+class _DanishFormatter(argparse.HelpFormatter):
+    """argparse's help layout with a Danish "brug:" line."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "brug: " if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.11–3.14) and their Danish wording, tried in order.
+_ARGPARSE_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), danish)
+    for pattern, danish in (
+        (r"^the following arguments are required: (.*)$", r"disse argumenter mangler: \1"),
+        (r"^unrecognized arguments: (.*)$", r"ukendte argumenter: \1"),
+        (
+            r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$",
+            r"argument \1: ugyldigt valg: \2 (vælg mellem \3)",
+        ),
+        (r"^argument (\S+): invalid \S+ value: (.*)$", r"argument \1: ugyldig værdi: \2"),
+        (r"^argument (\S+): expected one argument$", r"argument \1: mangler en værdi"),
+        (r"^argument (\S+): ignored explicit argument (.*)$", r"argument \1: ukendt værdi \2"),
+        (r"^ambiguous option: (.*)$", r"tvetydigt tilvalg: \1"),
+    )
+)
+
+
+def danish_message(message: str) -> str:
+    """argparse's English error message in Danish (unchanged when it is not one we know)."""
+    for pattern, danish in _ARGPARSE_DA:
+        if pattern.match(message):
+            return pattern.sub(danish, message)
+    return message
+
+
+class DanishArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are Danish: "brug:", "argumenter",
+    "tilvalg", "-h, --help  vis denne hjælp og afslut", and "fejl:" with the message
+    translated. Subcommands get the same class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = bool(kwargs.pop("add_help", True))
+        kwargs.setdefault("formatter_class", _DanishFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="vis denne hjælp og afslut",
+            )
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fejl: {danish_message(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DanishArgumentParser(
         prog="maalscore",
         description="Målscore: beregn målopfyldelse, point og resultatløn i en mål- og "
         "resultatplan.",
+        epilog="Afslutningskoder: 0 gennemført (advarsler er tilladt), 1 tjek: en fil er ikke "
+        "OK, 2 fejl i projektmappen (intet er skrevet), 3 en fil kunne ikke læses eller skrives. "
+        "Hjælp til en kommando: maalscore KOMMANDO --help.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("beregn", help="beregn og skriv resultaterne i projektmappen")
-    b.add_argument("files", nargs="+", type=Path, metavar="FIL")
-    b.add_argument("--ud", type=Path, help="skriv til denne fil (eller mappe) i stedet")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="KOMMANDO", title="kommandoer"
+    )
+    b = sub.add_parser(
+        "beregn",
+        help="beregn og skriv resultaterne i projektmappen",
+        description="Beregn målopfyldelse, point, samlet score og resultatløn, og skriv "
+        "resultaterne og integritetsstemplet i projektmappen (eller i en kopi med --ud).",
+    )
+    b.add_argument(
+        "files", nargs="+", type=Path, metavar="FIL", help="en eller flere projektmapper (.xlsx)"
+    )
+    b.add_argument(
+        "--ud", type=Path, metavar="UD", help="skriv til denne fil (eller mappe) i stedet"
+    )
     b.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
     b.add_argument(
         "--sagsdata",
@@ -400,22 +480,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=_beregn)
     t = sub.add_parser(
-        "tjek", help="kontrollér, at tallene i projektmappen er dem, Målscore beregnede"
+        "tjek",
+        help="kontrollér, at tallene i projektmappen er dem, Målscore beregnede",
+        description="Kontrollér hver projektmappe: er input og resultater dem, Målscore "
+        "beregnede, og giver en ny beregning de samme resultater? Én dom pr. fil: OK, BEREGNET "
+        "I EXCEL, IKKE OK, ALDRIG BEREGNET, STEMPEL BESKADIGET eller KAN IKKE LÆSES.",
     )
-    t.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    t.add_argument(
+        "files", nargs="+", type=Path, metavar="FIL", help="projektmapper at kontrollere"
+    )
     t.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
     t.add_argument(
         "--sagsdata", type=Path, metavar="SAGER", help="den sagsdatafil, beregn fik med --sagsdata"
     )
     t.set_defaults(func=_tjek)
-    s = sub.add_parser("skabelon", help="lav en ny, tom standardprojektmappe")
-    s.add_argument("out", type=Path, metavar="UD.xlsx")
-    s.add_argument("--år", "--aar", dest="year", type=int)
-    s.add_argument("--institution")
+    s = sub.add_parser(
+        "skabelon",
+        help="lav en ny, tom standardprojektmappe",
+        description="Lav en ny, tom standardprojektmappe med arkene Vejledning, Plan, Mål, "
+        "Milepæle, Sagsdata, Resultatløn og Resultat.",
+    )
+    s.add_argument("out", type=Path, metavar="UD.xlsx", help="filen, der skal laves")
+    s.add_argument("--år", "--aar", dest="year", type=int, metavar="ÅR", help="planens år")
+    s.add_argument("--institution", metavar="NAVN", help="institutionens navn")
     s.set_defaults(func=_skabelon)
     m = sub.add_parser(
         "samle",
         help="kontrollér og saml mange institutioners projektmapper i én oversigt (departementet)",
+        description="Kontrollér hver projektmappe som tjek og saml dem i én oversigt.",
     )
     m.add_argument(
         "sources",
@@ -442,8 +534,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="læs flere filer samtidig i N processer (0: én pr. kerne)",
     )
     m.set_defaults(func=_samle)
-    a = sub.add_parser("app", help="åbn skrivebordsprogrammet")
-    a.add_argument("file", nargs="?", type=Path, metavar="FIL")
+    a = sub.add_parser(
+        "app", help="åbn skrivebordsprogrammet", description="Åbn skrivebordsprogrammet."
+    )
+    a.add_argument("file", nargs="?", type=Path, metavar="FIL", help="projektmappen, der åbnes")
     a.set_defaults(func=_app)
     x = sub.add_parser(
         "addin",
@@ -452,7 +546,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(Windows, Mac); lite: skriv main.py og requirements.txt til xlwings Lite, med hele "
         "Målscores kerne indlejret (intet andet skal installeres).",
     )
-    x.add_argument("action", choices=["byg", "installer", "lite"], metavar="byg|installer|lite")
+    x.add_argument(
+        "action",
+        choices=["byg", "installer", "lite"],
+        metavar="byg|installer|lite",
+        help="hvad der skal laves",
+    )
     x.add_argument(
         "--ud", type=Path, metavar="MAPPE", help="mappen, filerne skrives i (standard: denne mappe)"
     )

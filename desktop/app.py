@@ -6,7 +6,6 @@ so `maalscore --help` stays fast. Unexpected exceptions end in an error dialog, 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -104,8 +103,14 @@ def _ready(app: QApplication, started: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="maalscore-app", description="Målscore")
-    parser.add_argument("file", nargs="?", type=Path, metavar="FIL")
+    from calc.cli import DanishArgumentParser
+
+    parser = DanishArgumentParser(
+        prog="maalscore-app", description="Målscore: skrivebordsprogrammet."
+    )
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FIL", help="projektmappen, der åbnes"
+    )
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
     return run(args.file)
 
