@@ -410,9 +410,10 @@ class DanishArgumentParser(argparse.ArgumentParser):
     translated. Subcommands get the same class."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        add_help = bool(kwargs.pop("add_help", True))
+        add_help = bool(kwargs.get("add_help", True))
+        kwargs["add_help"] = False  # our own -h/--help below, with a Danish text
         kwargs.setdefault("formatter_class", _DanishFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "argumenter"
         self._optionals.title = "tilvalg"
         if add_help:
