@@ -247,11 +247,124 @@ PLAN_LABELS = (
 PLAN_ROW = {role: i + 1 for i, (role, _, _) in enumerate(PLAN_LABELS)}
 
 RESULTAT = {"da": "Resultat", "sv": "Resultat"}
+VEJLEDNING = {"da": "Vejledning", "sv": "Vägledning"}
+
+# The Vejledning sheet: docs/vejledning.md's ten steps in short. Målscore never reads it.
+GUIDE_STEPS: dict[str, tuple[tuple[str, str], ...]] = {
+    "da": (
+        (
+            "Gem skabelonen under et nyt navn",
+            "Fx 'Mål- og resultatplan 2026.xlsx'. Kolonner med grøn overskrift og arket "
+            "Resultat udfylder Målscore; resten udfylder du.",
+        ),
+        (
+            "Udfyld arket Plan",
+            "Institution, departement, år, titel og vægtning: point (kolonnen Vægt er point) "
+            "eller ligelig (hvert hovedmål vejer lige meget).",
+        ),
+        (
+            "Skriv målene i arket Mål",
+            "Én række pr. mål: Nr (1, 2 …), Område, Mål, Resultatkrav, Vægt og Type. Delmål får "
+            "Nr som 1.a og Type delmål på hovedmålet; deres Vægt er en andel af hovedmålets.",
+        ),
+        (
+            "Beskriv, hvordan hvert mål måles",
+            "Målværdi (fx 90 % eller 110 dage), Nedre grænse og Skala for delvis opfyldelse, "
+            "Trin, Indikator for sagsdata. Se workbooks/README.md for hver type.",
+        ),
+        (
+            "Milepæle og sagsdata",
+            "Milepæle med Frist og Leveret i arket Milepæle; sager med Modtaget og Afgjort i "
+            "arket Sagsdata (eller en .csv-fil, der nævnes på Plan under Sagsdata).",
+        ),
+        (
+            "Resultatløn",
+            "Én række pr. person: Navn, Grundlag, Maks. pct. (eller Maks. beløb) og Model; "
+            "Skøn og Begrundelse, hvis der skønnes.",
+        ),
+        (
+            "Skriv årets resultater",
+            "Kolonnen Resultat på Mål (fx 88 eller 93,1 %), 'opfyldt'/'delvist' for vurderinger, "
+            "og Kilde: hvor tallet kommer fra.",
+        ),
+        (
+            "Beregn",
+            "Klik Beregn i fanen Målscore i Excel, kør beregn i xlwings Lite, åbn filen i "
+            "programmet Målscore (F9), eller: maalscore beregn FIL.xlsx.",
+        ),
+        (
+            "Læs problemerne, ret og beregn igen",
+            "Fejl og advarsler står med ark og celle (i arket Problemer i Excel). Ved fejl "
+            "skrives intet. Læs Forklaring på Mål og sammendraget i arket Resultat.",
+        ),
+        (
+            "Tjek og send",
+            "Gem, og send projektmappen til departementet (i programmet: Send til "
+            "departement). Departementet kontrollerer den med maalscore tjek.",
+        ),
+    ),
+    "sv": (
+        (
+            "Spara mallen under ett nytt namn",
+            "T.ex. 'Mål- och resultatplan 2026.xlsx'. Kolumner med grön rubrik och bladet "
+            "Resultat fyller Målscore i; resten fyller du i.",
+        ),
+        (
+            "Fyll i bladet Plan",
+            "Myndighet, departement, år, titel och viktning: poäng (kolumnen Vikt är poäng) "
+            "eller lika (varje huvudmål väger lika mycket).",
+        ),
+        (
+            "Skriv målen på bladet Mål",
+            "En rad per mål: Nr, Verksamhetsområde, Mål, Krav, Vikt och Typ. Delmål får Nr som "
+            "1.a och Typ delmål på huvudmålet; deras Vikt är en andel av huvudmålets.",
+        ),
+        (
+            "Beskriv hur varje mål mäts",
+            "Målvärde, Nedre gräns och Skala för delvis uppfyllelse, Steg, Indikator för "
+            "ärendedata. Se workbooks/README.md för varje typ.",
+        ),
+        (
+            "Milstolpar och ärendedata",
+            "Milstolpar med När och Levererat på bladet Milstolpar; ärenden med Mottaget och "
+            "Avgjort på bladet Ärenden (eller en .csv-fil som anges på Plan).",
+        ),
+        (
+            "Resultatlön",
+            "En rad per person: Namn, Underlag, Max procent (eller Max belopp) och Modell; "
+            "Justering och Motivering vid skön.",
+        ),
+        (
+            "Skriv årets utfall",
+            "Kolumnen Utfall på Mål, 'uppfyllt'/'delvis' för bedömningar, och Källa.",
+        ),
+        (
+            "Beräkna",
+            "Klicka Beregn på fliken Målscore i Excel, kör beregn i xlwings Lite, öppna filen "
+            "i programmet Målscore (F9), eller: maalscore beregn FIL.xlsx.",
+        ),
+        (
+            "Läs problemen, rätta och beräkna igen",
+            "Fel och varningar visas med blad och cell (på bladet Problem i Excel). Vid fel "
+            "skrivs inget. Läs Förklaring på Mål och sammanfattningen på bladet Resultat.",
+        ),
+        (
+            "Kontrollera och skicka",
+            "Spara och skicka arbetsboken till departementet (i programmet: Send til "
+            "departement). Departementet kontrollerar den med maalscore tjek.",
+        ),
+    ),
+}
 
 
 def sheet_names(lang: str = "da") -> list[str]:
     """The template's sheet names in order."""
-    return ["Plan", *(table.title(lang) for table in TABLE_SHEETS), RESULTAT[lang]]
+    return [
+        "Plan",
+        *(table.title(lang) for table in TABLE_SHEETS),
+        RESULTAT[lang],
+        VEJLEDNING[lang],
+    ]
 
 
 def _letter(index: int) -> str:
@@ -363,8 +476,28 @@ def _plan_sheet(ws: Worksheet, year: int | None, institution: str | None, lang: 
     ws.cell(row=len(PLAN_LABELS) + 2, column=1, value=hint).font = Font(italic=True)
 
 
+# The Resultat summary's pay table (calc/output.py `summary_rows`) starts with a header row
+# "Resultatløn | Beregnet | Udbetaling" whose place depends on the number of areas. Every number
+# in columns B:C from that row down is an amount, so a conditional format gives those cells the
+# kroner format wherever the table lands: the write-back writes values only and keeps the
+# sheet's formatting, and Excel (add-in, Lite) and LibreOffice apply the rule when they show or
+# print the sheet.
+SUMMARY_ROWS = 60  # rows of the Resultat sheet covered by the format and the print area
+SUMMARY_COLS = "D"
+
+
+def summary_money_rule(lang: str) -> str:
+    """The conditional-format formula (for B1, relative rows) that marks the pay table."""
+    label, computed = ("Resultatlön", "Beräknad") if lang == "sv" else ("Resultatløn", "Beregnet")
+    return f'COUNTIFS($A$1:$A1,"{label}",$B$1:$B1,"{computed}")>0'
+
+
 def _resultat_sheet(ws: Worksheet, lang: str) -> None:
+    from openpyxl.formatting.rule import Rule  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.styles.differential import DifferentialStyle  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.styles.numbers import NumberFormat  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.worksheet.properties import PageSetupProperties  # type: ignore[import-untyped,unused-ignore]
 
     ws.cell(row=1, column=1, value=OUTPUT_NOTE[lang]).font = Font(bold=True, size=14)
     text = (
@@ -373,8 +506,59 @@ def _resultat_sheet(ws: Worksheet, lang: str) -> None:
         else "Bladet skrivs av Målscore vid varje beräkning; innehållet här skrivs över."
     )
     ws.cell(row=2, column=1, value=text).font = Font(italic=True)
-    ws.column_dimensions["A"].width = 36
-    ws.column_dimensions["B"].width = 24
+    for letter, width in (("A", 36), ("B", 16), ("C", 16), ("D", 20)):
+        ws.column_dimensions[letter].width = width
+    money = DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode=FMT_MONEY))
+    rule = Rule(type="expression", dxf=money, formula=[summary_money_rule(lang)])
+    ws.conditional_formatting.add(f"B1:C{SUMMARY_ROWS}", rule)
+    # One printed page: portrait A4, scaled to fit one page wide and one tall.
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.print_area = f"A1:{SUMMARY_COLS}{SUMMARY_ROWS}"
+
+
+def _guide_sheet(ws: Worksheet, lang: str) -> None:
+    """The ten steps, one row each, printable on one page."""
+    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.worksheet.properties import PageSetupProperties  # type: ignore[import-untyped,unused-ignore]
+
+    title = (
+        "Sådan udfylder og beregner du mål- og resultatplanen"
+        if lang == "da"
+        else "Så fyller du i och beräknar mål- och resultatplanen"
+    )
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    more = (
+        "Hele vejledningen med billeder: docs/vejledning.md. Målscore læser ikke dette ark."
+        if lang == "da"
+        else "Hela vägledningen (på danska, med svensk sammanfattning): docs/vejledning.md."
+    )
+    ws.cell(row=2, column=1, value=more).font = Font(italic=True)
+    head_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for c, text in enumerate(
+        ("Trin", "Hvad", "Sådan") if lang == "da" else ("Steg", "Vad", "Så här"), 1
+    ):
+        cell = ws.cell(row=4, column=c, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = head_fill
+    for i, (what, how) in enumerate(GUIDE_STEPS[lang], start=1):
+        row = 4 + i
+        ws.cell(row=row, column=1, value=i).alignment = wrap
+        ws.cell(row=row, column=2, value=what).font = Font(bold=True)
+        ws.cell(row=row, column=2).alignment = wrap
+        ws.cell(row=row, column=3, value=how).alignment = wrap
+        ws.row_dimensions[row].height = 48
+    for letter, width in (("A", 6), ("B", 30), ("C", 90)):
+        ws.column_dimensions[letter].width = width
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
 
 
 def build_template(
@@ -391,6 +575,12 @@ def build_template(
     for table in TABLE_SHEETS:
         _table_sheet(wb.create_sheet(table.title(lang)), table, lang)
     _resultat_sheet(wb.create_sheet(RESULTAT[lang]), lang)
+    # Last, so that the sheets' part names stay as they were (sheet1.xml is Plan), but the
+    # sheet a new workbook opens on.
+    guide = wb.create_sheet(VEJLEDNING[lang])
+    _guide_sheet(guide, lang)
+    wb.active = guide
+    plan.sheet_view.tabSelected = False
 
     title = "Mål- og resultatplan" if lang == "da" else "Mål- och resultatplan"
     if institution:
