@@ -1,7 +1,8 @@
 """The `maalscore` command.
 
     maalscore beregn FILE... [--ud OUT.xlsx] [--json] [--ingen-backup] [--tillad-signeret]
-                             [--sagsdata CASES.csv|.xlsx] [-j N]
+                             [--sagsdata CASES.csv|.parquet|.xlsx] [-j N]
+                             [--sagsdata-db URL [--sagsforespørgsel VIEW|FIL.sql]]
     maalscore tjek FILE... [--json] [--sagsdata CASES.csv|.xlsx]
     maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
     maalscore samle KILDE... --ud OVERSIGT.xlsx [--json] [--uden-løn] [-j N]
@@ -157,6 +158,18 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
         print("  " + txt["written"].format(path=written_to), file=out)
 
 
+def ask_password() -> str | None:
+    """The case database's password, asked for in a terminal (never stored anywhere)."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass("Adgangskode til sagsdatabasen: ") or None
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
 def _beregn(args: argparse.Namespace) -> int:
     files: list[Path] = args.files
     out_arg: Path | None = args.ud
@@ -164,7 +177,12 @@ def _beregn(args: argparse.Namespace) -> int:
         print("--ud kan kun bruges med én fil, eller med en mappe.", file=sys.stderr)
         return EXIT_IO
     options = FileOptions(
-        sagsdata=args.sagsdata, backup=not args.ingen_backup, allow_signed=args.tillad_signeret
+        sagsdata=args.sagsdata,
+        sagsdata_db=args.sagsdata_db,
+        sagsquery=args.sagsquery,
+        password=ask_password,
+        backup=not args.ingen_backup,
+        allow_signed=args.tillad_signeret,
     )
     jobs = [
         (path, out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg)
@@ -459,7 +477,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--sagsdata",
         type=Path,
         metavar="FIL",
-        help="læs Sagsdata fra denne .csv- eller .xlsx-fil i stedet for arket Sagsdata",
+        help="læs Sagsdata fra denne .csv-, .tsv-, .txt-, .parquet- eller .xlsx-fil i stedet "
+        "for arket Sagsdata (af enhver størrelse)",
+    )
+    b.add_argument(
+        "--sagsdata-db",
+        metavar="URL",
+        help="beregn indikatorerne i denne database (SQLAlchemy-URL uden adgangskode, fx "
+        "postgresql+pg8000://bruger@server/dw; adgangskoden fra MAALSCORE_DB_PASSWORD eller "
+        "spørges der om)",
+    )
+    b.add_argument(
+        "--sagsforespørgsel",
+        "--sagsforesporgsel",
+        dest="sagsquery",
+        metavar="VIEW|FIL.sql",
+        help="det view (eller den .sql-fil), der giver Sagsdata-kolonnerne i databasen",
     )
     b.add_argument(
         "-j",

@@ -6,9 +6,11 @@ from a file, the Excel add-in from a live workbook. `score_file` adds the file I
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .blocking import Blocking, find_blocked
@@ -27,6 +29,9 @@ from .output import (
 from .parser import parse_plan
 from .pay import PayResult, compute_pay
 from .scoring import ScoreCard, score_plan
+
+if TYPE_CHECKING:
+    from .casedb import CaseSource
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,11 @@ def _partial(plan: Plan, issues: tuple[Issue, ...], grids: WorkbookGrids) -> Eva
 class FileOptions:
     """Settings for scoring a file, passed in rather than kept globally.
 
-    `sagsdata`: case data in a separate .csv/.xlsx file instead of the Sagsdata sheet.
+    `sagsdata`: case data in a separate .csv/.tsv/.txt/.parquet/.xlsx file instead of the
+    Sagsdata sheet. `sagsdata_db` and `sagsquery`: case data counted inside a database (a
+    SQLAlchemy URL, and a view name or a .sql file; see `calc.casedb`), overriding the Plan
+    sheet's Sagsdatabase and Sagsforespørgsel; `password` asks for the database password when
+    the environment does not give it.
     `backup`: keep the previous version (`.maalscore-backup/<name>` next to the file) when a
     file is replaced.
     `allow_signed`: write into a digitally signed workbook (breaks the signature).
@@ -122,6 +131,9 @@ class FileOptions:
     """
 
     sagsdata: Path | None = None
+    sagsdata_db: str | None = None
+    sagsquery: str | None = None
+    password: Callable[[], str | None] | None = None
     backup: bool = True
     allow_signed: bool = False
     stamp_time: datetime | None = None
@@ -162,15 +174,35 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     )
     small = [n for n in names if not (big and n == case_sheet)]
     grids = read_workbook(path, small)
-    if case_file is None:
-        case_file = _plan_case_file(grids, path)
-    name = SHEETS["cases"][0]
-    if case_file is not None:
-        rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
-        return WorkbookGrids(rest + (_read_case_file(case_file, name, cases),), grids.source)
+    external = with_case_data(grids, path, options)
+    if external is not grids:
+        return external
     if big and case_sheet is not None:
-        bulky = bulk.read_xlsx_cases(path, case_sheet, name=name)
+        bulky = bulk.read_xlsx_cases(path, case_sheet, name=SHEETS["cases"][0])
         return WorkbookGrids(grids.sheets + (bulky,), grids.source)
+    return grids
+
+
+def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> WorkbookGrids:
+    """`grids` with their Sagsdata replaced by the case data kept outside the workbook, or
+    `grids` itself when there is none. In order: `options.sagsdata` (a file), then
+    `options.sagsdata_db`, then the Plan sheet's Sagsdatabase (with Sagsforespørgsel), then its
+    Sagsdata file (relative to `workbook`). The same for a file on disk (`load_grids`) and a
+    live workbook (the Excel add-in)."""
+    cases = _sheet_names("cases")
+    name = SHEETS["cases"][0]
+    rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
+    case_file = options.sagsdata
+    database = None if case_file is not None else _case_source(grids, workbook, options)
+    if database is not None:
+        from .casedb import read_case_database
+
+        counted = read_case_database(database, name, options.password)
+        return WorkbookGrids(rest + (counted,), grids.source)
+    if case_file is None:
+        case_file = _plan_case_file(grids, workbook)
+    if case_file is not None:
+        return WorkbookGrids(rest + (_read_case_file(case_file, name, cases),), grids.source)
     return grids
 
 
@@ -184,6 +216,80 @@ def _read_case_file(path: Path, name: str, cases: set[str]) -> SheetGrid:
 
         return read_case_table(Path(path), name)
     return bulk.read_case_file(path, name, cases)
+
+
+def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> CaseSource | None:
+    """The case database to count in: `--sagsdata-db` (with `--sagsforespørgsel`), else the
+    Plan sheet's Sagsdatabase and Sagsforespørgsel. A password written into the workbook's URL
+    is refused: the workbook travels by e-mail."""
+    import os
+
+    from .casedb import DEFAULT_TIMEOUT, TIMEOUT_ENV, CaseDatabaseError, CaseSource, query_text
+
+    url_setting = _plan_setting(grids, "case_database")
+    query_setting = _plan_setting(grids, "case_query")
+    if options.sagsdata_db:
+        url, where = options.sagsdata_db, "--sagsdata-db"
+    elif url_setting is not None:
+        url, where = url_setting
+    else:
+        return None
+    goals = _case_goals(grids)
+    query = options.sagsquery or (query_setting[0] if query_setting else "")
+    if not query:
+        raise CaseDatabaseError(
+            f"Sagsdatabasen er sat ({where}), men ikke hvilken forespørgsel der giver sagerne: "
+            "skriv et view-navn eller en .sql-fil ud for Sagsforespørgsel på arket Plan "
+            "(eller brug --sagsforespørgsel). Projektmappen er ikke ændret."
+        )
+    if url_setting is not None and where != "--sagsdata-db" and _has_password(url):
+        raise CaseDatabaseError(
+            f"Adressen i {where} indeholder en adgangskode. Adgangskoden må ikke stå i "
+            "projektmappen, som sendes videre: fjern den fra adressen, og sæt miljøvariablen "
+            "MAALSCORE_DB_PASSWORD (eller lad maalscore spørge). Projektmappen er ikke ændret."
+        )
+    try:
+        timeout = int(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
+    except ValueError:
+        timeout = DEFAULT_TIMEOUT
+    source = CaseSource(url, "", where, goals, timeout)
+    from dataclasses import replace
+
+    return replace(source, query=query_text(query, workbook.parent) if query else query)
+
+
+def _has_password(url: str) -> bool:
+    import re
+
+    return re.match(r"^[^:/]+://[^/@]*:[^/@]*@", url.strip()) is not None
+
+
+def _plan_setting(grids: WorkbookGrids, key: str) -> tuple[str, str] | None:
+    """A Plan sheet value (label in one cell, value in the next) and where it is (`Plan!B9`)."""
+    from .grid import a1
+
+    plan = grids.find(*SHEETS["plan"])
+    if plan is None:
+        return None
+    labels = {normalise_name(n) for n in PLAN_KEYS[key]}
+    for r, row in enumerate(plan.rows):
+        for c, v in enumerate(row[:-1]):
+            if isinstance(v, str) and normalise_name(v) in labels:
+                value = row[c + 1]
+                if isinstance(value, str) and value.strip():
+                    return value.strip(), f"{plan.name}!{a1(r, c + 1)}"
+                return None
+    return None
+
+
+def _case_goals(grids: WorkbookGrids) -> tuple[str, ...]:
+    """The goals computed from case data (for messages about the case database)."""
+    from .parser import parse_plan
+
+    plan, _ = parse_plan(grids)
+    if plan is None:
+        return ()
+    return tuple(g.id for g in plan.goals if g.indicator is not None)
 
 
 def _sheet_names(key: str) -> set[str]:

@@ -51,6 +51,10 @@ PLAN_KEYS: dict[str, tuple[str, ...]] = {
     "language": ("Sprog", "Språk", "Language"),
     # case data in a separate .csv/.xlsx file, relative to the workbook (see calc.engine.load_grids)
     "case_file": ("Sagsdata", "Ärenden", "Sagsfil", "Sagsdatafil", "Ärendefil", "Case file"),
+    # case data counted inside a database (calc.casedb): a SQLAlchemy URL without password, and
+    # a view/table name or a .sql file beside the workbook
+    "case_database": ("Sagsdatabase", "Ärendedatabas", "Case database"),
+    "case_query": ("Sagsforespørgsel", "Ärendefråga", "Case query"),
 }
 
 GOAL_FIELDS: tuple[Field, ...] = (

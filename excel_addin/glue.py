@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from calc import fmt
 from calc.engine import Evaluation, evaluate
-from calc.errors import Issue
+from calc.errors import ERROR, Issue, MaalscoreError
 from calc.exact import excel_precision
 from calc.grid import (
     CellUpdate,
@@ -656,8 +656,23 @@ def _limitations(read: BookRead) -> tuple[str, ...]:
     return tuple(out)
 
 
+def with_case_data(book: xw.Book, grids: WorkbookGrids) -> WorkbookGrids:
+    """The case file or case database the Plan sheet names (Sagsdata, or Sagsdatabase and
+    Sagsforespørgsel), read exactly as `maalscore beregn` reads them; a file is looked for
+    next to the saved workbook."""
+    from pathlib import Path
+
+    from calc.engine import FileOptions
+    from calc.engine import with_case_data as external
+
+    return external(grids, Path(str(book.fullname)), FileOptions())
+
+
 def _finish(book: xw.Book, read: BookRead, now: datetime | None) -> Outcome:
-    ev = evaluate(read.grids, now=now)
+    try:
+        ev = evaluate(with_case_data(book, read.grids), now=now)
+    except MaalscoreError as exc:  # the case file or database cannot be read: nothing written
+        ev = Evaluation(None, None, (), (Issue("Plan", "", ERROR, str(exc)),))
     blocks = plan_blocks(ev.updates, read) if ev.ok else []
     write_blocks(book, blocks, read)
     try:

@@ -20,50 +20,18 @@ from calc import check
 from calc.engine import FileOptions, evaluate, load_grids, score_file
 from calc.grid import CountedSheet
 from calc.xlsx import columnar
-
-GOALS = [
-    dict(Nr="1", Mål="Andel inden for 31 dage", Vægt=12, Type="mindst", Målværdi=85,
-         Enhed="%", Indikator="andel", Frist=31),
-    dict(Nr="2", Mål="Gennemsnit uden de 10 % langsomste", Vægt=12, Type="højst", Målværdi=30,
-         Nedre_grænse=60, Skala="lineær", Enhed="dage", Indikator="gennemsnit", Udelad=10),
-    dict(Nr="3", Mål="Median", Vægt=10, Type="højst", Målværdi=20, Enhed="dage",
-         Indikator="median"),
-    dict(Nr="4", Mål="Længste", Vægt=10, Type="højst", Målværdi=10, Enhed="uger",
-         Indikator="maksimum"),
-    dict(Nr="5", Mål="Antal", Vægt=10, Type="mindst", Målværdi=5, Enhed="antal",
-         Indikator="antal"),
-    dict(Nr="6", Mål="Andel vægtet over lokationer", Vægt=12, Type="mindst", Målværdi=80,
-         Enhed="%", Indikator="andel", Frist=30, Lokationer="Valby=40; Aarhus=30; Odense=30"),
-    dict(Nr="7", Mål="Gennemsnit på alle lokationer", Vægt=12, Type="højst", Målværdi=4,
-         Enhed="uger", Indikator="gennemsnit", Lokationer="alle"),
-    dict(Nr="8", Mål="Afgjort inden 31-10-2025", Vægt=10, Type="mindst", Målværdi=75,
-         Enhed="%", Indikator="andel", Frist=date(2025, 10, 31)),
-    dict(Nr="9", Mål="90 % inden for 45 dage", Vægt=12, Type="højst", Målværdi=45,
-         Nedre_grænse=90, Skala="lineær", Enhed="dage", Indikator="percentil 90"),
-]  # fmt: skip
+from tests.casebuild import CASE_HEADER, build_plan
 
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory) -> Path:
-    from calc.template import FMT_DATE, MAAL, build_template
-
-    wb = build_template(2025, "Teststyrelsen")
-    ws = wb["Mål"]
-    index = {c.key: i + 1 for i, c in enumerate(MAAL.columns)}
-    for r, goal in enumerate(GOALS, start=2):
-        for key, value in goal.items():
-            cell = ws.cell(row=r, column=index[key.replace("_", " ")], value=value)
-            if isinstance(value, date):
-                cell.number_format = FMT_DATE
-    path = tmp_path_factory.mktemp("plan") / "plan.xlsx"
-    wb.save(path)
-    return path
+    return build_plan(tmp_path_factory.mktemp("plan") / "plan.xlsx")
 
 
 def write_cases(path: Path, rows, encoding: str = "cp1252") -> Path:
     with path.open("w", encoding=encoding, newline="") as fh:
         w = csv.writer(fh, delimiter=";")
-        w.writerow(["Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage"])
+        w.writerow(CASE_HEADER)
         w.writerows(rows)
     return path
 

@@ -392,3 +392,28 @@ def test_a_formula_showing_nothing_is_not_used_to_join_blocks(
     }
     assert (2, 2) not in covered
     assert 1 < value_writes(book)["Resultat"] <= 4
+
+
+def test_the_plan_sheets_case_file_is_read_as_beregn_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, desktop: None
+) -> None:
+    """Sagsdata named on the Plan sheet (here a case file beside the workbook) is what the
+    add-in scores too, with the same numbers as `maalscore beregn`."""
+    from tests.casebuild import CASE_HEADER, build_plan
+
+    book_path = build_plan(tmp_path / "plan.xlsx", [("Sagsdata", "sager.csv")])
+    rows = [
+        ["1", f"S{i}", "02-01-2025", f"{1 + i % 28:02d}-02-2025", "", "Ja", ""] for i in range(40)
+    ]
+    (tmp_path / "sager.csv").write_text(
+        "\n".join(";".join(r) for r in [CASE_HEADER, *rows]) + "\n", encoding="cp1252"
+    )
+    monkeypatch.chdir(tmp_path)  # the remote engine's book has no folder: beside it is here
+    want = calc.engine.evaluate(calc.engine.load_grids(book_path, calc.engine.FileOptions()))
+    _, outcome = run_addin(book_path)
+    assert outcome.evaluation.ok
+    assert outcome.evaluation.scorecard == want.scorecard
+    (tmp_path / "sager.csv").unlink()
+    _, missing = run_addin(book_path)
+    assert not missing.evaluation.ok and not missing.blocks
+    assert "sager.csv" in missing.message and "findes ikke" in missing.message
