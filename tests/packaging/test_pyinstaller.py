@@ -103,6 +103,7 @@ def test_the_folder_holds_both_programs_and_the_data(app_dir: Path) -> None:
     assert len(list((internal / "workbooks").glob("eksempel-*.xlsx"))) == 5
     assert (internal / "kilde" / "calc" / "engine.py").is_file()
     assert not list(internal.rglob("xlwings")), "xlwings is for the add-in, not the app"
+    assert not list(internal.glob("*polars*")), "Polars (warehouse extra) is not in the app"
 
 
 def test_selvtest_opens_scores_and_saves_the_example_in_the_window(
@@ -180,3 +181,24 @@ def test_packaging_needs_no_repository_files_at_run_time(app_dir: Path, tmp_path
     shutil.copytree(app_dir, moved, symlinks=True)
     proc = _run(moved, "maalscore", "selvtest", str(tmp_path / "ud"), tmp=tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_parquet_case_file_is_refused_in_danish(app_dir: Path, tmp_path: Path) -> None:
+    """Polars stays out of the app; a Parquet case file gets a Danish message, not a crash."""
+    polars = pytest.importorskip("polars")
+    cases = tmp_path / "sager.parquet"
+    polars.DataFrame({"Mål": ["1.c"], "Sag": ["A-1"]}).write_parquet(cases)
+    out = tmp_path / "ud.xlsx"
+    proc = _run(
+        app_dir,
+        "maalscore",
+        "beregn",
+        str(EXAMPLE),
+        "--sagsdata",
+        str(cases),
+        "--ud",
+        str(out),
+        tmp=tmp_path,
+    )
+    assert proc.returncode == 3 and "kræver Polars" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and not out.exists()
