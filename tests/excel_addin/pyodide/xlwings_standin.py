@@ -223,5 +223,10 @@ class Book:
         self.sheets._sheets.extend(Sheet(self, s) for s in json["sheets"])
         self.app = App(self)
 
+    @property
+    def fullname(self) -> str:
+        """As in xlwings Lite (the remote engine): the name, there is no path."""
+        return self.name
+
     def _record(self, func: str, args: list[Any], **extra: Any) -> None:
         self.actions.append({"func": func, "args": args, **extra})
