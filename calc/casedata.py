@@ -332,8 +332,10 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
     r_codes, _, r_parsed, r_formula = read_column("received", _as_date)
     cols_issue("received", need, r_codes, r_parsed, r_formula)
     row_r_ord = ordinals(r_parsed, r_codes)
-    from_dates = need & row_d_ok & (row_r_ord >= 0) & ~r_formula
+    row_r_ok = (row_r_ord >= 0) & ~r_formula
+    from_dates = need & row_d_ok & row_r_ok
     without_days = need & ~from_dates
+    still_open = need & ~row_d_ok & row_r_ok  # received, not decided, no Dage
     kept = active & (k_given | from_dates)
 
     # One table of day values: the distinct Dage, then the distinct date differences.
@@ -354,12 +356,21 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
         decided_table.append(None)
     l_codes, l_distinct = factorize(*table.column("location"))
     loc_table = [cell_text(from_file_value(v) if convert else v) for v in l_distinct]  # type: ignore[arg-type]
+    received_table: list[date | None] = [
+        v if isinstance(v, date) else None for v in r_parsed.values
+    ]
+    received_codes = r_codes
+    if r_formula.any():
+        received_codes = r_codes.copy()
+        received_codes[r_formula] = len(received_table)
+        received_table.append(None)
 
     result: list[GoalCases] = []
     firsts = _first_rows(row_goal, len(goal_ids))
     for gi, gid in enumerate(goal_ids):
         in_goal = row_goal == gi
         rows = np.flatnonzero(in_goal & kept).tolist()
+        open_rows = np.flatnonzero(in_goal & still_open).tolist()
         result.append(
             GoalCases(
                 gid,
@@ -369,6 +380,9 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
                 int(np.count_nonzero(in_goal & excluded)),
                 int(np.count_nonzero(in_goal & without_days)),
                 first + firsts[gi],
+                received=_gather(received_table, received_codes, rows),
+                open_received=_gather(received_table, received_codes, open_rows),
+                open_location=_gather(loc_table, l_codes, open_rows),
             )
         )
     return result, report.issues

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,7 @@ from .stamp import (
     short_hash,
     written_values,
 )
+from .trend import LastYear
 
 if TYPE_CHECKING:
     from .engine import Evaluation
@@ -83,6 +84,8 @@ class CheckResult:
         """One paragraph in Danish for the person checking."""
         s = self.stamp
         when = f"beregnet {s.time} med Målscore {s.version}" if s else ""
+        if s is not None and s.followup_date is not None:
+            when = f"opfølgning pr. {s.followup_date:%d-%m-%Y} {when}"
         if self.status == OK:
             return f"OK – {when}; input og resultater er uændrede."
         if self.status == EXCEL:
@@ -132,6 +135,7 @@ class CheckResult:
             "calculated": self.stamp.time if self.stamp else (excel.time if excel else None),
             "version": self.stamp.version if self.stamp else (excel.version if excel else None),
             "stamped": self.stamp is not None,
+            "run": (self.stamp.run or "beregn") if self.stamp else None,
             "results_edited": self.edited,
             "inputs_changed": self.changed,
             "differs_from_recalculation": self.differs,
@@ -154,17 +158,20 @@ def read_stamp(path: Path) -> Stamp | None:
         return Stamp.from_properties(ooxml.read_custom_properties(zf))
 
 
-def check_file(path: Path, sagsdata: Path | None = None) -> CheckResult:
-    """Check one workbook; `sagsdata` is the separate case file `beregn` was given, if any."""
-    return check_and_read(path, sagsdata)[0]
+def check_file(
+    path: Path, sagsdata: Path | None = None, last_year: Path | None = None
+) -> CheckResult:
+    """Check one workbook; `sagsdata` is the separate case file `beregn` was given, if any,
+    and `last_year` last year's workbook it was given with `--sidste-år`."""
+    return check_and_read(path, sagsdata, last_year)[0]
 
 
 def check_and_read(
-    path: Path, sagsdata: Path | None = None
+    path: Path, sagsdata: Path | None = None, last_year: Path | None = None
 ) -> tuple[CheckResult, WorkbookGrids | None]:
     """`check_file`, and the grids it read (None for an unreadable file and for .xls/.xlsb,
     which are not read here), so that a caller needing the numbers too reads the file once."""
-    from .engine import FileOptions, load_grids
+    from .engine import FileOptions, load_grids, load_last_year
     from .xlsx import ooxml
 
     result = CheckResult(Path(path))
@@ -176,8 +183,9 @@ def check_and_read(
             "beregnet og stemplet af Målscore. Gem den som .xlsx og kør maalscore beregn."
         )
         return result, None
+    options = FileOptions(sagsdata=sagsdata, last_year=last_year)
     try:
-        grids = load_grids(Path(path), FileOptions(sagsdata=sagsdata))
+        grids = load_grids(Path(path), options)
     except (MaalscoreError, OSError) as exc:
         result.status, result.detail = UNREADABLE, str(exc)
         return result, None
@@ -193,6 +201,11 @@ def check_and_read(
     if stamp is None:
         return _check_unstamped(grids, result), grids
     result.stamp = stamp
+    try:
+        last = load_last_year(Path(path), grids, options)[0]
+    except MaalscoreError as exc:
+        result.status, result.detail = UNREADABLE, str(exc)
+        return result, grids
     result.changed = _changed_inputs(grids, stamp)
     result.edited = _edited_results(grids, stamp)
     if result.changed:
@@ -204,7 +217,15 @@ def check_and_read(
     else:
         moment = stamp.moment()
         now = moment.replace(tzinfo=None) if moment is not None else datetime.now()
-        result.differs = _recalculation_differs(grids, result, now, stamp.version)
+        result.differs = _recalculation_differs(
+            grids,
+            result,
+            now,
+            stamp.version,
+            last=last,
+            day=stamp.followup_date,
+            last_name=stamp.last_year,
+        )
         if result.differs or result.detail:
             result.status = MISMATCH
     if result.edited and result.status != EDITED:
@@ -295,7 +316,7 @@ def _sheet(grids: WorkbookGrids, name: str) -> SheetGrid | None:
 
 
 def _changed_inputs(grids: WorkbookGrids, stamp: Stamp) -> list[str]:
-    now_sheets = input_grids(grids)
+    now_sheets = input_grids(grids, stamp.input_sheets)
     present = {g.name for g in now_sheets}
     changed = [f"{name} (arket mangler nu)" for name in stamp.inputs if name not in present]
     changed += [f"{g.name} (arket er kommet til)" for g in now_sheets if g.name not in stamp.inputs]
@@ -357,21 +378,35 @@ def _edited_results(grids: WorkbookGrids, stamp: Stamp) -> list[str]:
 
 
 def _recalculation_differs(
-    grids: WorkbookGrids, result: CheckResult, now: datetime, version: str
+    grids: WorkbookGrids,
+    result: CheckResult,
+    now: datetime,
+    version: str,
+    *,
+    last: LastYear | None = None,
+    day: date | None = None,
+    last_name: str = "",
 ) -> list[str]:
     """The result cells a new calculation (at `now`) disagrees with; a new calculation that
-    gives errors is named in `result.detail`. `version` is the one that calculated."""
-    from .engine import evaluate
+    gives errors is named in `result.detail`. `version` is the one that calculated; `day` the
+    date of a follow-up (the stamp's run), `last` last year's numbers and `last_name` the
+    workbook the stamp says they came from."""
+    from .engine import evaluate, evaluate_followup
 
-    ev = evaluate(grids, now=now)
-    result.evaluation = ev
-    if not ev.ok:
+    if day is not None:
+        fu = evaluate_followup(grids, day, last_year=last)
+        ok, issues, updates = fu.ok, fu.issues, fu.updates
+    else:
+        ev = evaluate(grids, now=now, last_year=last)
+        result.evaluation = ev
+        ok, issues, updates = ev.ok, ev.issues, ev.updates
+    if not ok:
         result.detail = "En ny beregning af filen giver fejl: " + "; ".join(
-            f"{i.location()}: {i.message}" for i in ev.issues if i.is_error
+            f"{i.location()}: {i.message}" for i in issues if i.is_error
         )
         return []
     differs: list[str] = []
-    for sheet, cells in written_values(ev.updates).items():
+    for sheet, cells in written_values(updates).items():
         grid = _sheet(grids, sheet)
         for pos, want in sorted(cells.items()):
             got = grid.value(*pos) if grid is not None else None
@@ -379,7 +414,12 @@ def _recalculation_differs(
                 continue
             if canonical_result(got) != canonical_result(want):
                 differs.append(f"{sheet}!{a1(*pos)}")
-    if differs and version != __version__:
+    if differs and last_name and (last is None or last.source != last_name):
+        result.detail = (
+            f"Filen er beregnet med sidste års projektmappe «{last_name}» "
+            f"(beregn --sidste-år); kør tjek med --sidste-år {last_name}."
+        )
+    elif differs and version != __version__:
         result.detail = (
             f"Filen er beregnet med Målscore {version}, denne version er {__version__}; "
             "forskellen kan skyldes versionerne. Kontrollér med samme version."

@@ -6,6 +6,7 @@
     maalscore tjek FILE... [--json] [--sagsdata CASES.csv|.xlsx]
     maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
     maalscore samle KILDE... --ud OVERSIGT.xlsx [--json] [--uden-løn] [-j N]
+    maalscore opfølgning FILE --pr DATE [--ud OUT.xlsx] [--json] [--sagsdata CASES.csv]
 
 Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
 could not be read or written. `samle`: 0 every source godkendt or ikke beregnet, 1 some source
@@ -29,8 +30,9 @@ from typing import Any, NoReturn, TextIO
 
 from . import fmt
 from .consolidate import Consolidation, Verdict
-from .engine import Evaluation, FileOptions, score_file
-from .errors import MaalscoreError
+from .engine import Evaluation, FileOptions, FollowUpEvaluation, followup_file, score_file
+from .errors import Issue, MaalscoreError, has_errors
+from .trend import FollowUpTrend, Trend
 from .xlsx.reader import legacy_warning
 
 EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
@@ -75,6 +77,44 @@ def to_json(path: Path, ev: Evaluation) -> dict[str, object]:
         "issues": [
             {"sheet": i.sheet, "cell": i.cell, "severity": i.severity, "message": i.message}
             for i in ev.issues
+        ],
+        **({"trend": trend_json(ev.trend)} if ev.trend is not None else {}),
+    }
+
+
+def trend_json(trend: Trend) -> dict[str, object]:
+    """Last year beside this year: per goal and the change in the total (`beregn --json`)."""
+    return {
+        "source": trend.source or None,
+        "last_year": trend.last_year,
+        "total_points_last": _number(trend.last_total_points),
+        "score_pct_last": _number(trend.last_score_pct),
+        "change_points": _number(trend.change_points),
+        "change_pct": _number(trend.change_pct),
+        "goals": [
+            {
+                "id": g.goal_id,
+                "fulfilment_pct_last": _number(g.last_fulfilment),
+                "points_last": _number(g.last_points),
+                "change_points": _number(g.change_points),
+            }
+            for g in trend.goals
+        ],
+    }
+
+
+def followup_trend_json(trend: FollowUpTrend) -> dict[str, object]:
+    """Last year beside a follow-up: per goal, and the projected range against last year."""
+    return {
+        "source": trend.source or None,
+        "last_year": trend.last_year,
+        "total_points_last": _number(trend.last_total_points),
+        "score_pct_last": _number(trend.last_score_pct),
+        "change_points_low": _number(trend.change_points_low),
+        "change_points_high": _number(trend.change_points_high),
+        "goals": [
+            {"id": gid, "fulfilment_pct_last": _number(f), "points_last": _number(p)}
+            for gid, f, p in trend.goals
         ],
     }
 
@@ -149,10 +189,18 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
                 ),
                 file=out,
             )
-    for issue in ev.issues:
+    _print_issues(ev.issues, lang, out, written_to)
+
+
+def _print_issues(
+    issues: tuple[Issue, ...], lang: str, out: TextIO, written_to: Path | None
+) -> None:
+    """Problems with sheet and cell, then whether (and where) anything was written."""
+    txt = _LABELS[lang]
+    for issue in issues:
         label = txt["error"] if issue.is_error else txt["warning"]
         print(f"  {label} {issue.location()}: {issue.message}", file=out)
-    if not ev.ok:
+    if has_errors(issues):
         print("  " + txt["not_written"], file=out)
     elif written_to is not None:
         print("  " + txt["written"].format(path=written_to), file=out)
@@ -183,6 +231,7 @@ def _beregn(args: argparse.Namespace) -> int:
         password=ask_password,
         backup=not args.ingen_backup,
         allow_signed=args.tillad_signeret,
+        last_year=args.sidste_aar,
     )
     jobs = [
         (path, out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg)
@@ -247,13 +296,155 @@ def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool]) -> tuple[str, 
     return out.getvalue(), err.getvalue(), code
 
 
+def followup_json(ev: FollowUpEvaluation) -> dict[str, object]:
+    """The `opfølgning --json` record (keys as documented in README.md)."""
+    fu, plan = ev.followup, ev.plan
+    lang = plan.lang if plan else "da"
+    return {
+        "as_of": ev.as_of.isoformat() if ev.as_of else None,
+        "goals": [
+            {
+                "id": g.goal_id,
+                "to_date_pct": _number(g.to_date),
+                "forecast": g.forecast.label(lang),
+                "explanation": g.explanation,
+            }
+            for g in (fu.goals if fu else ())
+        ],
+        "projected": {
+            "points_low": _number(fu.projected.points_low),
+            "points_high": _number(fu.projected.points_high),
+            "score_pct_low": _number(fu.projected.score_pct_low),
+            "score_pct_high": _number(fu.projected.score_pct_high),
+        }
+        if fu
+        else None,
+        "pay": [
+            {
+                "name": p.name,
+                "payout_low": _number(p.payout_low),
+                "payout_high": _number(p.payout_high),
+            }
+            for p in (fu.pay if fu else ())
+        ],
+        "issues": [
+            {"sheet": i.sheet, "cell": i.cell, "severity": i.severity, "message": i.message}
+            for i in ev.issues
+        ],
+        **({"trend": followup_trend_json(ev.trend)} if ev.trend is not None else {}),
+    }
+
+
+_FOLLOWUP_HEAD = {
+    "da": ("Nr", "Pr. dato", "Forventet", "Forventning"),
+    "sv": ("Nr", "Per datum", "Förväntad", "Förväntan"),
+}
+_FOLLOWUP_LABELS = {
+    "da": {
+        "title": "Opfølgning pr. {day}",
+        "range": "Forventet ved årets udgang: {lo}–{hi} af {m} point ({plo}–{phi})",
+        "pay": "Resultatløn {name}: {lo}–{hi}",
+        "comment": "kommentar",
+    },
+    "sv": {
+        "title": "Uppföljning per {day}",
+        "range": "Förväntat vid årets slut: {lo}–{hi} av {m} poäng ({plo}–{phi})",
+        "pay": "Resultatlön {name}: {lo}–{hi}",
+        "comment": "kommentar",
+    },
+}
+
+
+def print_followup(
+    path: Path, ev: FollowUpEvaluation, out: TextIO, written_to: Path | None = None
+) -> None:
+    """The follow-up for people: per goal the status so far, the expected year end and the
+    forecast; the projected range of points, score and pay; then problems."""
+    plan, fu = ev.plan, ev.followup
+    lang = plan.lang if plan else "da"
+    txt = _FOLLOWUP_LABELS[lang]
+    title = " ".join(str(x) for x in ((plan.institution, plan.year) if plan else ()) if x)
+    print(f"{title or path.name} ({path.name})", file=out)
+    if fu is not None and plan is not None and ev.as_of is not None:
+        day = ev.as_of.isoformat() if lang == "sv" else ev.as_of.strftime("%d-%m-%Y")
+        print("  " + txt["title"].format(day=day), file=out)
+        nr, so_far, expected, forecast = _FOLLOWUP_HEAD[lang]
+        print(f"  {nr:<10} {so_far:>9} {expected:>10}  {forecast}", file=out)
+        for g in fu.goals:
+            goal = plan.goal(g.goal_id)
+            depth = 1 if goal is not None and goal.parent is not None else 0
+            shown = "  " * depth + g.goal_id
+            now = fmt.pct(g.to_date, lang) if g.to_date is not None else "–"
+            then = fmt.pct(g.expected, lang) if g.expected is not None else "–"
+            line = f"  {shown:<10} {now:>9} {then:>10}  {g.forecast.label(lang)}"
+            if g.comment:
+                line += f" ({txt['comment']}: {g.comment})"
+            print(line, file=out)
+        p = fu.projected
+        print(
+            "  "
+            + txt["range"].format(
+                lo=fmt.points(p.points_low, lang),
+                hi=fmt.points(p.points_high, lang),
+                m=fmt.points(p.max_points, lang),
+                plo=fmt.pct(p.score_pct_low, lang),
+                phi=fmt.pct(p.score_pct_high, lang),
+            ),
+            file=out,
+        )
+        for pay in fu.pay:
+            print(
+                "  "
+                + txt["pay"].format(
+                    name=pay.name,
+                    lo=fmt.kroner(pay.payout_low, lang),
+                    hi=fmt.kroner(pay.payout_high, lang),
+                ),
+                file=out,
+            )
+    _print_issues(ev.issues, lang, out, written_to)
+
+
+def _opfoelgning(args: argparse.Namespace) -> int:
+    """`maalscore opfølgning FIL --pr DATO`: status so far and forecast, written to the
+    Opfølgning sheet (in place, or into --ud)."""
+    path: Path = args.file
+    options = FileOptions(
+        sagsdata=args.sagsdata,
+        backup=not args.ingen_backup,
+        allow_signed=args.tillad_signeret,
+        last_year=args.sidste_aar,
+    )
+    try:
+        if args.ud is not None:
+            args.ud.parent.mkdir(parents=True, exist_ok=True)
+        ev = followup_file(path, args.pr, args.ud, options=options)
+    except MaalscoreError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+        return EXIT_IO
+    except OSError as exc:
+        print(
+            f"{path}: filen kunne ikke læses eller skrives ({exc.strerror or exc}).",
+            file=sys.stderr,
+        )
+        return EXIT_IO
+    if args.json:
+        print(json.dumps(followup_json(ev), ensure_ascii=False))
+    else:
+        written = (args.ud or path) if ev.updates and ev.ok else None
+        print_followup(path, ev, sys.stdout, written_to=written)
+    return EXIT_OK if ev.ok else EXIT_WORKBOOK_ERRORS
+
+
 def _tjek(args: argparse.Namespace) -> int:
     """`maalscore tjek FIL...`: 0 when every file is OK, 1 when one is not, 3 unreadable."""
     from .check import UNREADABLE, check_file
 
     code = EXIT_OK
     for path in args.files:
-        result = check_file(path, sagsdata=args.sagsdata)
+        result = check_file(path, sagsdata=args.sagsdata, last_year=args.sidste_aar)
         if args.json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
@@ -448,6 +639,17 @@ class DanishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fejl: {danish_message(message)}\n")
 
 
+def _add_last_year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sidste-år",
+        "--sidste-aar",
+        dest="sidste_aar",
+        type=Path,
+        metavar="FIL",
+        help="sidste års projektmappe: vis udviklingen fra sidste år",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DanishArgumentParser(
         prog="maalscore",
@@ -512,7 +714,44 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skriv også i en digitalt signeret fil (signaturen bliver ugyldig)",
     )
+    _add_last_year(b)
     b.set_defaults(func=_beregn)
+    o = sub.add_parser(
+        "opfølgning",
+        aliases=["opfoelgning", "uppföljning", "uppfoljning"],
+        help="status og prognose for hvert mål pr. en dato i løbet af året",
+        description="Følg op pr. en dato i årets løb: hvert måls status på det, der var kendt "
+        "på datoen, og en prognose for årets udgang (forventes opfyldt, risiko, forventes ikke "
+        "opfyldt, ukendt), med forventet point, score og resultatløn som et interval. Skrives "
+        "på arket Opfølgning (eller i en kopi med --ud).",
+    )
+    o.add_argument("file", type=Path, metavar="FIL", help="projektmappen (.xlsx)")
+    o.add_argument(
+        "--pr",
+        required=True,
+        metavar="DATO",
+        help="datoen eller kvartalet: 30-09-2025, Q3, '3. kvartal' (i planens år)",
+    )
+    o.add_argument("--ud", type=Path, metavar="UD", help="skriv til denne fil i stedet for i FIL")
+    o.add_argument("--json", action="store_true", help="skriv ét JSON-objekt")
+    o.add_argument(
+        "--sagsdata",
+        type=Path,
+        metavar="FIL",
+        help="læs Sagsdata fra denne .csv- eller .xlsx-fil i stedet for arket Sagsdata",
+    )
+    o.add_argument(
+        "--ingen-backup",
+        action="store_true",
+        help="gem ikke den forrige version i .maalscore-backup/ ved siden af filen",
+    )
+    o.add_argument(
+        "--tillad-signeret",
+        action="store_true",
+        help="skriv også i en digitalt signeret fil (signaturen bliver ugyldig)",
+    )
+    _add_last_year(o)
+    o.set_defaults(func=_opfoelgning)
     t = sub.add_parser(
         "tjek",
         help="kontrollér, at tallene i projektmappen er dem, Målscore beregnede",
@@ -527,6 +766,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--sagsdata", type=Path, metavar="SAGER", help="den sagsdatafil, beregn fik med --sagsdata"
     )
+    _add_last_year(t)
     t.set_defaults(func=_tjek)
     s = sub.add_parser(
         "skabelon",

@@ -7,18 +7,20 @@ from a file, the Excel add-in from a live workbook. `score_file` adds the file I
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .blocking import Blocking, find_blocked
-from .errors import Issue, has_errors
-from .grid import CellUpdate, SheetGrid, WorkbookGrids, normalise_name
+from .errors import ERROR, WARNING, Issue, MaalscoreError, WorkbookReadError, has_errors
+from .followup import FollowUp, follow_up
+from .grid import CellUpdate, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import PLAN_KEYS, SHEETS
-from .model import Plan
+from .model import FollowUpSheet, Plan
 from .output import (
+    followup_updates,
     formula_conflicts,
     goal_updates,
     milestone_updates,
@@ -26,9 +28,20 @@ from .output import (
     summary_rows,
     summary_updates,
 )
-from .parser import parse_plan
+from .parser import parse_followup, parse_plan
 from .pay import PayResult, compute_pay
+from .periods import parse_period
 from .scoring import ScoreCard, score_plan
+from .trend import (
+    FollowUpTrend,
+    LastYear,
+    Trend,
+    compare,
+    compare_followup,
+    from_columns,
+    from_scorecard,
+)
+from .values import ValueProblem
 
 if TYPE_CHECKING:
     from .casedb import CaseSource
@@ -63,19 +76,26 @@ class Evaluation:
     updates: tuple[CellUpdate, ...] = field(default=())
     blocking: Blocking = field(default=Blocking())
     partial: Partial | None = None
+    trend: Trend | None = None
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.issues)
 
 
-def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation:
+def evaluate(
+    grids: WorkbookGrids, *, now: datetime | None = None, last_year: LastYear | None = None
+) -> Evaluation:
+    """Score the grids. `last_year` (last year's workbook, scored) gives the trend; without
+    it the plan's own Sidste år columns do, when filled (see `calc.trend`)."""
     plan, issues = parse_plan(grids)
     if plan is None:
         return Evaluation(plan, None, (), issues)
     if has_errors(issues):
         return _partial(plan, issues, grids)
     card = score_plan(plan)
+    last = last_year or from_columns(plan)
+    trend = compare(card, last) if last is not None else None
     pay = tuple(compute_pay(p, card.score_pct, plan.lang) for p in plan.people)
     issues = issues + card.issues
     if plan.summary_sheet is None:
@@ -89,7 +109,9 @@ def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation
                 else "Bladet 'Resultat' finns inte; sammanfattningen skrivs inte.",
             ),
         )
-    rows = summary_rows(plan, card, pay, now=now or datetime.now(), version=__version__)
+    rows = summary_rows(
+        plan, card, pay, now=now or datetime.now(), version=__version__, trend=trend
+    )
     updates = (
         goal_updates(plan, card)
         + milestone_updates(plan, card)
@@ -98,8 +120,8 @@ def evaluate(grids: WorkbookGrids, *, now: datetime | None = None) -> Evaluation
     )
     conflicts = formula_conflicts(updates, grids, plan.lang)
     if conflicts:
-        return Evaluation(plan, card, pay, issues + tuple(conflicts))
-    return Evaluation(plan, card, pay, issues, tuple(updates))
+        return Evaluation(plan, card, pay, issues + tuple(conflicts), trend=trend)
+    return Evaluation(plan, card, pay, issues, tuple(updates), trend=trend)
 
 
 def _partial(plan: Plan, issues: tuple[Issue, ...], grids: WorkbookGrids) -> Evaluation:
@@ -128,6 +150,8 @@ class FileOptions:
     file is replaced.
     `allow_signed`: write into a digitally signed workbook (breaks the signature).
     `stamp_time`: the time the integrity stamp records (None: now).
+    `last_year`: last year's workbook, for the trend (else the one the Plan sheet names, else
+    the plan's own Sidste år columns).
     """
 
     sagsdata: Path | None = None
@@ -137,6 +161,7 @@ class FileOptions:
     backup: bool = True
     allow_signed: bool = False
     stamp_time: datetime | None = None
+    last_year: Path | None = None
 
 
 def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
@@ -337,7 +362,8 @@ def save_results(
     legacy_refusal(path)
     if grids is None:
         grids = load_grids(path, options)
-    stamp = make_stamp(grids, result.plan, result.updates, now=options.stamp_time)
+    source = result.trend.source if result.trend is not None else ""
+    stamp = make_stamp(grids, result.plan, result.updates, now=options.stamp_time, last_year=source)
     cells = {(u.sheet, u.cell): u for u in (*result.updates, *inputs)}  # each cell once
     write_back(
         path,
@@ -363,7 +389,248 @@ def score_file(
     """
     options = options or FileOptions()
     grids = load_grids(path, options)
-    result = evaluate(grids, now=now)
+    last, problem = load_last_year(path, grids, options)
+    result = evaluate(grids, now=now, last_year=last)
+    if problem is not None:
+        lang = result.plan.lang if result.plan else "da"
+        result = replace(result, issues=(*result.issues, problem.issue(lang)))
     if write and result.ok and result.updates:
         save_results(path, out, result, options, grids)
+    return result
+
+
+LAST_YEAR_TYPES = (".xlsx", ".xlsm")
+
+
+def last_year_file(grids: WorkbookGrids, workbook: Path) -> tuple[Path | None, str]:
+    """The workbook the Plan sheet names as last year's (`Sidste år | plan-2024.xlsx`), beside
+    this one, and the cell it is named in."""
+    plan = grids.find(*SHEETS["plan"])
+    if plan is None:
+        return None, ""
+    labels = {normalise_name(n) for n in PLAN_KEYS["last_year_file"]}
+    for r, row in enumerate(plan.rows):
+        for c, v in enumerate(row[:-1]):
+            if isinstance(v, str) and normalise_name(v) in labels:
+                value = row[c + 1]
+                if isinstance(value, str) and value.strip().lower().endswith(LAST_YEAR_TYPES):
+                    return workbook.parent / value.strip(), f"{plan.name}!{a1(r, c + 1)}"
+                return None, ""
+    return None, ""
+
+
+@dataclass(frozen=True)
+class LastYearProblem:
+    """Last year's workbook named on the Plan sheet could not be used: said as a warning in the
+    plan's language once it is known."""
+
+    name: str
+    cell: str  # Plan!B9
+    detail: str  # why it cannot be read; "" when it has errors
+
+    def issue(self, lang: str) -> Issue:
+        sheet, _, ref = self.cell.partition("!")
+        if lang == "sv":
+            why = f"kan inte läsas ({self.detail})" if self.detail else "har fel"
+            text = (
+                f"Föregående års arbetsbok «{self.name}» {why}; utvecklingen från föregående "
+                "år visas inte."
+            )
+        else:
+            why = f"kan ikke læses ({self.detail})" if self.detail else "har fejl"
+            text = (
+                f"Sidste års projektmappe «{self.name}» {why}; udviklingen fra sidste år "
+                "vises ikke."
+            )
+        return Issue(sheet, ref, WARNING, text)
+
+
+def load_last_year(
+    path: Path, grids: WorkbookGrids, options: FileOptions
+) -> tuple[LastYear | None, LastYearProblem | None]:
+    """Last year's numbers from `options.last_year` or the workbook the Plan sheet names,
+    scored now; None (and the plan's own columns serve) when neither is given.
+
+    A file named on the command line that cannot be read or scored raises (`MaalscoreError`);
+    one named on the Plan sheet gives a `LastYearProblem` instead."""
+    given = options.last_year
+    named, cell = (given, "") if given is not None else last_year_file(grids, path)
+    if named is None:
+        return None, None
+    try:
+        ev = evaluate(load_grids(named, FileOptions()))
+    except (MaalscoreError, OSError) as exc:
+        if given is not None:
+            raise WorkbookReadError(
+                f"Sidste års projektmappe «{named.name}» kan ikke læses: {exc}"
+            ) from exc
+        return None, LastYearProblem(named.name, cell, str(exc))
+    if not ev.ok or ev.plan is None or ev.scorecard is None:
+        if given is not None:
+            raise WorkbookReadError(
+                f"Sidste års projektmappe «{named.name}» har fejl og kan ikke beregnes; kør "
+                "maalscore beregn på den for at se dem."
+            )
+        return None, LastYearProblem(named.name, cell, "")
+    return from_scorecard(ev.plan, ev.scorecard, named.name), None
+
+
+# --- follow-up during the year ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpEvaluation:
+    """Everything one `opfølgning` produces. `updates` is empty when there are errors or the
+    workbook has no Opfølgning sheet (the follow-up is then shown, not written)."""
+
+    plan: Plan | None
+    as_of: date | None
+    sheet: FollowUpSheet | None
+    followup: FollowUp | None
+    issues: tuple[Issue, ...]
+    updates: tuple[CellUpdate, ...] = field(default=())
+    trend: FollowUpTrend | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.issues)
+
+    @property
+    def run(self) -> str:
+        """What the integrity stamp records as the run: `opfølgning 2025-09-30`."""
+        from .stamp import RUN_FOLLOWUP
+
+        return f"{RUN_FOLLOWUP}{self.as_of.isoformat()}" if self.as_of else ""
+
+
+def evaluate_followup(
+    grids: WorkbookGrids, as_of: date | str, *, last_year: LastYear | None = None
+) -> FollowUpEvaluation:
+    """Parse the plan and its Opfølgning sheet and follow up at `as_of` (a date, or text such
+    as `Q3`, `3. kvartal`, `30-09-2025` read in the plan's year). Pure: grids in, results out.
+    `last_year` (or else the plan's Sidste år columns) gives last year's numbers beside it."""
+    plan, issues = parse_plan(grids)
+    if plan is None or has_errors(issues):
+        return FollowUpEvaluation(plan, None, None, None, issues)
+    day, problem = _as_of(plan, as_of)
+    if problem is not None:
+        return FollowUpEvaluation(plan, None, None, None, issues + (problem,))
+    assert day is not None
+    sheet, sheet_issues = parse_followup(grids, plan)
+    issues += sheet_issues
+    if has_errors(issues):
+        return FollowUpEvaluation(plan, day, sheet, None, issues)
+    fu = follow_up(plan, day, sheet)
+    issues += fu.issues + _sheet_notes(plan, sheet, day)
+    last = last_year or from_columns(plan)
+    trend = compare_followup(fu, last) if last is not None else None
+    if sheet is None:
+        return FollowUpEvaluation(plan, day, None, fu, issues, trend=trend)
+    updates = followup_updates(plan, sheet, fu)
+    conflicts = formula_conflicts(updates, grids, plan.lang)
+    if conflicts:
+        return FollowUpEvaluation(plan, day, sheet, fu, issues + tuple(conflicts), trend=trend)
+    return FollowUpEvaluation(plan, day, sheet, fu, issues, tuple(updates), trend)
+
+
+def _as_of(plan: Plan, as_of: date | str) -> tuple[date | None, Issue | None]:
+    """The follow-up date, or an error on the Plan sheet's År cell."""
+    sv = plan.lang == "sv"
+    try:
+        day = as_of if isinstance(as_of, date) else parse_period(as_of, plan.year)
+    except ValueProblem as p:
+        return None, Issue("Plan", plan.year_cell, ERROR, f"--pr: {p.message(plan.lang)}")
+    if plan.year is not None and day.year != plan.year:
+        shown = day.isoformat() if sv else day.strftime("%d-%m-%Y")
+        return None, Issue(
+            "Plan",
+            plan.year_cell,
+            ERROR,
+            f"Datumet {shown} ligger utanför planens år {plan.year}."
+            if sv
+            else f"Datoen {shown} ligger uden for planens år {plan.year}.",
+        )
+    return day, None
+
+
+def _sheet_notes(plan: Plan, sheet: FollowUpSheet | None, day: date) -> tuple[Issue, ...]:
+    """A missing Opfølgning sheet, or a sheet with no rows for the date, is said once."""
+    sv = plan.lang == "sv"
+    if sheet is None:
+        return (
+            Issue(
+                "Uppföljning" if sv else "Opfølgning",
+                "",
+                WARNING,
+                "Bladet 'Uppföljning' finns inte, så uppföljningen visas men skrivs inte i "
+                "arbetsboken. Kopiera bladet från mallen (maalscore skabelon) till arbetsboken "
+                "för att få den skriven och kunna skriva utfall och prognoser per period."
+                if sv
+                else "Arket 'Opfølgning' findes ikke, så opfølgningen vises, men skrives ikke i "
+                "projektmappen. Kopiér arket fra skabelonen (maalscore skabelon) ind i "
+                "projektmappen for at få den skrevet og for at kunne skrive resultater og "
+                "prognoser pr. periode.",
+            ),
+        )
+    if sheet.rows and not any(r.period_end == day for r in sheet.rows):
+        layout = sheet.layout
+        shown = day.isoformat() if sv else day.strftime("%d-%m-%Y")
+        return (
+            Issue(
+                layout.sheet,
+                a1(layout.header_row, layout.col("period")),
+                WARNING,
+                f"Inga rader på bladet har perioden {shown}; mål utan ärenden eller "
+                "aktiviteter använder den senaste perioden före datumet, och nya rader läggs "
+                "till för datumet."
+                if sv
+                else f"Ingen rækker på arket har perioden {shown}; mål uden sagsdata eller "
+                "milepæle bruger den seneste periode før datoen, og nye rækker tilføjes for "
+                "datoen.",
+            ),
+        )
+    return ()
+
+
+def followup_file(
+    path: Path,
+    as_of: date | str,
+    out: Path | None = None,
+    *,
+    write: bool = True,
+    options: FileOptions | None = None,
+) -> FollowUpEvaluation:
+    """Read, follow up and (without errors, with an Opfølgning sheet) write the follow-up into
+    `out` or in place, with the integrity stamp of a follow-up run.
+
+    Raises `MaalscoreError` subclasses when the file cannot be read or written.
+    """
+    from .stamp import make_stamp
+    from .xlsx.writeback import legacy_refusal, write_back
+
+    options = options or FileOptions()
+    grids = load_grids(path, options)
+    last, problem = load_last_year(path, grids, options)
+    result = evaluate_followup(grids, as_of, last_year=last)
+    if problem is not None:
+        lang = result.plan.lang if result.plan else "da"
+        result = replace(result, issues=(*result.issues, problem.issue(lang)))
+    if write and result.ok and result.updates:
+        legacy_refusal(path)
+        stamp = make_stamp(
+            grids,
+            result.plan,
+            result.updates,
+            now=options.stamp_time,
+            run=result.run,
+            followup=result.sheet.layout if result.sheet else None,
+        )
+        write_back(
+            path,
+            result.updates,
+            out,
+            allow_signed=options.allow_signed,
+            properties=stamp.properties(),
+            backup=options.backup,
+        )
     return result

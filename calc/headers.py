@@ -32,6 +32,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "cases": ("Sagsdata", "Ärenden", "Ärendedata", "Cases"),
     "pay": ("Resultatløn", "Resultatlön", "Resultatloen", "Pay"),
     "summary": ("Resultat", "Resultat", "Summary", "Sammendrag"),
+    "followup": ("Opfølgning", "Uppföljning", "Opfoelgning", "Kvartalsopfølgning", "Follow-up"),
 }
 
 PLAN_KEYS: dict[str, tuple[str, ...]] = {
@@ -55,6 +56,15 @@ PLAN_KEYS: dict[str, tuple[str, ...]] = {
     # a view/table name or a .sql file beside the workbook
     "case_database": ("Sagsdatabase", "Ärendedatabas", "Case database"),
     "case_query": ("Sagsforespørgsel", "Ärendefråga", "Case query"),
+    # last year's workbook, beside this one (see calc.trend), and last year's totals, which
+    # `maalscore nyt-år` writes here
+    "last_year_file": ("Sidste år", "Föregående år", "Sidste års plan", "Last year"),
+    "last_points": ("Sidste års point", "Föregående års poäng", "Last year's points"),
+    "last_score": (
+        "Sidste års målopfyldelse",
+        "Föregående års måluppfyllelse",
+        "Last year's score",
+    ),
 }
 
 GOAL_FIELDS: tuple[Field, ...] = (
@@ -78,6 +88,16 @@ GOAL_FIELDS: tuple[Field, ...] = (
     _f("locations", "Lokationer", "Orter", "Platser", "Locations"),
     _f("result", "Resultat", "Utfall", "Result"),
     _f("source", "Kilde", "Källa", "Source"),
+    # last year's numbers: reference columns `maalscore nyt-år` fills and the core only reads
+    _f("last_text", "Sidste år", "Föregående år", "Last year"),
+    _f(
+        "last_fulfilment",
+        "Sidste års opfyldelse",
+        "Föregående års måluppfyllelse",
+        "Sidste års målopfyldelse",
+        "Last year's fulfilment",
+    ),
+    _f("last_points", "Sidste års point", "Föregående års poäng", "Last year's points"),
     _f("fulfilment", "Målopfyldelse", "Måluppfyllelse", "Fulfilment", output=True),
     _f("points", "Point", "Poäng", "Points", output=True),
     _f("status", "Status", "Status", output=True),
@@ -119,6 +139,19 @@ PAY_FIELDS: tuple[Field, ...] = (
     _f("withheld", "Bortfald", "Bortfall", "Withheld"),
     _f("computed", "Beregnet", "Beräknad", "Computed", output=True),
     _f("payout", "Udbetaling", "Utbetalning", "Payout", output=True),
+    _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
+)
+
+
+FOLLOWUP_FIELDS: tuple[Field, ...] = (
+    _f("goal", "Nr", "Nr", "Mål", "Mål nr", "Id", "Goal"),
+    _f("period", "Periode", "Period", "Kvartal", "Pr. dato", "Per datum"),
+    _f("result", "Resultat", "Utfall", "Resultat pr. dato", "Result"),
+    _f("forecast_override", "Prognose", "Prognos", "Forecast"),
+    _f("comment", "Kommentar", "Kommentar", "Bemærkning", "Anmärkning", "Comment"),
+    _f("to_date", "Status pr. dato", "Status per datum", "Status to date", output=True),
+    _f("expected", "Forventet opfyldelse", "Förväntad måluppfyllelse", "Expected", output=True),
+    _f("forecast", "Forventning", "Förväntan", "Outlook", output=True),
     _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
 )
 

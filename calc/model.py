@@ -87,6 +87,10 @@ class Goal:
     result: Decimal | bool | None = None  # bool for ja/nej; a level 0–100 for vurdering
     result_text: str = ""  # the result as written, for the explanation
     source: str = ""
+    # Last year's numbers, kept on the Mål sheet by `maalscore nyt-år` (read, never written):
+    last_text: str = ""  # Sidste år: last year's result and rule, for people
+    last_fulfilment: Decimal | None = None  # Sidste års opfyldelse, 0–100
+    last_points: Decimal | None = None  # Sidste års point
 
     @property
     def lower_is_better(self) -> bool:
@@ -135,6 +139,12 @@ class GoalCases:
     and `without_days` those that had no day count. Case data read by a columnar engine or a
     database comes as `counts` (per location) instead of the per-case tuples, which are then
     empty; `histograms` and the location methods serve both forms.
+
+    `received` is each case's Modtaget date (None when empty or unreadable), for placing the
+    cases in time during the year (`calc.followup`). Cases with a Modtaget date but neither an
+    Afgjort date nor Dage are still open: they have no day count, so they are among
+    `without_days`, and their Modtaget and Lokation are in `open_received` and `open_location`.
+    Counted case data has none of these: it cannot be placed in time.
     """
 
     goal_id: str
@@ -145,6 +155,9 @@ class GoalCases:
     without_days: int = 0
     first_row: int = 0
     counts: tuple[CaseCounts, ...] = ()
+    received: tuple[date | None, ...] = ()
+    open_received: tuple[date, ...] = ()
+    open_location: tuple[str, ...] = ()
 
     @property
     def n_cases(self) -> int:
@@ -211,6 +224,46 @@ class Person:
     withheld: bool
 
 
+class Forecast(Enum):
+    """The forecast for a goal's year end during the year (`calc.followup`)."""
+
+    MET = "forventes opfyldt"
+    RISK = "risiko"
+    NOT_MET = "forventes ikke opfyldt"
+    UNKNOWN = "ukendt"
+
+    def label(self, lang: Lang) -> str:
+        """The words written in the Forventning column and in JSON."""
+        return _FORECAST_SV[self] if lang == "sv" else self.value
+
+
+_FORECAST_SV = {
+    Forecast.MET: "förväntas uppfyllt",
+    Forecast.RISK: "risk",
+    Forecast.NOT_MET: "förväntas ej uppfyllt",
+    Forecast.UNKNOWN: "okänd",
+}
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """One row of the Opfølgning sheet: what a person entered for a goal and a period.
+
+    `result` is read by the goal's type, as the Mål sheet's Resultat is (for counts: the number
+    so far in the year). `forecast` is a person's own forecast (Prognose), which overrides the
+    computed one and needs a `comment`.
+    """
+
+    goal_id: str
+    row: int
+    period_end: date
+    period_text: str
+    result: Decimal | bool | None = None
+    result_text: str = ""
+    forecast: Forecast | None = None
+    comment: str = ""
+
+
 @dataclass(frozen=True)
 class SheetLayout:
     """Where a sheet's data sits, so results can be written next to the inputs."""
@@ -222,6 +275,19 @@ class SheetLayout:
 
     def col(self, key: str) -> int:
         return dict(self.columns)[key]
+
+
+@dataclass(frozen=True)
+class FollowUpSheet:
+    """The Opfølgning sheet as read: its rows, where its columns are, and its last used row
+    (rows for goals that have none for a period are added below it)."""
+
+    rows: tuple[FollowUpRow, ...]
+    layout: SheetLayout
+    last_row: int
+
+    def for_goal(self, goal_id: str) -> tuple[FollowUpRow, ...]:
+        return tuple(r for r in self.rows if r.goal_id == goal_id)
 
 
 @dataclass(frozen=True)
@@ -244,6 +310,10 @@ class Plan:
     summary_sheet: str | None = None
     summary_extent: tuple[tuple[int, int], ...] = field(default=())  # cells now filled there
     ministry_email: str = ""  # `Departementets e-mail` on the Plan sheet
+    # Last year's totals, kept on the Plan sheet by `maalscore nyt-år` (see `calc.trend`):
+    last_points: Decimal | None = None  # Sidste års point
+    last_score_pct: Decimal | None = None  # Sidste års målopfyldelse
+    year_cell: str = ""  # where År is on the Plan sheet (B3), for problems about the year
 
     def goal(self, goal_id: str) -> Goal | None:
         for g in self.goals:

@@ -15,11 +15,21 @@ from fractions import Fraction
 from . import fmt
 from .errors import ERROR, Issue
 from .exact import to_decimal
+from .followup import FollowUp
 from .grid import CellUpdate, WorkbookGrids, a1, parse_a1
-from .headers import GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, Field, display_name
-from .model import Lang, Plan, SheetLayout
+from .headers import (
+    FOLLOWUP_FIELDS,
+    GOAL_FIELDS,
+    MILESTONE_FIELDS,
+    PAY_FIELDS,
+    Field,
+    display_name,
+)
+from .model import FollowUpSheet, Lang, Plan, SheetLayout
 from .pay import PayResult
+from .periods import period_label
 from .scoring import ScoreCard
+from .trend import Trend
 
 Value = str | Decimal | int | None
 
@@ -68,6 +78,34 @@ def milestone_updates(plan: Plan, card: ScoreCard) -> list[CellUpdate]:
     return out
 
 
+def followup_updates(plan: Plan, sheet: FollowUpSheet, fu: FollowUp) -> list[CellUpdate]:
+    """The follow-up's output cells on the Opfølgning sheet, in the rows for the date.
+
+    A goal without a row for the date gets one below the last used row, with its Nr and the
+    period (`Q3 2025`, or the date) written by Målscore, so the sheet shows every goal.
+    """
+    layout = sheet.layout
+    out = _headers(layout, FOLLOWUP_FIELDS, plan.lang)
+    rows = {r.goal_id: r.row for r in sheet.rows if r.period_end == fu.as_of}
+    added = sheet.last_row
+    label = period_label(fu.as_of, plan.lang)
+    for g in fu.goals:
+        r = rows.get(g.goal_id)
+        if r is None:
+            added += 1
+            r = added
+            out.append(CellUpdate(layout.sheet, a1(r, layout.col("goal")), g.goal_id))
+            out.append(CellUpdate(layout.sheet, a1(r, layout.col("period")), label))
+        cells: dict[str, Value] = {
+            "to_date": to_decimal(g.to_date) if g.to_date is not None else None,
+            "expected": to_decimal(g.expected) if g.expected is not None else None,
+            "forecast": g.forecast.label(plan.lang),
+            "explanation": g.explanation,
+        }
+        out += [CellUpdate(layout.sheet, a1(r, layout.col(k)), v) for k, v in cells.items()]
+    return out
+
+
 def pay_updates(plan: Plan, pay: tuple[PayResult, ...]) -> list[CellUpdate]:
     layout = plan.pay_layout
     if layout is None or not pay:
@@ -93,7 +131,13 @@ def _pct(value: Fraction | int) -> Decimal:
 
 
 def summary_rows(
-    plan: Plan, card: ScoreCard, pay: tuple[PayResult, ...], *, now: datetime, version: str
+    plan: Plan,
+    card: ScoreCard,
+    pay: tuple[PayResult, ...],
+    *,
+    now: datetime,
+    version: str,
+    trend: Trend | None = None,
 ) -> list[list[Value]]:
     """The Resultat sheet as rows of values, from A1."""
     sv = plan.lang == "sv"
@@ -137,11 +181,69 @@ def summary_rows(
             ],
         ]
         rows += [[p.name, p.computed, p.payout] for p in pay]
+    if trend is not None:
+        rows += trend_rows(plan, trend)
     rows += [
         [],
         [t("Beregnet", "Beräknad"), now.strftime("%Y-%m-%d %H:%M")],
         [t("Version", "Version"), f"Målscore {version}"],
     ]
+    return rows
+
+
+def trend_rows(plan: Plan, trend: Trend) -> list[list[Value]]:
+    """Last year beside this year, per goal and in total, for the Resultat sheet."""
+    sv = plan.lang == "sv"
+
+    def t(da: str, s: str) -> str:
+        return s if sv else da
+
+    def pct(v: Fraction | None) -> Value:
+        return _pct(v) if v is not None else None
+
+    def pts(v: Fraction | None) -> Value:
+        return _points(v) if v is not None else None
+
+    where = trend.source or t("Sidste år-kolonnerne på Mål", "kolumnerna Föregående år på Mål")
+    year = f"{trend.last_year}, " if trend.last_year is not None else ""
+    rows: list[list[Value]] = [
+        [],
+        [
+            t(
+                f"Udvikling fra sidste år ({year}{where})",
+                f"Utveckling från föregående år ({year}{where})",
+            )
+        ],
+        [
+            t("Nr", "Nr"),
+            t("Sidste år (%)", "Föregående år (%)"),
+            t("I år (%)", "I år (%)"),
+            t("Sidste år (point)", "Föregående år (poäng)"),
+            t("I år (point)", "I år (poäng)"),
+            t("Ændring (point)", "Förändring (poäng)"),
+        ],
+    ]
+    for g in trend.goals:
+        rows.append(
+            [
+                g.goal_id,
+                pct(g.last_fulfilment),
+                pct(g.fulfilment),
+                pts(g.last_points),
+                pts(g.points),
+                pts(g.change_points),
+            ]
+        )
+    rows.append(
+        [
+            t("I alt", "Totalt"),
+            pct(trend.last_score_pct),
+            pct(trend.score_pct),
+            pts(trend.last_total_points),
+            pts(trend.total_points),
+            pts(trend.change_points),
+        ]
+    )
     return rows
 
 

@@ -21,6 +21,7 @@ from .fmt import plain
 from .grid import CaseSheet, CellValue, CountedSheet, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import (
     CASE_FIELDS,
+    FOLLOWUP_FIELDS,
     GOAL_FIELDS,
     MILESTONE_FIELDS,
     PAY_FIELDS,
@@ -32,6 +33,9 @@ from .headers import (
 )
 from .model import (
     Combine,
+    FollowUpRow,
+    FollowUpSheet,
+    Forecast,
     Goal,
     GoalCases,
     GoalType,
@@ -44,6 +48,7 @@ from .model import (
     Scale,
     SheetLayout,
 )
+from .periods import parse_period
 
 T = TypeVar("T")
 
@@ -449,9 +454,26 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
         result=result,
         result_text=result_text,
         source=row.text("source"),
+        last_text=row.text("last_text"),
+        last_fulfilment=_last_fulfilment(row),
+        last_points=row.number("last_points"),
     )
     _check_goal(row, goal, equal_weights)
     return goal
+
+
+def _last_fulfilment(row: Row) -> Decimal | None:
+    """Sidste års opfyldelse: 0–100 (a percent-formatted 0,85 reads as 85)."""
+    value = row.number("last_fulfilment")
+    if value is not None and not Decimal(0) <= value <= Decimal(100):
+        row.out.error(
+            row.grid.name,
+            row.cell("last_fulfilment"),
+            f"Sidste års opfyldelse skal være mellem 0 og 100 %, ikke {plain(value)}.",
+            f"Föregående års måluppfyllelse ska vara mellan 0 och 100 %, inte {plain(value)}.",
+        )
+        return None
+    return value
 
 
 _PERCENTILE = re.compile(
@@ -824,6 +846,9 @@ class _CaseColumns:
     location: list[str] = field(default_factory=list)
     excluded: int = 0
     without_days: int = 0
+    received: list[date | None] = field(default_factory=list)
+    open_received: list[date] = field(default_factory=list)
+    open_location: list[str] = field(default_factory=list)
 
 
 CASES_VECTOR_FROM = 2000  # rows of a Sagsdata grid from which numpy reads it (see below)
@@ -902,15 +927,22 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
         decided = decided if isinstance(decided, date) else None
         days = row.number("days")
         if days is None:
-            received = row.get("received", V.parse_date)
-            if isinstance(received, date) and decided is not None:
+            parsed = row.get("received", V.parse_date)
+            received = parsed if isinstance(parsed, date) else None
+            if received is not None and decided is not None:
                 days = Decimal((decided - received).days)
+        else:  # not needed for the day count: read for placing the case in time, quietly
+            received = _quiet_date(row.raw("received"))
         if days is None:
             cols.without_days += 1
+            if received is not None and decided is None:
+                cols.open_received.append(received)
+                cols.open_location.append(row.text("location"))
             continue
         cols.days.append(days)
         cols.decided.append(decided)
         cols.location.append(row.text("location"))
+        cols.received.append(received)
     return [
         GoalCases(
             gid,
@@ -920,9 +952,23 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
             c.excluded,
             c.without_days,
             c.first_row,
+            received=tuple(c.received),
+            open_received=tuple(c.open_received),
+            open_location=tuple(c.open_location),
         )
         for gid, c in acc.items()
     ]
+
+
+def _quiet_date(v: CellValue) -> date | None:
+    """A date if the cell holds one, else None, without a problem recorded."""
+    if V.is_blank(v):
+        return None
+    try:
+        found = V.parse_date(v)
+    except V.ValueProblem:
+        return None
+    return found if isinstance(found, date) else None
 
 
 def _parse_people(grid: SheetGrid, out: Collector) -> tuple[list[Person], SheetLayout | None]:
@@ -1075,6 +1121,9 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         summary_sheet=summary.name if summary else None,
         summary_extent=tuple(p for p, v in _filled(summary)) if summary else (),
         ministry_email=_kv_email(kv, out),
+        last_points=_kv_number(kv, "last_points", out),
+        last_score_pct=_kv_number(kv, "last_score", out),
+        year_cell=kv.get("year", (None, ""))[1],
     )
     _check_references(plan, out, case_grid.name if case_grid is not None else None)
     return plan, tuple(out.issues)
@@ -1113,6 +1162,19 @@ def _kv_email(kv: dict[str, tuple[CellValue, str]], out: Collector) -> str:
         "den används inte.",
     )
     return ""
+
+
+def _kv_number(kv: dict[str, tuple[CellValue, str]], key: str, out: Collector) -> Decimal | None:
+    """A number on the Plan sheet (a percent-formatted cell is not known there: 83,3 or
+    `83,3 %` both read as 83,3)."""
+    v, cell = kv.get(key, (None, ""))
+    if V.is_blank(v):
+        return None
+    try:
+        return V.parse_number(v)
+    except V.ValueProblem as p:
+        out.problem("Plan", cell, p, ERROR)
+        return None
 
 
 def _kv_year(kv: dict[str, tuple[CellValue, str]], out: Collector) -> int | None:
@@ -1209,3 +1271,142 @@ def _check_milestone_refs(
                 f"Milepælene under mål {gid} skal enten alle have en Vægt eller ingen.",
                 f"Aktiviteterna under mål {gid} ska antingen alla ha en Vikt eller ingen.",
             )
+
+
+# --- Opfølgning (follow-up during the year) -----------------------------------------------
+
+_FORECASTS = {
+    "forventesopfyldt": Forecast.MET,
+    "forvantasuppfyllt": Forecast.MET,
+    "risiko": Forecast.RISK,
+    "risk": Forecast.RISK,
+    "forventesikkeopfyldt": Forecast.NOT_MET,
+    "forvantasejuppfyllt": Forecast.NOT_MET,
+    "forvantasinteuppfyllt": Forecast.NOT_MET,
+    "ukendt": Forecast.UNKNOWN,
+    "okand": Forecast.UNKNOWN,
+}
+
+
+def parse_followup(
+    grids: WorkbookGrids, plan: Plan
+) -> tuple[FollowUpSheet | None, tuple[Issue, ...]]:
+    """The Opfølgning sheet: one row per goal and period, as people filled it in.
+
+    Read only by the follow-up (`maalscore opfølgning`), never by `beregn`, so a slip on this
+    sheet never stops the year-end score. None when the workbook has no such sheet.
+    """
+    grid = grids.find(*SHEETS["followup"])
+    if grid is None:
+        return None, ()
+    out = Collector(plan.lang)
+    header = find_header(grid, FOLLOWUP_FIELDS, "goal")
+    if header is None or "period" not in header.columns:
+        out.error(
+            grid.name,
+            "A1",
+            "Arket mangler overskriftsrækken (Nr, Periode, Resultat, Prognose, Kommentar).",
+            "Bladet saknar rubrikraden (Nr, Period, Utfall, Prognos, Kommentar).",
+        )
+        return None, tuple(out.issues)
+    by_id = {g.id: g for g in plan.goals}
+    rows: list[FollowUpRow] = []
+    first: dict[tuple[str, date], int] = {}
+    last = header.row
+    inputs = ("goal", "period", "result", "forecast_override", "comment")
+    for r in _data_rows(grid, header):
+        if _row_is_empty(grid, r):
+            continue
+        last = r
+        row = Row(grid, header, r, out)
+        if all(row.blank(k) for k in inputs):
+            continue  # only output cells are filled: nothing to read
+        item = _followup_row(row, by_id, plan.year, first)
+        if item is not None:
+            rows.append(item)
+    layout = _layout(grid, header, FOLLOWUP_FIELDS)
+    return FollowUpSheet(tuple(rows), layout, last), tuple(out.issues)
+
+
+def _followup_row(
+    row: Row, by_id: dict[str, Goal], year: int | None, first: dict[tuple[str, date], int]
+) -> FollowUpRow | None:
+    sheet, out = row.grid.name, row.out
+    gid = row.text("goal")
+    if not gid:
+        out.error(sheet, row.cell("goal"), "Rækken mangler målets Nr.", "Raden saknar målets Nr.")
+        return None
+    goal = by_id.get(gid)
+    if goal is None:
+        out.error(
+            sheet,
+            row.cell("goal"),
+            f"Opfølgningen gælder mål {gid}, som ikke findes på arket Mål.",
+            f"Uppföljningen gäller mål {gid}, som inte finns på bladet Mål.",
+        )
+        return None
+    if row.blank("period"):
+        out.error(
+            sheet,
+            row.cell("period"),
+            f"Rækken for mål {gid} mangler Periode (fx Q3 eller 30-09-{year or 2025}).",
+            f"Raden för mål {gid} saknar Period (t.ex. Q3 eller {year or 2025}-09-30).",
+        )
+        return None
+    end = row.get("period", partial(parse_period, year=year))
+    if end is None:
+        return None
+    if year is not None and end.year != year:
+        out.error(
+            sheet,
+            row.cell("period"),
+            f"Perioden {row.text('period')} ligger uden for planens år {year}.",
+            f"Perioden {row.text('period')} ligger utanför planens år {year}.",
+        )
+        return None
+    if (gid, end) in first:
+        out.error(
+            sheet,
+            row.cell("period"),
+            f"Mål {gid} har allerede en række for perioden {row.text('period')} "
+            f"(række {first[(gid, end)] + 1}).",
+            f"Mål {gid} har redan en rad för perioden {row.text('period')} "
+            f"(rad {first[(gid, end)] + 1}).",
+        )
+        return None
+    first[(gid, end)] = row.r
+    result, text = _followup_result(row, goal)
+    forecast = row.keyword(
+        "forecast_override",
+        _FORECASTS,
+        "forventes opfyldt, risiko, forventes ikke opfyldt, ukendt",
+        "förväntas uppfyllt, risk, förväntas ej uppfyllt, okänd",
+    )
+    comment = row.text("comment")
+    if forecast is not None and not comment:
+        out.error(
+            sheet,
+            row.cell("comment")
+            if "comment" in row.header.columns
+            else row.cell("forecast_override"),
+            f"En prognose sat af en person kræver en Kommentar, der begrunder den (mål {gid}).",
+            f"En prognos som satts av en person kräver en Kommentar som motiverar den (mål {gid}).",
+        )
+    return FollowUpRow(gid, row.r, end, row.text("period"), result, text, forecast, comment)
+
+
+def _followup_result(row: Row, goal: Goal) -> tuple[Decimal | bool | None, str]:
+    """The period's result, read by the goal's type like the Mål sheet's Resultat."""
+    computed = goal.indicator is not None or goal.type in (GoalType.MILESTONES, GoalType.SUBGOALS)
+    if computed:
+        if not row.blank("result"):
+            row.out.warning(
+                row.grid.name,
+                row.cell("result"),
+                f"Mål {goal.id} beregnes fra Sagsdata, milepæle eller delmål; resultatet her "
+                "bruges ikke.",
+                f"Mål {goal.id} beräknas från Ärenden, aktiviteter eller delmål; utfallet här "
+                "används inte.",
+            )
+        return None, ""
+    return _parse_result(row, goal.type, _fold(goal.unit) in {"andel", "share"})

@@ -502,6 +502,29 @@ RULES: dict[GoalType, Callable[[Goal, Context], Assessment]] = {
 }
 
 
+# --- for other rules (calc.followup) ------------------------------------------------------
+
+
+def measured_value(plan: Plan, goal: Goal) -> Fraction | None:
+    """The value a numeric goal is compared with — its Resultat, or its indicator over its
+    cases — exactly as scoring computes it; None when there is none, or when the goal is
+    scored per location (it has one value per location, not one)."""
+    if goal.location_weights or goal.every_location:
+        return None
+    value, _ = _measured(goal, Context(plan, plan.lang, {}, []))
+    return value
+
+
+def relative_weights(weights: list[Decimal | None]) -> list[Fraction]:
+    """Relative shares of milestones or delmål, as scoring uses them (all empty: equal)."""
+    return _relative_weights(weights)
+
+
+def children_first(plan: Plan) -> list[Goal]:
+    """Every goal, children before their parents (the order scoring works in)."""
+    return _depth_first_order(plan)
+
+
 # --- the whole plan -----------------------------------------------------------------------
 
 

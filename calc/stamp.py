@@ -11,6 +11,8 @@ the part `docProps/custom.xml`), all named `Målscore.…`:
 | `Målscore.Input` | `sha256:` + SHA-256 over every input cell read (sheet, cell, value) |
 | `Målscore.Resultat` | `sha256:` + SHA-256 over every result cell written (sheet, cell, value) |
 | `Målscore.Celler.001` … | per-cell fingerprints, zlib + base64, split into 250-character pieces |
+| `Målscore.Kørsel` | only for a follow-up: `opfølgning 2025-09-30` (absent: `beregn`) |
+| `Målscore.SidsteÅr` | only when last year's workbook gave the trend: its file name |
 
 Property values are kept under 255 characters because Excel does not keep longer text values
 reliably. The per-cell part lets `tjek` name *which* cells changed: every input cell and every
@@ -25,6 +27,12 @@ cells in their output columns from the header down (Målopfyldelse, Point, Statu
 Rettidig, Beregnet, Udbetaling): those hold results, and a sum formula under Point would
 otherwise change when Excel recalculates. The Resultat sheet is all output. Which columns were
 skipped is part of the stamp, so `tjek` applies the very same rule to the file as it is now.
+
+A follow-up (`maalscore opfølgning`) stamps its own run: its inputs are the same sheets plus the
+Opfølgning sheet (its output columns Status pr. dato, Forventet opfyldelse, Forventning and
+Forklaring skipped like the others), its results the cells it wrote there, and `Kørsel` names the
+date, so `tjek` recalculates the follow-up at that date. The stamp always describes the latest
+run: a `beregn` after a follow-up stamps the year-end results again.
 """
 
 from __future__ import annotations
@@ -54,7 +62,7 @@ from .grid import (
     parse_a1,
     stored_value,
 )
-from .headers import GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, SHEETS, Field
+from .headers import FOLLOWUP_FIELDS, GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, SHEETS, Field
 from .model import Plan, SheetLayout
 
 FORMAT = "1"
@@ -65,6 +73,9 @@ PROP_TIME = PREFIX + "Beregnet"
 PROP_INPUT = PREFIX + "Input"
 PROP_RESULT = PREFIX + "Resultat"
 PROP_CELLS = PREFIX + "Celler."
+PROP_RUN = PREFIX + "Kørsel"
+PROP_LAST_YEAR = PREFIX + "SidsteÅr"
+RUN_FOLLOWUP = "opfølgning "  # the run of a follow-up: `opfølgning 2025-09-30`
 CHUNK = 250
 CELL_LIMIT = 5_000
 MAX_BLOCKS = 500
@@ -72,6 +83,7 @@ SHORT = 4  # hex digits of a cell's hash
 BLOCK_SHORT = 8
 
 INPUT_SHEETS = ("plan", "goals", "milestones", "cases", "pay")
+FOLLOWUP_INPUT_SHEETS = (*INPUT_SHEETS, "followup")
 
 
 class StampError(MaalscoreError):
@@ -97,6 +109,20 @@ class Stamp:
     result_digest: str
     inputs: dict[str, SheetPrint] = field(default_factory=dict)
     results: dict[str, dict[Pos, str]] = field(default_factory=dict)
+    run: str = ""  # "" for `beregn`; `opfølgning 2025-09-30` for a follow-up
+    last_year: str = ""  # the file name of last year's workbook the trend came from
+
+    @property
+    def followup_date(self) -> date | None:
+        """The date of a follow-up run (`opfølgning 2025-09-30`), None for `beregn`."""
+        if not self.run:
+            return None
+        return date.fromisoformat(self.run.removeprefix(RUN_FOLLOWUP).strip())
+
+    @property
+    def input_sheets(self) -> tuple[str, ...]:
+        """The sheets (keys of `headers.SHEETS`) this run read as inputs."""
+        return FOLLOWUP_INPUT_SHEETS if self.run else INPUT_SHEETS
 
     def properties(self) -> dict[str, str]:
         """The custom properties that hold the stamp, in the order they are written."""
@@ -116,6 +142,10 @@ class Stamp:
             PROP_INPUT: self.input_digest,
             PROP_RESULT: self.result_digest,
         }
+        if self.run:
+            props[PROP_RUN] = self.run
+        if self.last_year:
+            props[PROP_LAST_YEAR] = self.last_year
         for i in range(0, max(len(packed), 1), CHUNK):
             props[f"{PROP_CELLS}{i // CHUNK + 1:03d}"] = packed[i : i + CHUNK]
         return props
@@ -142,14 +172,20 @@ class Stamp:
                 name: {(int(r), int(c)): str(h) for r, c, h in cells}
                 for name, cells in payload["out"].items()
             }
-            return cls(
+            stamp = cls(
                 props[PROP_VERSION],
                 props[PROP_TIME],
                 props[PROP_INPUT],
                 props[PROP_RESULT],
                 inputs,
                 results,
+                props.get(PROP_RUN, ""),
+                props.get(PROP_LAST_YEAR, ""),
             )
+            if stamp.run and not stamp.run.startswith(RUN_FOLLOWUP):
+                raise ValueError(stamp.run)
+            stamp.followup_date  # noqa: B018 - a run whose date cannot be read is damage
+            return stamp
         except StampError:
             raise
         except (KeyError, ValueError, TypeError, zlib.error, binascii.Error) as exc:
@@ -252,17 +288,19 @@ def short_hash(text: str, n: int = SHORT) -> str:
 # What counts as input
 
 
-def input_grids(grids: WorkbookGrids) -> list[SheetGrid]:
-    """The sheets the parser reads, in the order of INPUT_SHEETS, each once."""
+def input_grids(grids: WorkbookGrids, keys: tuple[str, ...] = INPUT_SHEETS) -> list[SheetGrid]:
+    """The sheets the parser reads, in the order of `keys`, each once."""
     out: list[SheetGrid] = []
-    for key in INPUT_SHEETS:
+    for key in keys:
         grid = grids.find(*SHEETS[key])
         if grid is not None and all(g.name != grid.name for g in out):
             out.append(grid)
     return out
 
 
-def output_columns(plan: Plan | None) -> dict[str, tuple[int, tuple[int, ...]]]:
+def output_columns(
+    plan: Plan | None, followup: SheetLayout | None = None
+) -> dict[str, tuple[int, tuple[int, ...]]]:
     """Sheet → (header row, output columns) for the sheets with output columns."""
     out: dict[str, tuple[int, tuple[int, ...]]] = {}
     if plan is None:
@@ -271,6 +309,7 @@ def output_columns(plan: Plan | None) -> dict[str, tuple[int, tuple[int, ...]]]:
         (plan.goals_layout, GOAL_FIELDS),
         (plan.milestones_layout, MILESTONE_FIELDS),
         (plan.pay_layout, PAY_FIELDS),
+        (followup, FOLLOWUP_FIELDS),
     )
     for layout, fields in pairs:
         if layout is None:
@@ -437,11 +476,13 @@ def written_values(updates: Sequence[CellUpdate]) -> dict[str, dict[Pos, object]
     return out
 
 
-def stamped_updates(plan: Plan | None, updates: Sequence[CellUpdate]) -> list[CellUpdate]:
+def stamped_updates(
+    plan: Plan | None, updates: Sequence[CellUpdate], followup: SheetLayout | None = None
+) -> list[CellUpdate]:
     """The updates that are results in the stamp: not the headers of output columns (added
     once, when missing) and not the emptying of what an earlier run left on the Resultat sheet
     (done once) — so that calculating a second time gives the very same stamp."""
-    skips = output_columns(plan)
+    skips = output_columns(plan, followup)
     summary = plan.summary_sheet if plan is not None else None
     out = []
     for u in updates:
@@ -460,11 +501,20 @@ def make_stamp(
     *,
     now: datetime | None = None,
     version: str = __version__,
+    run: str = "",
+    followup: SheetLayout | None = None,
+    last_year: str = "",
 ) -> Stamp:
-    """The stamp for a calculation that read `grids` and writes `updates`."""
+    """The stamp for a calculation that read `grids` and writes `updates`; for a follow-up,
+    `run` names it and `followup` is the Opfølgning sheet's layout."""
     moment = (now or datetime.now()).astimezone().replace(microsecond=0)
-    values = written_values(stamped_updates(plan, updates))
+    values = written_values(stamped_updates(plan, updates, followup))
     written = {sheet: set(cells) for sheet, cells in values.items()}
-    input_digest, inputs = fingerprint_inputs(input_grids(grids), output_columns(plan), written)
+    keys = FOLLOWUP_INPUT_SHEETS if run else INPUT_SHEETS
+    input_digest, inputs = fingerprint_inputs(
+        input_grids(grids, keys), output_columns(plan, followup), written
+    )
     result_digest, results = fingerprint_results(values)
-    return Stamp(version, moment.isoformat(), input_digest, result_digest, inputs, results)
+    return Stamp(
+        version, moment.isoformat(), input_digest, result_digest, inputs, results, run, last_year
+    )

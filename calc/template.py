@@ -4,9 +4,9 @@
 `workbooks/README.md` describes; `save_template()` writes it to a file. openpyxl is imported inside
 the functions, so importing this module stays cheap (the calculation core never needs it).
 
-The column layout lives in plain data (`MAAL`, `MILEPAELE`, `SAGSDATA`, `RESULTATLOEN`), so
-that tests and `workbooks/make_examples.py` can find a column by its role without hard-coding
-letters.
+The column layout lives in plain data (`MAAL`, `MILEPAELE`, `SAGSDATA`, `RESULTATLOEN`,
+`OPFOELGNING`), so that tests and `workbooks/make_examples.py` can find a column by its role
+without hard-coding letters.
 """
 
 from __future__ import annotations
@@ -233,7 +233,47 @@ RESULTATLOEN = TableSheet(
     rows=10,
 )
 
-TABLE_SHEETS = (MAAL, MILEPAELE, SAGSDATA, RESULTATLOEN)
+OPFOELGNING = TableSheet(
+    "Opfølgning",
+    "Opfølgning",
+    "Uppföljning",
+    (
+        Column("Nr", "Nr", "Nr", 8, FMT_TEXT),
+        Column(
+            "Periode",
+            "Periode",
+            "Period",
+            12,
+            FMT_TEXT,
+            choices=("Q1", "Q2", "Q3", "Q4"),
+            strict=False,  # a date may be typed too
+        ),
+        Column("Resultat", "Resultat", "Utfall", 12),
+        Column(
+            "Prognose",
+            "Prognose",
+            "Prognos",
+            22,
+            choices=("forventes opfyldt", "risiko", "forventes ikke opfyldt", "ukendt"),
+            choices_sv=("förväntas uppfyllt", "risk", "förväntas ej uppfyllt", "okänd"),
+        ),
+        Column("Kommentar", "Kommentar", "Kommentar", 40, wrap=True),
+        Column("Status pr. dato", "Status pr. dato", "Status per datum", 12, FMT_PCT, output=True),
+        Column(
+            "Forventet opfyldelse",
+            "Forventet opfyldelse",
+            "Förväntad måluppfyllelse",
+            13,
+            FMT_PCT,
+            output=True,
+        ),
+        Column("Forventning", "Forventning", "Förväntan", 20, output=True),
+        Column("Forklaring", "Forklaring", "Förklaring", 60, wrap=True, output=True),
+    ),
+    rows=100,
+)
+
+TABLE_SHEETS = (MAAL, MILEPAELE, SAGSDATA, RESULTATLOEN, OPFOELGNING)
 
 # Plan: (role, Danish label, Swedish label)
 PLAN_LABELS = (

@@ -30,6 +30,7 @@ from calc.template import (  # noqa: E402
     FMT_DATE,
     MAAL,
     MILEPAELE,
+    OPFOELGNING,
     PLAN_ROW,
     RESULTATLOEN,
     SAGSDATA,
@@ -96,6 +97,7 @@ def build_example(example: Example) -> Any:
         cases += case_rows(rng, spec, example.year)
     write_rows(wb[SAGSDATA.title(lang)], SAGSDATA, cases)
     write_rows(wb[RESULTATLOEN.title(lang)], RESULTATLOEN, example.pay)
+    write_rows(wb[OPFOELGNING.title(lang)], OPFOELGNING, example.followup)
     return wb
 
 

@@ -13,7 +13,7 @@ ENGLISH = re.compile(
     r"usage:|show this help|positional arguments|options:|optional arguments|error:|"
     r"required|invalid choice|unrecognized"
 )
-COMMANDS = ["beregn", "tjek", "skabelon", "app", "addin"]
+COMMANDS = ["beregn", "tjek", "skabelon", "opfølgning", "app", "addin"]
 
 
 def _help(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:

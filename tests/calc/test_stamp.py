@@ -107,7 +107,7 @@ def test_second_beregn_differs_only_in_time(tmp_path: Path) -> None:
         second = {n: zf.read(n) for n in zf.namelist()}
     changed = sorted(n for n in first if first[n] != second[n])
     # The Resultat sheet's "Beregnet" line, and the stamp (time, result digest, cell hashes).
-    assert changed == ["docProps/custom.xml", "xl/worksheets/sheet6.xml"]
+    assert changed == ["docProps/custom.xml", "xl/worksheets/sheet7.xml"]
 
 
 def test_existing_custom_properties_are_kept(tmp_path: Path) -> None:

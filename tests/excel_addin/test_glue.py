@@ -188,7 +188,7 @@ def test_warnings_are_listed_and_results_still_written(tmp_path: Path, desktop: 
     assert alert["args"][3] == "info" and "Beräknat" in alert["args"][0]
     # The user stays on their sheet when there are only warnings.
     funcs = [(a["func"], a["args"]) for a in actions(book)]
-    added = funcs.index(("addSheet", [7, "Problem"]))  # after Vägledning, the last sheet
+    added = funcs.index(("addSheet", [8, "Problem"]))  # after Vägledning, the last of 8
     assert ("activateSheet", [0]) in funcs[added:]
 
 

@@ -229,6 +229,26 @@ PAY: tuple[Row, ...] = (
     },
 )
 
+# The quarterly follow-up (the plan asks for one): results entered for the goals without case
+# data or milestones, and one forecast set by a person, with its reason.
+FOLLOWUP: tuple[Row, ...] = (
+    {"Nr": "7", "Periode": "Q1", "Resultat": "i høj grad"},
+    {"Nr": "8", "Periode": "Q1", "Resultat": "Nej"},
+    {"Nr": "9", "Periode": "Q1", "Resultat": 50},
+    {"Nr": "7", "Periode": "Q2", "Resultat": "opfyldt"},
+    {"Nr": "8", "Periode": "Q2", "Resultat": "Ja", "Kommentar": "Oversigt indsendt 28-06-2024."},
+    {"Nr": "9", "Periode": "Q2", "Resultat": 50},
+    {"Nr": "7", "Periode": "Q3", "Resultat": "opfyldt"},
+    {"Nr": "8", "Periode": "Q3", "Resultat": "Ja"},
+    {
+        "Nr": "9",
+        "Periode": "Q3",
+        "Resultat": 75,
+        "Prognose": "risiko",
+        "Kommentar": "Risikovurderingen af lønprocessen er forsinket; afhænger af ØSC.",
+    },
+)
+
 EXAMPLE = Example(
     number=2,
     file="eksempel-002-siri-2024.xlsx",
@@ -243,4 +263,5 @@ EXAMPLE = Example(
     milestones=MILESTONES,
     cases=CASES,
     pay=PAY,
+    followup=FOLLOWUP,
 )

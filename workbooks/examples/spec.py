@@ -90,7 +90,8 @@ class Example:
     in the order they are listed, so reordering or editing a spec changes the rows after it.
     `plan` holds the Plan values besides Institution, År and Sprog (Departement, Titel,
     Vægtning). `milestone_sheet` renames the milestone sheet when the plan calls it something
-    else (a Swedish action plan is a Handlingsplan).
+    else (a Swedish action plan is a Handlingsplan). `followup` holds the Opfølgning sheet's
+    rows: what people entered per goal and quarter during the year.
     """
 
     number: int
@@ -104,3 +105,4 @@ class Example:
     pay: tuple[Row, ...] = ()
     lang: str = "da"
     milestone_sheet: str | None = None
+    followup: tuple[Row, ...] = ()
