@@ -259,6 +259,27 @@ def _examine_mail(path: Path) -> Examined:
     return Examined(tuple(records), tuple(notes))
 
 
+def save_attachment(mail: Path, name: str, folder: Path) -> Path:
+    """Copy the attachments of a saved e-mail into `folder` (all of them, as `examine` does, so
+    a case file is found) and return the one named `name` (as `examine` named it)."""
+    with open(mail, "rb") as fh:
+        message = email.message_from_binary_file(fh, policy=email.policy.default)
+    found = None
+    for safe, data in _attachments(message):
+        (folder / safe).write_bytes(data)
+        if safe == name:
+            found = folder / safe
+    if found is None:
+        raise OverviewError(f"E-mailen «{mail.name}» har ingen vedhæftning ved navn «{name}».")
+    return found
+
+
+def split_attachment(path: str) -> tuple[Path, str] | None:
+    """(e-mail, attachment name) for a record's path `mail.eml › fil.xlsx`; None for a file."""
+    mail, arrow, name = path.partition(ARROW)
+    return (Path(mail), name) if arrow else None
+
+
 def _attachments(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
     """(safe file name, bytes) of every attached file, forwarded messages included; a name is
     reduced to its last part (no folders, no `..`) and made unique."""

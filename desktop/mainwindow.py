@@ -46,6 +46,7 @@ from calc.errors import MaalscoreError
 from calc.grid import CellValue, parse_a1
 from desktop import settings
 from desktop.batch import BatchDialog
+from desktop.departement import DepartementWindow
 from desktop.dialogs import Conflict, Prompts, Unsaved
 from desktop.document import CellKey, Document, parse_input
 from desktop.goalmodel import Col, GoalTableModel, ResultDelegate
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.prompts = Prompts(self)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.batch: BatchDialog | None = None
+        self.departement: DepartementWindow | None = None
+        self.read_only = False  # opened from the Departement view: look, never write
         self._shown_once = False
         self.rescorer = Rescorer(self)
         self.rescorer.scored.connect(self._on_scored)
@@ -242,6 +245,9 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             sp.SP_ArrowForward,
         )
+        self.departement_action = self._action(
+            self.tr("&Departement …"), self.open_departement, "Ctrl+D", sp.SP_FileDialogListView
+        )
         self.quit_action = self._action(
             self.tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -262,6 +268,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions([self.report_action, self.send_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.departement_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Rediger"))
@@ -325,8 +333,9 @@ class MainWindow(QMainWindow):
         if folder is not None:
             self.open_folder(folder)
 
-    def open_path(self, path: Path) -> bool:
-        """Open a workbook (asking first if the open one has unsaved edits)."""
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a workbook (asking first if the open one has unsaved edits). `read_only`: to
+        look at only (from the Departement view): no edits, no saving, not a recent file."""
         if not self._may_discard():
             return False
         try:
@@ -341,8 +350,18 @@ class MainWindow(QMainWindow):
         self.doc = doc
         self.scored = None
         self.undo.clear()
-        settings.add_recent(doc.path.resolve())
-        settings.set_last_folder(doc.path.resolve().parent)
+        self.read_only = read_only
+        triggers = QAbstractItemView.EditTrigger
+        editing = (
+            triggers.NoEditTriggers
+            if read_only
+            else triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+        )
+        self.goal_view.setEditTriggers(editing)
+        self.pay_panel.view.setEditTriggers(editing)
+        if not read_only:
+            settings.add_recent(doc.path.resolve())
+            settings.set_last_folder(doc.path.resolve().parent)
         self.explanation.show_nothing()
         self._refresh()
         self.rescore()
@@ -357,6 +376,19 @@ class MainWindow(QMainWindow):
         self.batch.raise_()
         self.batch.start(folder)
         return self.batch
+
+    def open_departement(self, sources: list[Path] | None = None) -> DepartementWindow:
+        """The Departement view: check and compare many agencies' workbooks."""
+        if self.departement is None:
+            self.departement = DepartementWindow(self.prompts)
+            self.departement.openRequested.connect(
+                lambda path: self.open_path(path, read_only=True)
+            )
+        self.departement.show()
+        self.departement.raise_()
+        if sources:
+            self.departement.add_sources(sources)
+        return self.departement
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -386,6 +418,11 @@ class MainWindow(QMainWindow):
 
     def _edit_requested(self, key: CellKey, text: str, as_text: bool) -> None:
         if self.doc is None:
+            return
+        if self.read_only:
+            self.statusBar().showMessage(
+                self.tr("Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her."), 8000
+            )
             return
         new: CellValue = (
             (text.strip() or None)
@@ -444,11 +481,12 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         self._update_title()
         has_doc = self.doc is not None
-        for action in (self.save_action, self.save_as_action, self.calc_action):
-            action.setEnabled(has_doc)
+        self.calc_action.setEnabled(has_doc)
+        for action in (self.save_action, self.save_as_action):
+            action.setEnabled(has_doc and not self.read_only)
         ready = card is not None
         self.report_action.setEnabled(ready)
-        self.send_action.setEnabled(ready)
+        self.send_action.setEnabled(ready and not self.read_only)
 
     def _show_header(self) -> None:
         evaluation = self.scored.evaluation if self.scored else None
@@ -504,6 +542,8 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         name = self.doc.path.name if self.doc else ""
         dirty = "*" if self.doc is not None and self.doc.dirty else ""
+        if name and self.read_only:
+            name += " " + self.tr("(skrivebeskyttet)")
         self.setWindowTitle(f"{name}{dirty} – Målscore" if name else "Målscore")
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
@@ -733,6 +773,8 @@ class MainWindow(QMainWindow):
             return
         if self.batch is not None:
             self.batch.cancel()
+        if self.departement is not None:
+            self.departement.close()
         settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()
 
