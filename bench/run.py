@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 PY = sys.executable
-PARTS = ("standard", "sheet", "csv", "writeback", "many", "imports")
+PARTS = ("standard", "sheet", "csv", "writeback", "many", "samle", "imports")
 GEN = ROOT / "bench" / "gen.py"
 
 if str(ROOT) not in sys.path:
@@ -90,6 +90,10 @@ def measure(
 
 def beregn(*args: str) -> list[str]:
     return [PY, "-m", "calc.cli", "beregn", *args]
+
+
+def samle(*args: str) -> list[str]:
+    return [PY, "-m", "calc.cli", "samle", *args]
 
 
 def py(code: str) -> list[str]:
@@ -214,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         writeback(rows, books[sizes[-1]], sizes[-1], res, runs, args.quick)
     if "many" in parts:
         many_books(rows, std, n_books, res, big_runs, args.quick)
+    if "samle" in parts:
+        samle_books(rows, std, n_books, res, big_runs, args.quick)
     if "imports" in parts:
         imports(rows, notes, runs)
     _finish(rows, notes, runs, big_runs, started, args)
@@ -391,6 +397,84 @@ def many_books(
             verdict(serial.median / par.median >= 1.6) if cores >= 2 and not quick else "",
         )
     )
+
+
+def samle_books(
+    rows: list[Row], std: Path, n_books: int, res: Path, big_runs: int, quick: bool
+) -> None:
+    """The departement's run: `samle -j 2` over agency workbooks (stamped by beregn, as they
+    arrive) against `beregn -j 2 --ud` on the very same files; and samle's peak memory with a
+    quarter of the files, which must not grow with the number of files."""
+    print(f"samle: {n_books} stamped agency workbooks …", flush=True)
+    folder = OUT / "agencies"
+    folder.mkdir(exist_ok=True)
+    for i in range(n_books):
+        p = folder / f"agency-{i:03d}.xlsx"
+        if not p.exists():
+            shutil.copyfile(std, p)
+    files = sorted(str(p) for p in folder.glob("agency-*.xlsx"))[:n_books]
+    unstamped = [f for f in files if "Målscore.Version" not in _custom_xml(Path(f))]
+    if unstamped:  # stamp them once, as the agencies did before sending them
+        run_once(beregn(*unstamped, "--ingen-backup", "-j", "2"))
+    out = res / "samle"
+    out.mkdir(exist_ok=True)
+    base = measure(beregn(*files, "--ud", str(out), "-j", "2"), big_runs, label="beregn -j 2")
+    ours = measure(
+        samle(*files, "--ud", str(res / "oversigt.xlsx"), "-j", "2"), big_runs, label="samle -j 2"
+    )
+    quarter = files[: max(1, len(files) // 4)]
+    ratio = ours.median / base.median
+    rows.append(
+        Row(
+            f"{len(files)} agency workbooks: `samle -j 2 --ud` vs `beregn -j 2 --ud` (same files)",
+            fmt_s(ours.median),
+            f"beregn {fmt_s(base.median)}",
+            f"{ratio:.2f} ×",
+            f"{ours.peak:.0f} / {base.peak:.0f} MB",
+            "≤ 1.2 ×" if not quick else "",
+            verdict(ratio <= 1.2) if not quick else "",
+        )
+    )
+    # Memory: reading and checking (--json, no overview) must not grow with the number of
+    # files; the overview itself is a workbook with a row per agency and per goal.
+    read_all = measure(samle(*files, "--json", "-j", "2"), 1, label="samle --json, all")
+    read_few = measure(samle(*quarter, "--json", "-j", "2"), 1, label="samle --json, a quarter")
+    few = measure(
+        samle(*quarter, "--ud", str(res / "oversigt-kvart.xlsx"), "-j", "2"), 1, label="samle, 1/4"
+    )
+    grew = read_all.peak / read_few.peak
+    rows.append(
+        Row(
+            f"`samle -j 2 --json` peak memory (reading and checking): {len(files)} vs "
+            f"{len(quarter)} workbooks",
+            f"{read_all.peak:.0f} MB",
+            f"{len(quarter)} files {read_few.peak:.0f} MB",
+            f"{grew:.2f} ×",
+            "",
+            "does not grow (≤ 1.1 ×)" if not quick else "",
+            verdict(grew <= 1.1) if not quick else "",
+        )
+    )
+    rows.append(
+        Row(
+            f"`samle -j 2 --ud` peak memory (with the overview): {len(files)} vs "
+            f"{len(quarter)} workbooks",
+            f"{ours.peak:.0f} MB",
+            f"{len(quarter)} files {few.peak:.0f} MB",
+            f"{ours.peak / few.peak:.2f} ×",
+            "",
+            "(info)",
+            "",
+        )
+    )
+
+
+def _custom_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        return zf.read("docProps/custom.xml").decode() if "docProps/custom.xml" in names else ""
 
 
 def imports(rows: list[Row], notes: list[str], runs: int) -> None:

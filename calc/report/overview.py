@@ -183,7 +183,8 @@ class _Book:
         self.wb = xlsxwriter.Workbook(
             self.buffer,
             {
-                "in_memory": True,
+                # The sheets' XML goes to temporary files while the zip is made, not into memory
+                "in_memory": False,
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,

@@ -487,3 +487,25 @@ def test_refuses_to_overwrite_what_is_not_an_overview(
         assert any("oversigt" in i["message"] for i in data["issues"])
     finally:
         out.unlink()
+
+
+def test_legacy_formats_are_read_never_stamped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .xls is calculated and `ikke beregnet` (Målscore never stamps one), with the caveat
+    about what .xls cannot show as a warning; the source stays as it was."""
+    folder = tmp_path / "gamle"
+    subprocess.run(
+        [_soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "xls", "--outdir", str(folder), str(EX004)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    xls = folder / (EX004.stem + ".xls")
+    before = xls.read_bytes()
+    assert main(["samle", str(folder), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (agency,) = data["agencies"]
+    assert agency["verdict"] == "ikke beregnet" and ".xls" in agency["reason"]
+    assert agency["institution"] == "Statsforvaltningen" and agency["year"] == 2017
+    assert any("formatet .xls og kan kun læses" in i["message"] for i in data["issues"])
+    assert xls.read_bytes() == before
