@@ -57,12 +57,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="52"/>
+        <location filename="../app.py" line="51"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../app.py" line="54"/>
+        <location filename="../app.py" line="53"/>
         <source>Der opstod en uventet fejl. Programmet kører videre, men gem dit arbejde under et nyt navn, hvis du er i tvivl.</source>
         <translation>Ett oväntat fel inträffade. Programmet fortsätter, men spara ditt arbete under ett nytt namn om du är osäker.</translation>
     </message>
