@@ -7,6 +7,9 @@ one of
 
 - OK: inputs and results are as calculated, and a new calculation gives the same results;
 - results edited by hand after calculation (the cells are named);
+- results shown as something else than their value: a result cell's number format, hidden
+  state or conditional formatting differs from what was stamped, or can show another value
+  (`;;;"Opfyldt"`, `"100"`), or the sheet holding it is hidden since (the cells are named);
 - inputs changed since calculation (the cells, or for a large Sagsdata the rows, are named);
 - results that differ from a new calculation (e.g. a forged stamp, or another engine version);
 - calculated in Excel: no stamp (the Excel add-in and xlwings Lite write values through Excel,
@@ -23,6 +26,7 @@ The time and version lines of the Resultat summary are not compared with a new c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -50,6 +54,7 @@ OK = "ok"
 EXCEL = "beregnet i excel"  # no (valid) stamp, results written in Excel equal a recalculation
 NEVER = "aldrig beregnet"
 EDITED = "resultater rettet"
+DISPLAYED = "visning ændret"
 CHANGED = "input ændret"
 MISMATCH = "afviger fra ny beregning"
 DAMAGED = "stempel beskadiget"
@@ -69,6 +74,7 @@ class CheckResult:
     edited: list[str] = field(default_factory=list)  # result cells edited by hand
     changed: list[str] = field(default_factory=list)  # input cells (or row ranges) changed
     differs: list[str] = field(default_factory=list)  # results a new calculation disagrees with
+    display: list[str] = field(default_factory=list)  # results shown as something else, why
     stamp: Stamp | None = None
     detail: str = ""
     excel: ExcelMarks | None = None  # Målscore's time and version lines on the Resultat sheet
@@ -97,6 +103,11 @@ class CheckResult:
         lines = [f"IKKE OK – {when}."]
         if self.edited:
             lines.append("Resultater rettet i hånden efter beregningen: " + _cells(self.edited))
+        if self.display:
+            lines.append(
+                "Resultater, der vises anderledes end beregnet eller kan vise en anden værdi: "
+                + _cells(self.display)
+            )
         if self.changed:
             lines.append("Input ændret efter beregningen: " + _cells(self.changed))
         if self.differs:
@@ -137,6 +148,7 @@ class CheckResult:
             "stamped": self.stamp is not None,
             "run": (self.stamp.run or "beregn") if self.stamp else None,
             "results_edited": self.edited,
+            "display_changed": self.display,
             "inputs_changed": self.changed,
             "differs_from_recalculation": self.differs,
             "message": self.message(),
@@ -198,8 +210,13 @@ def check_and_read(
         result.status, result.detail = UNREADABLE, str(exc)
         return result, None
     result.excel = excel_marks(grids)
-    if stamp is None:
-        return _check_unstamped(grids, result), grids
+    try:
+        if stamp is None:
+            return _check_unstamped(grids, result), grids
+        result.display = _display_problems(Path(path), grids, stamp.results, stamp)
+    except (MaalscoreError, OSError) as exc:
+        result.status, result.detail = UNREADABLE, str(exc)
+        return result, None
     result.stamp = stamp
     try:
         last = load_last_year(Path(path), grids, options)[0]
@@ -211,10 +228,13 @@ def check_and_read(
     if result.changed:
         result.status = CHANGED
         if _recalculated_in_excel(grids, stamp, result):
+            _add_statuses(result)
             return result, grids
     elif result.edited:
         result.status = EDITED
-    else:
+    elif result.display:
+        result.status = DISPLAYED
+    if not result.changed and not result.edited:
         moment = stamp.moment()
         now = moment.replace(tzinfo=None) if moment is not None else datetime.now()
         result.differs = _recalculation_differs(
@@ -226,11 +246,18 @@ def check_and_read(
             day=stamp.followup_date,
             last_name=stamp.last_year,
         )
-        if result.differs or result.detail:
+        if (result.differs or result.detail) and result.status == OK:
             result.status = MISMATCH
-    if result.edited and result.status != EDITED:
-        result.status = f"{result.status} og {EDITED}"
+    _add_statuses(result)
     return result, grids
+
+
+def _add_statuses(result: CheckResult) -> None:
+    """Name the edited results and the changed display in the status too, when another
+    finding came first (`input ændret og visning ændret`)."""
+    for extra, name in ((result.edited, EDITED), (result.display, DISPLAYED)):
+        if extra and name not in result.status:
+            result.status = f"{result.status} og {name}"
 
 
 @dataclass(frozen=True)
@@ -290,6 +317,14 @@ def _check_unstamped(grids: WorkbookGrids, result: CheckResult) -> CheckResult:
         grids, result, marks.moment() or datetime.now(), marks.version
     )
     result.status = MISMATCH if result.differs or result.detail else EXCEL
+    ev = result.evaluation
+    if ev is not None and ev.ok:  # no stamp to compare with: judge the formats as they are
+        cells = {
+            sheet: [pos for pos, v in by.items() if v is not None]
+            for sheet, by in written_values(ev.updates).items()
+        }
+        result.display = _display_problems(result.path, grids, cells, None)
+        _add_statuses(result)
     return result
 
 
@@ -313,6 +348,42 @@ def _recalculated_in_excel(grids: WorkbookGrids, stamp: Stamp, result: CheckResu
 
 def _sheet(grids: WorkbookGrids, name: str) -> SheetGrid | None:
     return next((g for g in grids.sheets if g.name == name), None)
+
+
+def _display_problems(
+    path: Path, grids: WorkbookGrids, results: Mapping[str, Iterable[Pos]], stamp: Stamp | None
+) -> list[str]:
+    """Result cells that can show something other than their value, or whose look (number
+    format, hidden, conditional formats) differs from the stamp's, and sheets hidden since."""
+    from .xlsx import ooxml
+    from .xlsx.looks import read_looks
+
+    with ooxml.open_zip(path) as zf:
+        looks, states = read_looks(zf, results)
+    stamped = stamp is not None and stamp.looks is not None and stamp.states is not None
+    problems: list[str] = []
+    for sheet in sorted(looks):
+        old_state = stamp.states.get(sheet, "visible") if stamp and stamp.states else None
+        if old_state is not None and states[sheet] != old_state:
+            problems.append(f"{sheet} (arket er nu {_STATE.get(states[sheet], states[sheet])})")
+        grid = _sheet(grids, sheet)
+        old = (stamp.looks or {}).get(sheet, {}) if stamp is not None and stamped else None
+        for pos in sorted(looks[sheet]):
+            look = looks[sheet][pos]
+            value = grid.value(*pos) if grid is not None else None
+            why = look.misleading(value)
+            if why is None and old is not None and old.get(pos) != short_hash(look.text()):
+                why = (
+                    "skjult efter beregningen"
+                    if look.hidden
+                    else ("talformat eller betinget formatering ændret efter beregningen")
+                )
+            if why:
+                problems.append(f"{sheet}!{a1(*pos)} ({why})")
+    return problems
+
+
+_STATE = {"hidden": "skjult", "veryHidden": "skjult (veryHidden)", "visible": "synligt"}
 
 
 def _changed_inputs(grids: WorkbookGrids, stamp: Stamp) -> list[str]:

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .blocking import Blocking, find_blocked
 from .errors import ERROR, WARNING, Issue, MaalscoreError, WorkbookReadError, has_errors
 from .followup import FollowUp, follow_up
-from .grid import CellUpdate, SheetGrid, WorkbookGrids, a1, normalise_name
+from .grid import CellUpdate, Pos, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import PLAN_KEYS, SHEETS
 from .model import FollowUpSheet, Plan
 from .output import (
@@ -25,6 +25,8 @@ from .output import (
     goal_updates,
     milestone_updates,
     pay_updates,
+    summary_conflicts,
+    summary_owner,
     summary_rows,
     summary_updates,
 )
@@ -44,7 +46,11 @@ from .trend import (
 from .values import ValueProblem
 
 if TYPE_CHECKING:
+    import zipfile
+
     from .casedb import CaseSource
+    from .stamp import Stamp
+    from .xlsx.writeback import Looks, StampMaker
 
 
 @dataclass(frozen=True)
@@ -112,13 +118,15 @@ def evaluate(
     rows = summary_rows(
         plan, card, pay, now=now or datetime.now(), version=__version__, trend=trend
     )
+    owner = summary_owner(plan, grids)
     updates = (
         goal_updates(plan, card)
         + milestone_updates(plan, card)
         + pay_updates(plan, pay)
-        + summary_updates(plan, rows)
+        + summary_updates(plan, rows, owner)
     )
     conflicts = formula_conflicts(updates, grids, plan.lang)
+    conflicts += summary_conflicts(plan, rows, grids, owner)
     if conflicts:
         return Evaluation(plan, card, pay, issues + tuple(conflicts), trend=trend)
     return Evaluation(plan, card, pay, issues, tuple(updates), trend=trend)
@@ -187,6 +195,7 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         info = ooxml.read_workbook_info(zf)
         members = set(zf.namelist())
         sizes = {s.name: zf.getinfo(s.part).file_size for s in info.sheets if s.part in members}
+        stamp = _read_stamp(zf)
     used = set().union(*(_sheet_names(k) for k in SHEETS))
     cases = _sheet_names("cases")
     names = [s.name for s in info.sheets if normalise_name(s.name) in used]
@@ -199,13 +208,48 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     )
     small = [n for n in names if not (big and n == case_sheet)]
     grids = read_workbook(path, small)
+    prior = _prior_results(stamp, grids)
+    grids = replace(grids, prior=prior)
     external = with_case_data(grids, path, options)
     if external is not grids:
         return external
     if big and case_sheet is not None:
         bulky = bulk.read_xlsx_cases(path, case_sheet, name=SHEETS["cases"][0])
-        return WorkbookGrids(grids.sheets + (bulky,), grids.source)
+        return WorkbookGrids(grids.sheets + (bulky,), grids.source, prior)
     return grids
+
+
+def _read_stamp(zf: zipfile.ZipFile) -> Stamp | None:
+    """The workbook's stamp; None without one, or with one that cannot be read."""
+    from .stamp import Stamp, StampError
+    from .xlsx import ooxml
+
+    try:
+        return Stamp.from_properties(ooxml.read_custom_properties(zf))
+    except StampError:
+        return None
+
+
+def _prior_results(
+    stamp: Stamp | None, grids: WorkbookGrids
+) -> tuple[tuple[str, frozenset[Pos]], ...]:
+    """The cells the stamped calculation wrote, per sheet. On the Resultat sheet only while
+    the summary there is that calculation's own (its time line is the stamp's): a summary
+    written again in Excel since has cells the stamp does not know (`output.summary_owner`)."""
+    if stamp is None:
+        return ()
+    summary = grids.find(*SHEETS["summary"])
+    moment = stamp.moment()
+    stamped_time = moment.strftime("%Y-%m-%d %H:%M") if moment is not None else None
+    own = summary is not None and any(
+        row[:1] in (("Beregnet",), ("Beräknad",)) and row[1:2] == (stamped_time,)
+        for row in summary.rows
+    )
+    return tuple(
+        (sheet, frozenset(cells))
+        for sheet, cells in sorted(stamp.results.items())
+        if own or summary is None or sheet != summary.name
+    )
 
 
 def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> WorkbookGrids:
@@ -223,11 +267,11 @@ def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -
         from .casedb import read_case_database
 
         counted = read_case_database(database, name, options.password)
-        return WorkbookGrids(rest + (counted,), grids.source)
+        return replace(grids, sheets=rest + (counted,))
     if case_file is None:
         case_file = _plan_case_file(grids, workbook)
     if case_file is not None:
-        return WorkbookGrids(rest + (_read_case_file(case_file, name, cases),), grids.source)
+        return replace(grids, sheets=rest + (_read_case_file(case_file, name, cases),))
     return grids
 
 
@@ -356,23 +400,48 @@ def save_results(
     `inputs` are input cells edited outside the file (the desktop app's edits); they are
     written with the results, and `grids` must already hold them.
     """
-    from .stamp import make_stamp
     from .xlsx.writeback import legacy_refusal, write_back
 
     legacy_refusal(path)
     if grids is None:
         grids = load_grids(path, options)
     source = result.trend.source if result.trend is not None else ""
-    stamp = make_stamp(grids, result.plan, result.updates, now=options.stamp_time, last_year=source)
+    stamp = stamp_maker(grids, result.plan, result.updates, options, last_year=source)
     cells = {(u.sheet, u.cell): u for u in (*result.updates, *inputs)}  # each cell once
+    results = {(u.sheet, u.cell) for u in result.updates} - {(u.sheet, u.cell) for u in inputs}
     write_back(
         path,
         tuple(cells.values()),
         out,
         allow_signed=options.allow_signed,
-        properties=stamp.properties(),
         backup=options.backup,
+        stamp=stamp,
+        results=results,
     )
+
+
+def stamp_maker(
+    grids: WorkbookGrids,
+    plan: Plan | None,
+    updates: tuple[CellUpdate, ...],
+    options: FileOptions,
+    **extra: Any,
+) -> StampMaker:
+    """What write-back calls to make the integrity stamp (`calc.stamp.make_stamp`, with
+    `extra` such as a follow-up's `run`) once it knows how each written cell will look."""
+    from .stamp import make_stamp
+
+    def make(looks: Looks, states: dict[str, str]) -> dict[str, str]:
+        shown = {
+            sheet: {pos: look.text() for pos, look in cells.items()}
+            for sheet, cells in looks.items()
+        }
+        stamp = make_stamp(
+            grids, plan, updates, now=options.stamp_time, looks=shown, states=states, **extra
+        )
+        return stamp.properties()
+
+    return make
 
 
 def score_file(
@@ -605,7 +674,6 @@ def followup_file(
 
     Raises `MaalscoreError` subclasses when the file cannot be read or written.
     """
-    from .stamp import make_stamp
     from .xlsx.writeback import legacy_refusal, write_back
 
     options = options or FileOptions()
@@ -617,20 +685,16 @@ def followup_file(
         result = replace(result, issues=(*result.issues, problem.issue(lang)))
     if write and result.ok and result.updates:
         legacy_refusal(path)
-        stamp = make_stamp(
-            grids,
-            result.plan,
-            result.updates,
-            now=options.stamp_time,
-            run=result.run,
-            followup=result.sheet.layout if result.sheet else None,
+        layout = result.sheet.layout if result.sheet else None
+        stamp = stamp_maker(
+            grids, result.plan, result.updates, options, run=result.run, followup=layout
         )
         write_back(
             path,
             result.updates,
             out,
             allow_signed=options.allow_signed,
-            properties=stamp.properties(),
             backup=options.backup,
+            stamp=stamp,
         )
     return result

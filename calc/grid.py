@@ -114,10 +114,20 @@ def from_file_value(v: object) -> CellValue:
 
 @dataclass(frozen=True)
 class WorkbookGrids:
-    """All sheets read from one workbook, in workbook order."""
+    """All sheets read from one workbook, in workbook order.
+
+    `prior` holds, per sheet, the cells an earlier calculation wrote, from the workbook's
+    integrity stamp (empty when it has none, and for a live workbook, which cannot show the
+    stamp), so that a new calculation empties only those on the Resultat sheet.
+    """
 
     sheets: tuple[SheetGrid, ...]
     source: str = ""
+    prior: tuple[tuple[str, frozenset[Pos]], ...] = ()
+
+    def prior_cells(self, sheet: str) -> frozenset[Pos]:
+        """The cells of `sheet` the stamped calculation wrote."""
+        return next((cells for name, cells in self.prior if name == sheet), frozenset())
 
     def find(self, *names: str) -> SheetGrid | None:
         """The first sheet whose name matches one of `names`, ignoring case and accents."""

@@ -8,6 +8,7 @@ in a cell that would be written is reported as an error, and then nothing is wri
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -16,7 +17,7 @@ from . import fmt
 from .errors import ERROR, Issue
 from .exact import to_decimal
 from .followup import FollowUp
-from .grid import CellUpdate, WorkbookGrids, a1, parse_a1
+from .grid import CellUpdate, Pos, SheetGrid, WorkbookGrids, a1, parse_a1
 from .headers import (
     FOLLOWUP_FIELDS,
     GOAL_FIELDS,
@@ -247,20 +248,116 @@ def trend_rows(plan: Plan, trend: Trend) -> list[list[Value]]:
     return rows
 
 
-def summary_updates(plan: Plan, rows: list[list[Value]]) -> list[CellUpdate]:
-    """Write the summary from A1 and empty whatever an earlier run left elsewhere."""
+# What the template puts on its Resultat sheet before the first calculation (calc.template
+# writes these): the tool's own text, replaced by the summary, not a user's cells.
+SUMMARY_PLACEHOLDERS: dict[Lang, tuple[str, str]] = {
+    "da": (
+        "Udfyldes af Målscore",
+        "Arket skrives af Målscore ved hver beregning; indhold her overskrives.",
+    ),
+    "sv": (
+        "Fylls i av Målscore",
+        "Bladet skrivs av Målscore vid varje beräkning; innehållet här skrivs över.",
+    ),
+}
+_PLACEHOLDER_TEXTS = frozenset(t for texts in SUMMARY_PLACEHOLDERS.values() for t in texts)
+
+
+def summary_owner(plan: Plan, grids: WorkbookGrids) -> frozenset[Pos]:
+    """The cells on the Resultat sheet that are the tool's, to be emptied or overwritten: what
+    the stamped calculation wrote there (when the summary on the sheet is that calculation's,
+    see `engine.load_grids`) or else the block of an earlier summary (rows from A1 to its last
+    line `Version | Målscore …`, columns A–F: the Excel add-in and xlwings Lite write no
+    stamp), and the template's placeholder texts. Every other filled cell is the user's."""
+    grid = grids.find(plan.summary_sheet) if plan.summary_sheet is not None else None
+    if grid is None:
+        return frozenset()
+    placeholders = {p for p in plan.summary_extent if grid.value(*p) in _PLACEHOLDER_TEXTS}
+    stamped = grids.prior_cells(grid.name)
+    if stamped:
+        return stamped | placeholders
+    block = {
+        (r, c)
+        for r in range(_version_row(grid) + 1)
+        for c in range(SUMMARY_WIDTH)
+        if grid.value(r, c) is not None
+    }
+    return frozenset(block | placeholders)
+
+
+SUMMARY_WIDTH = 6  # columns A–F: the widest table the summary writes (the trend)
+_VERSION_LINE = re.compile(r"^Målscore \d\S*$")
+
+
+def _version_row(grid: SheetGrid) -> int:
+    """The row of an earlier summary's last line (`Version | Målscore 0.1.0`), or -1."""
+    for r in range(grid.n_rows):
+        label, value = grid.value(r, 0), grid.value(r, 1)
+        if label == "Version" and isinstance(value, str) and _VERSION_LINE.match(value.strip()):
+            return r
+    return -1
+
+
+def _summary_cells(rows: list[list[Value]]) -> dict[Pos, Value]:
+    return {(r, c): v for r, row in enumerate(rows) for c, v in enumerate(row) if v is not None}
+
+
+def summary_updates(
+    plan: Plan, rows: list[list[Value]], owner: frozenset[Pos] = frozenset()
+) -> list[CellUpdate]:
+    """Write the summary from A1 and empty what an earlier calculation wrote elsewhere on the
+    sheet (`owner`, see `summary_owner`); a user's own cells are kept."""
     if plan.summary_sheet is None:
         return []
     sheet = plan.summary_sheet
-    written: dict[tuple[int, int], Value] = {}
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v is not None:
-                written[(r, c)] = v
-    stale = [pos for pos in plan.summary_extent if pos not in written]
+    written = _summary_cells(rows)
+    mine = [p for p in plan.summary_extent if p in owner]
+    stale = [pos for pos in mine if pos not in written]
     return [CellUpdate(sheet, a1(r, c), v) for (r, c), v in sorted(written.items())] + [
         CellUpdate(sheet, a1(r, c), None) for r, c in sorted(stale)
     ]
+
+
+def summary_conflicts(
+    plan: Plan, rows: list[list[Value]], grids: WorkbookGrids, owner: frozenset[Pos]
+) -> list[Issue]:
+    """Errors for cells of the summary that hold a user's own content: never overwritten."""
+    grid = grids.find(plan.summary_sheet) if plan.summary_sheet is not None else None
+    if grid is None:
+        return []
+    issues = []
+    for pos, value in sorted(_summary_cells(rows).items()):
+        now = grid.value(*pos)
+        if now is None or now == "" or pos in owner or _same(now, value):
+            continue
+        shown = str(now) if len(str(now)) <= 40 else str(now)[:39] + "…"
+        issues.append(
+            Issue(
+                grid.name,
+                a1(*pos),
+                ERROR,
+                (
+                    f"Cellen indeholder «{shown}», som Målscore ikke har skrevet, og "
+                    "sammendraget skal bruge cellen. Flyt indholdet til en anden celle, og "
+                    "beregn igen."
+                    if plan.lang == "da"
+                    else f"Cellen innehåller «{shown}», som Målscore inte har skrivit, och "
+                    "sammanfattningen behöver cellen. Flytta innehållet till en annan cell och "
+                    "beräkna igen."
+                ),
+            )
+        )
+    return issues
+
+
+def _same(now: object, value: Value) -> bool:
+    """The cell already holds what the summary writes there (a user typed the same)."""
+    if isinstance(value, str) or isinstance(now, str):
+        return str(now) == str(value)
+    try:
+        return Decimal(str(now)) == Decimal(str(value))
+    except ArithmeticError:
+        return False
 
 
 def formula_conflicts(updates: list[CellUpdate], grids: WorkbookGrids, lang: Lang) -> list[Issue]:

@@ -5,11 +5,12 @@ the part `docProps/custom.xml`), all named `Målscore.…`:
 
 | property | value |
 |---|---|
-| `Målscore.Format` | `1`, the layout of this stamp |
+| `Målscore.Format` | `2`, the layout of this stamp (`1` is still read, see below) |
 | `Målscore.Version` | the engine version that calculated, e.g. `0.1.0` |
 | `Målscore.Beregnet` | the time of calculation, ISO 8601 with UTC offset |
 | `Målscore.Input` | `sha256:` + SHA-256 over every input cell read (sheet, cell, value) |
 | `Målscore.Resultat` | `sha256:` + SHA-256 over every result cell written (sheet, cell, value) |
+| `Målscore.Visning` | `sha256:` + SHA-256 over how every result cell is shown (its looks) |
 | `Målscore.Celler.001` … | per-cell fingerprints, zlib + base64, split into 250-character pieces |
 | `Målscore.Kørsel` | only for a follow-up: `opfølgning 2025-09-30` (absent: `beregn`) |
 | `Målscore.SidsteÅr` | only when last year's workbook gave the trend: its file name |
@@ -25,8 +26,14 @@ Inputs are all non-empty cells of the sheets the parser reads (Plan, Mål, Milep
 Resultatløn, found by the same names and synonyms) except the cells Målscore writes and the
 cells in their output columns from the header down (Målopfyldelse, Point, Status, Forklaring,
 Rettidig, Beregnet, Udbetaling): those hold results, and a sum formula under Point would
-otherwise change when Excel recalculates. The Resultat sheet is all output. Which columns were
-skipped is part of the stamp, so `tjek` applies the very same rule to the file as it is now.
+otherwise change when Excel recalculates. On the Resultat sheet every cell the run did not
+write (a user's own notes) is an input too, so a note added after calculation is seen. Which
+columns were skipped is part of the stamp, so `tjek` applies the very same rule to the file as
+it is now.
+
+Format 1 (before the looks were stamped) is still read: it has no `Målscore.Visning` and no
+per-cell looks, and its inputs leave the Resultat sheet out; `tjek` then judges the number
+formats of the result cells as they are now, without comparing them with the stamp.
 
 A follow-up (`maalscore opfølgning`) stamps its own run: its inputs are the same sheets plus the
 Opfølgning sheet (its output columns Status pr. dato, Forventet opfyldelse, Forventning and
@@ -65,13 +72,15 @@ from .grid import (
 from .headers import FOLLOWUP_FIELDS, GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS, SHEETS, Field
 from .model import Plan, SheetLayout
 
-FORMAT = "1"
+FORMAT = "2"
+READABLE = ("1", "2")
 PREFIX = "Målscore."
 PROP_FORMAT = PREFIX + "Format"
 PROP_VERSION = PREFIX + "Version"
 PROP_TIME = PREFIX + "Beregnet"
 PROP_INPUT = PREFIX + "Input"
 PROP_RESULT = PREFIX + "Resultat"
+PROP_DISPLAY = PREFIX + "Visning"
 PROP_CELLS = PREFIX + "Celler."
 PROP_RUN = PREFIX + "Kørsel"
 PROP_LAST_YEAR = PREFIX + "SidsteÅr"
@@ -82,7 +91,7 @@ MAX_BLOCKS = 500
 SHORT = 4  # hex digits of a cell's hash
 BLOCK_SHORT = 8
 
-INPUT_SHEETS = ("plan", "goals", "milestones", "cases", "pay")
+INPUT_SHEETS = ("plan", "goals", "milestones", "cases", "pay", "summary")
 FOLLOWUP_INPUT_SHEETS = (*INPUT_SHEETS, "followup")
 
 
@@ -103,6 +112,10 @@ class SheetPrint:
 
 @dataclass(frozen=True)
 class Stamp:
+    """What one calculation read and wrote. `looks` (each result cell's look, hashed) and
+    `states` (the state of each sheet with results: visible, hidden, veryHidden) are None in
+    a format 1 stamp, which did not record them."""
+
     version: str
     time: str
     input_digest: str
@@ -111,6 +124,10 @@ class Stamp:
     results: dict[str, dict[Pos, str]] = field(default_factory=dict)
     run: str = ""  # "" for `beregn`; `opfølgning 2025-09-30` for a follow-up
     last_year: str = ""  # the file name of last year's workbook the trend came from
+    format: str = FORMAT
+    display_digest: str = ""
+    looks: dict[str, dict[Pos, str]] | None = field(default_factory=dict)
+    states: dict[str, str] | None = field(default_factory=dict)
 
     @property
     def followup_date(self) -> date | None:
@@ -121,18 +138,20 @@ class Stamp:
 
     @property
     def input_sheets(self) -> tuple[str, ...]:
-        """The sheets (keys of `headers.SHEETS`) this run read as inputs."""
-        return FOLLOWUP_INPUT_SHEETS if self.run else INPUT_SHEETS
+        """The sheets (keys of `headers.SHEETS`) this run read as inputs (format 1: without
+        the Resultat sheet)."""
+        keys = FOLLOWUP_INPUT_SHEETS if self.run else INPUT_SHEETS
+        return keys if self.format != "1" else tuple(k for k in keys if k != "summary")
 
     def properties(self) -> dict[str, str]:
         """The custom properties that hold the stamp, in the order they are written."""
-        payload = {
+        payload: dict[str, Any] = {
             "in": {name: _sheet_json(p) for name, p in self.inputs.items()},
-            "out": {
-                name: [[r, c, h] for (r, c), h in sorted(cells.items())]
-                for name, cells in self.results.items()
-            },
+            "out": _cells_json(self.results),
         }
+        if self.format != "1":
+            payload["fmt"] = _cells_json(self.looks or {})
+            payload["vis"] = dict(self.states or {})
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         packed = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
         props = {
@@ -142,6 +161,8 @@ class Stamp:
             PROP_INPUT: self.input_digest,
             PROP_RESULT: self.result_digest,
         }
+        if self.format != "1":
+            props[PROP_DISPLAY] = self.display_digest
         if self.run:
             props[PROP_RUN] = self.run
         if self.last_year:
@@ -156,7 +177,7 @@ class Stamp:
         if not any(k.startswith(PREFIX) for k in props):
             return None
         try:
-            if props[PROP_FORMAT] != FORMAT:
+            if props[PROP_FORMAT] not in READABLE:
                 raise StampError(
                     f"Stemplet har formatet {props[PROP_FORMAT]!r}, som denne version af "
                     "Målscore ikke kender. Brug en nyere version."
@@ -168,10 +189,12 @@ class Stamp:
             packed = "".join(props[k] for k in pieces)
             payload = json.loads(zlib.decompress(base64.b64decode(packed, validate=True)))
             inputs = {name: _sheet_from_json(p) for name, p in payload["in"].items()}
-            results = {
-                name: {(int(r), int(c)): str(h) for r, c, h in cells}
-                for name, cells in payload["out"].items()
-            }
+            results = _cells_from_json(payload["out"])
+            version = props[PROP_FORMAT]
+            looks = _cells_from_json(payload["fmt"]) if version != "1" else None
+            states = (
+                {str(k): str(v) for k, v in payload["vis"].items()} if looks is not None else None
+            )
             stamp = cls(
                 props[PROP_VERSION],
                 props[PROP_TIME],
@@ -181,6 +204,10 @@ class Stamp:
                 results,
                 props.get(PROP_RUN, ""),
                 props.get(PROP_LAST_YEAR, ""),
+                version,
+                props[PROP_DISPLAY] if version != "1" else "",
+                looks,
+                states,
             )
             if stamp.run and not stamp.run.startswith(RUN_FOLLOWUP):
                 raise ValueError(stamp.run)
@@ -199,6 +226,14 @@ class Stamp:
             return datetime.fromisoformat(self.time)
         except ValueError:
             return None
+
+
+def _cells_json(cells: Mapping[str, Mapping[Pos, str]]) -> dict[str, list[list[object]]]:
+    return {name: [[r, c, h] for (r, c), h in sorted(by.items())] for name, by in cells.items()}
+
+
+def _cells_from_json(d: dict[str, Any]) -> dict[str, dict[Pos, str]]:
+    return {name: {(int(r), int(c)): str(h) for r, c, h in cells} for name, cells in d.items()}
 
 
 def _sheet_json(p: SheetPrint) -> dict[str, Any]:
@@ -468,6 +503,23 @@ def fingerprint_results(
     return "sha256:" + digest.hexdigest(), cells
 
 
+def fingerprint_looks(
+    looks: Mapping[str, Mapping[Pos, str]], states: Mapping[str, str]
+) -> tuple[str, dict[str, dict[Pos, str]]]:
+    """SHA-256 over how the result cells are shown (the canonical look texts of
+    `calc.xlsx.looks.Look.text`) and their sheets' states, and each cell's hash."""
+    digest = hashlib.sha256()
+    cells: dict[str, dict[Pos, str]] = {}
+    for sheet in sorted(looks):
+        digest.update(f"{sheet}\tark\t{states.get(sheet, '')}\n".encode())
+        mine = cells.setdefault(sheet, {})
+        for pos in sorted(looks[sheet]):
+            text = looks[sheet][pos]
+            digest.update(f"{sheet}\t{a1(*pos)}\t{text}\n".encode("utf-8", "surrogatepass"))
+            mine[pos] = short_hash(text)
+    return "sha256:" + digest.hexdigest(), cells
+
+
 def written_values(updates: Sequence[CellUpdate]) -> dict[str, dict[Pos, object]]:
     """What each result cell holds once written: numbers with Excel's 15 digits, "" as empty."""
     out: dict[str, dict[Pos, object]] = {}
@@ -504,17 +556,42 @@ def make_stamp(
     run: str = "",
     followup: SheetLayout | None = None,
     last_year: str = "",
+    looks: Mapping[str, Mapping[Pos, str]] | None = None,
+    states: Mapping[str, str] | None = None,
 ) -> Stamp:
     """The stamp for a calculation that read `grids` and writes `updates`; for a follow-up,
-    `run` names it and `followup` is the Opfølgning sheet's layout."""
+    `run` names it and `followup` is the Opfølgning sheet's layout. `looks` holds the look
+    text of each written cell (as write-back will leave it), `states` each of their sheets'
+    state."""
     moment = (now or datetime.now()).astimezone().replace(microsecond=0)
     values = written_values(stamped_updates(plan, updates, followup))
     written = {sheet: set(cells) for sheet, cells in values.items()}
+    summary = plan.summary_sheet if plan is not None else None
+    if summary is not None:  # cells emptied there are no input either: they will be empty
+        written.setdefault(summary, set()).update(
+            parse_a1(u.cell) for u in updates if u.sheet == summary
+        )
     keys = FOLLOWUP_INPUT_SHEETS if run else INPUT_SHEETS
     input_digest, inputs = fingerprint_inputs(
         input_grids(grids, keys), output_columns(plan, followup), written
     )
     result_digest, results = fingerprint_results(values)
+    shown = {
+        sheet: {pos: (looks or {}).get(sheet, {}).get(pos, "") for pos in cells}
+        for sheet, cells in values.items()
+    }
+    display_digest, cell_looks = fingerprint_looks(shown, states or {})
     return Stamp(
-        version, moment.isoformat(), input_digest, result_digest, inputs, results, run, last_year
+        version,
+        moment.isoformat(),
+        input_digest,
+        result_digest,
+        inputs,
+        results,
+        run,
+        last_year,
+        FORMAT,
+        display_digest,
+        cell_looks,
+        {sheet: (states or {}).get(sheet, "visible") for sheet in values},
     )

@@ -539,12 +539,10 @@ def _resultat_sheet(ws: Worksheet, lang: str) -> None:
     from openpyxl.styles.numbers import NumberFormat  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.worksheet.properties import PageSetupProperties  # type: ignore[import-untyped,unused-ignore]
 
-    ws.cell(row=1, column=1, value=OUTPUT_NOTE[lang]).font = Font(bold=True, size=14)
-    text = (
-        "Arket skrives af Målscore ved hver beregning; indhold her overskrives."
-        if lang == "da"
-        else "Bladet skrivs av Målscore vid varje beräkning; innehållet här skrivs över."
-    )
+    from .output import SUMMARY_PLACEHOLDERS  # the summary replaces exactly these texts
+
+    title, text = SUMMARY_PLACEHOLDERS["sv" if lang == "sv" else "da"]
+    ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
     ws.cell(row=2, column=1, value=text).font = Font(italic=True)
     for letter, width in (("A", 36), ("B", 16), ("C", 16), ("D", 20)):
         ws.column_dimensions[letter].width = width

@@ -6,8 +6,11 @@ producer put in the file: styles, shared formulas, missing attributes, odd prefi
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from calc.xlsx import ooxml
 
@@ -108,3 +111,91 @@ def row(r: int, *cells: str, attrs: str = "") -> str:
 
 def one_sheet(tmp_path: Path, rows: str, **kw: object) -> Path:
     return build_xlsx(tmp_path / "t.xlsx", {"Mål": sheet_xml(rows)}, **kw)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# Changing an existing workbook the way a person (or a forger) would in Excel: test set-up only.
+
+
+def rewrite_member(path: Path, member: str, change: Callable[[bytes], bytes]) -> None:
+    """Replace one member of the package (zipfile re-writes the rest)."""
+    with zipfile.ZipFile(path) as zin:
+        items = [(info, zin.read(info)) for info in zin.infolist()]
+    assert member in [i.filename for i, _ in items], member
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            zout.writestr(info, change(data) if info.filename == member else data)
+
+
+def sheet_part(path: Path, sheet: str) -> str:
+    with zipfile.ZipFile(path) as zf:
+        info = ooxml.read_workbook_info(zf)
+    return next(s.part for s in info.sheets if s.name == sheet)
+
+
+def _styles(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/styles.xml")
+
+
+def set_number_format(path: Path, sheet: str, cell: str, code: str) -> None:
+    """Give one cell a custom number format, keeping its font, fill and border (a copy of its
+    xf with a new numFmt), as Excel's Format Cells › Number › Custom does."""
+    xml = _styles(path).decode("utf-8")
+    ids = [int(i) for i in re.findall(r'numFmtId="(\d+)"', xml)]
+    fmt_id = max([163, *ids]) + 1
+    entry = f'<numFmt numFmtId="{fmt_id}" formatCode="{escape(code, {chr(34): "&quot;"})}"/>'
+    if "<numFmts" in xml:
+        xml = re.sub(r"</numFmts>", entry + "</numFmts>", xml)
+    else:
+        xml = re.sub(r"(<styleSheet[^>]*>)", r"\1<numFmts>" + entry + "</numFmts>", xml, count=1)
+    cell_xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", xml, re.S)
+    assert cell_xfs is not None
+    xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", cell_xfs.group(1), re.S)
+    part = sheet_part(path, sheet)
+    with zipfile.ZipFile(path) as zf:
+        sheet_xml = zf.read(part).decode("utf-8")
+    m = re.search(rf'<c r="{cell}"(?: s="(\d+)")?', sheet_xml)
+    assert m is not None, cell
+    base = xfs[int(m.group(1) or 0)]
+    new = re.sub(r'numFmtId="\d+"', f'numFmtId="{fmt_id}"', base, count=1)
+    new = new.replace("<xf ", '<xf applyNumberFormat="1" ', 1)
+    xml = xml.replace("</cellXfs>", new + "</cellXfs>")
+    xml = re.sub(r'<cellXfs count="\d+"', f'<cellXfs count="{len(xfs) + 1}"', xml)
+    rewrite_member(path, "xl/styles.xml", lambda _: xml.encode("utf-8"))
+    index = len(xfs)
+    rewrite_member(
+        path,
+        part,
+        lambda data: re.sub(
+            rf'<c r="{cell}"(?: s="\d+")?'.encode(), f'<c r="{cell}" s="{index}"'.encode(), data
+        ),
+    )
+
+
+def add_dxf(path: Path, inner: str) -> int:
+    """Add a differential format (for a conditional format) to styles.xml; its dxfId."""
+    xml = _styles(path).decode("utf-8")
+    xml = re.sub(r"<dxfs([^>]*)/>", r"<dxfs\1></dxfs>", xml)
+    if "<dxfs" not in xml:  # schema order: … cellStyles, dxfs, tableStyles, colors, extLst
+        at = min(
+            (i for tag in ("<tableStyles", "<colors", "<extLst") if (i := xml.find(tag)) >= 0),
+            default=xml.rfind("</styleSheet>"),
+        )
+        xml = xml[:at] + "<dxfs></dxfs>" + xml[at:]
+    n = len(re.findall(r"<dxf>", xml))
+    xml = xml.replace("</dxfs>", f"<dxf>{inner}</dxf></dxfs>")
+    rewrite_member(path, "xl/styles.xml", lambda _: xml.encode("utf-8"))
+    return n
+
+
+def add_to_sheet(path: Path, sheet: str, fragment: str, before: str) -> None:
+    """Insert raw XML into a sheet before the first `before` (e.g. a conditional format)."""
+    part = sheet_part(path, sheet)
+
+    def change(data: bytes) -> bytes:
+        at = data.find(before.encode())
+        assert at >= 0, before
+        return data[:at] + fragment.encode("utf-8") + data[at:]
+
+    rewrite_member(path, part, change)

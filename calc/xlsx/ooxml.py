@@ -62,6 +62,7 @@ class SheetRef:
     name: str
     part: str
     kind: str  # "worksheet", "chartsheet", "dialogsheet", "macrosheet" or "" when unknown
+    state: str = "visible"  # or "hidden", "veryHidden"
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
     try:
         data = zf.read(name)
     except READ_ERRORS as exc:
-        raise _damaged(zf, name) from exc
+        raise damaged(zf, name) from exc
     if any(marker in data for marker in _DTD_MARKERS):
         raise _dtd_error(zf, name)
     return data
@@ -254,7 +255,7 @@ def _dtd_error(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
     )
 
 
-def _damaged(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
+def damaged(zf: zipfile.ZipFile, name: str) -> WorkbookReadError:
     file = Path(str(zf.filename)).name
     return WorkbookReadError(
         f"Filen «{file}» er beskadiget (delen «{name}» kan ikke pakkes ud). "
@@ -268,7 +269,7 @@ def parse_xml(zf: zipfile.ZipFile, name: str) -> ET.Element:
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise _damaged(zf, name) from exc
+        raise damaged(zf, name) from exc
 
 
 def find_member(zf: zipfile.ZipFile, name: str) -> str | None:
@@ -341,7 +342,8 @@ def _sheet_refs(
             continue
         kind, target = rels.get(_rel_id(el), ("", ""))
         member = find_member(zf, target) if target else None
-        refs.append(SheetRef(el.get("name", ""), member or target, kind))
+        state = el.get("state") or "visible"
+        refs.append(SheetRef(el.get("name", ""), member or target, kind, state))
     return tuple(refs)
 
 
@@ -429,7 +431,7 @@ def read_shared_strings(zf: zipfile.ZipFile, member: str | None) -> list[str]:
                     out.append(string_item_text(el))
                     el.clear()
     except (ET.ParseError, *READ_ERRORS) as exc:
-        raise _damaged(zf, member) from exc
+        raise damaged(zf, member) from exc
     return out
 
 
@@ -479,10 +481,15 @@ def read_style_kinds(zf: zipfile.ZipFile, member: str | None) -> list[int]:
 
 
 def _int(text: str | None) -> int:
+    return int_attr(text, bad=0)
+
+
+def int_attr(text: str | None, *, bad: int = -1) -> int:
+    """An integer attribute (`s`, `numFmtId`, …): absent is 0, unreadable is `bad`."""
     try:
         return int(text or 0)
     except ValueError:
-        return 0
+        return bad
 
 
 # ---------------------------------------------------------------------------------------------

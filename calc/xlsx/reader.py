@@ -380,7 +380,4 @@ def _iso_date(v: str) -> CellValue:
 
 
 def _int(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return -1
+    return ooxml.int_attr(text)

@@ -65,7 +65,8 @@ class StyleSheet:
                 b"<" + self.p + b'xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
             )
         fmt_id = self._format_id(code)
-        if _attrs(template).get("numFmtId") == str(fmt_id):
+        applied = _attrs(template).get("applyNumberFormat", "1").strip().lower()
+        if _attrs(template).get("numFmtId") == str(fmt_id) and applied not in ("0", "false"):
             self._cache[key] = base if 0 <= base < len(all_xfs) else self._add(template)
             return self._cache[key]
         derived = _set_attr(
@@ -101,13 +102,10 @@ class StyleSheet:
             opening = _set_attr(
                 b"<" + self.p + b"cellXfs" + self.xfs_span.group(1) + b">", b"count", str(len(xfs))
             )
-            edits.append(
-                (
-                    self.xfs_span.start(),
-                    self.xfs_span.end(),
-                    opening + b"".join(xfs) + b"</" + self.p + b"cellXfs>",
-                )
-            )
+            # The existing <xf>s and the white space between them stay as they are.
+            body_start, body_end = self.xfs_span.span(2)
+            edits.append((self.xfs_span.start(), body_start, opening))
+            edits.append((body_end, body_end, b"".join(self.new_xfs)))
         if self.new_formats:
             added = b"".join(
                 b"<" + self.p + f'numFmt numFmtId="{i}" formatCode="{escape(c)}"/>'.encode()

@@ -24,10 +24,11 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from calc.errors import MaalscoreError, WorkbookReadError, WriteBackError
 from calc.grid import (
@@ -40,14 +41,18 @@ from calc.grid import (
     parse_a1,
     stored_value,
 )
-from calc.xlsx import ooxml
+from calc.xlsx import looks, numfmt, ooxml
 from calc.xlsx.reader import range_positions, read_grids
+from calc.xlsx.splice import ATTR, ATTRS, Span, attrs, element, set_attr
 from calc.xlsx.styles import StyleSheet
 
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
 
 Expected = dict[str, dict[Pos, CellValue]]
+Looks = dict[str, dict[Pos, looks.Look]]
+# Builds the stamp's properties from the looks of the written cells and their sheets' states.
+StampMaker = Callable[[Looks, dict[str, str]], Mapping[str, str]]
 
 
 def write_back(
@@ -58,12 +63,23 @@ def write_back(
     allow_signed: bool = False,
     properties: Mapping[str, str] | None = None,
     backup: bool = False,
+    stamp: StampMaker | None = None,
+    results: Collection[tuple[str, str]] | None = None,
 ) -> None:
     """Write `updates` into the workbook `src`, saving to `dst` (None: in place).
 
     `properties` are custom document properties to set (docProps/custom.xml); every existing
-    property whose name starts with `STAMP_PREFIX` is replaced by them. With `backup`, a file
-    that is replaced keeps its previous version as `.maalscore-backup/<name>` next to it.
+    property whose name starts with `STAMP_PREFIX` is replaced by them. `stamp`, when given,
+    is called with how the written cells will look (number formats, hidden, conditional
+    formats: `calc.xlsx.looks`) and the states of their sheets, and returns more properties.
+    With `backup`, a file that is replaced keeps its previous version as
+    `.maalscore-backup/<name>` next to it.
+
+    An update with a `number_format` gets a style like its cell's with that format (see
+    `calc.xlsx.styles`). A result cell — one of `results` (sheet, cell), or without `results`
+    every cell written without a `number_format` — whose number format could show something
+    other than the value written (`calc.xlsx.numfmt.misleading`) gets a copy of its style with
+    the General format; one reached by a conditional format that could is refused.
 
     Raises WriteBackError (message in Danish, for the user) when the file cannot be written
     safely: not an .xlsx (.xls and .xlsb are read, never written), encrypted, strict OOXML,
@@ -72,13 +88,13 @@ def write_back(
     or a full disk. Nothing is written in those cases, and no temporary file is left.
     """
     src = Path(src)
-    if not updates and not properties and dst is None:
+    if not updates and not properties and stamp is None and dst is None:
         return
     legacy_refusal(src)
     # Resolved, so that a symbolic link is written through rather than replaced.
     target = (Path(dst) if dst is not None else src).resolve()
     try:
-        plan = _plan(src, updates, allow_signed, properties or {})
+        plan = _plan(src, updates, allow_signed, properties or {}, stamp, results)
     except WorkbookReadError as exc:
         raise WriteBackError(str(exc)) from exc
     _refuse_target(target)
@@ -111,48 +127,96 @@ class _Plan:
     added: dict[str, bytes]  # new members, appended
     expected: Expected  # what the written sheets must read back as
     properties: dict[str, str]  # custom properties that must read back
+    looks: Looks = field(default_factory=dict)  # how the written cells must look read back
 
 
 def _plan(
-    src: Path, updates: Sequence[CellUpdate], allow_signed: bool, properties: Mapping[str, str]
+    src: Path,
+    updates: Sequence[CellUpdate],
+    allow_signed: bool,
+    properties: Mapping[str, str],
+    stamp: StampMaker | None = None,
+    results: Collection[tuple[str, str]] | None = None,
 ) -> _Plan:
     with ooxml.open_zip(src) as zf:
         info = ooxml.read_workbook_info(zf)
         _refuse_package(src, zf, info, allow_signed)
-        by_sheet = _group(src, info, updates)
+        by_sheet = _group(src, info, updates, results)
         plan = _Plan({}, {}, {}, dict(properties))
-        styles = _styles(zf, info, by_sheet)
+        styles_xml = ooxml.read_part(zf, info.styles) if info.styles and by_sheet else None
+        styles = _styles(src, styles_xml)
+        judge = looks.parse_styles(styles_xml)
         for ref, cells in by_sheet.items():
             xml = ooxml.read_part(zf, ref.part)
-            plan.parts[ref.part] = patch_sheet(
-                xml, ref.name, {p: c.xml for p, c in cells.items()}, styles
-            )
+            values = {p: c.xml for p, c in cells.items()}
+            plan.parts[ref.part] = patch_sheet(xml, ref.name, values, styles, judge)
             plan.expected[ref.name] = {p: c.expected for p, c in cells.items()}
-        if styles is not None and info.styles and (patched := styles.patched()) is not None:
-            plan.parts[info.styles] = patched
+        restyled = _patched_styles(src, styles)
+        if restyled is not None and info.styles is not None:
+            plan.parts[info.styles] = restyled
+        states = _plan_looks(plan, by_sheet, looks.parse_styles(restyled or styles_xml))
         if by_sheet:
             workbook = ooxml.read_part(zf, info.part)
             patched = set_full_calc_on_load(workbook)
             if patched != workbook:
                 plan.parts[info.part] = patched
-        if properties:
+        if stamp is not None:
+            plan.properties.update(stamp(plan.looks, states))
+        if plan.properties:
             _plan_properties(src, zf, plan)
     return plan
 
 
-def _styles(
-    zf: zipfile.ZipFile, info: ooxml.WorkbookInfo, by_sheet: dict[ooxml.SheetRef, dict[Pos, _Cell]]
-) -> StyleSheet | None:
-    """The styles part, when a written cell asks for a number format (else it is not read)."""
-    wanted = any(c.xml.number_format for cells in by_sheet.values() for c in cells.values())
-    if not wanted or not info.styles:
+def _styles(src: Path, xml: bytes | None) -> StyleSheet | None:
+    """The styles part, to give written cells a format (None: the workbook has none)."""
+    if xml is None:
         return None
     try:
-        return StyleSheet(ooxml.read_part(zf, info.styles))
+        return StyleSheet(xml)
     except ValueError as exc:
         raise WriteBackError(
-            f"Talformaterne i «{zf.filename}» kan ikke læses ({exc}); intet er skrevet."
+            f"Talformaterne i «{src.name}» kan ikke læses ({exc}); intet er skrevet."
         ) from exc
+
+
+def _patched_styles(src: Path, styles: StyleSheet | None) -> bytes | None:
+    try:
+        return styles.patched() if styles is not None else None
+    except ValueError as exc:
+        raise WriteBackError(
+            f"Talformaterne i «{src.name}» kan ikke skrives sikkert ({exc}); intet er skrevet. "
+            "Åbn filen i Excel, gem den igen, og prøv så igen."
+        ) from exc
+
+
+def _plan_looks(
+    plan: _Plan, by_sheet: dict[ooxml.SheetRef, dict[Pos, _Cell]], styles: looks.Styles
+) -> dict[str, str]:
+    """How every written cell will look; refused when a conditional format could show one of
+    them as something other than the value written (write-back does not edit those)."""
+    states: dict[str, str] = {}
+    problems: list[str] = []
+    for ref, cells in by_sheet.items():
+        try:
+            found = looks.sheet_looks(plan.parts[ref.part], styles, cells)
+        except (ValueError, ET.ParseError) as exc:
+            raise _refuse(ref.name, f"arkets XML kan ikke læses ({exc}).") from exc
+        plan.looks[ref.name] = found
+        states[ref.name] = ref.state
+        for pos, cell in sorted(cells.items()):
+            why = found[pos].misleading(cell.expected) if cell.xml.result else None
+            if why:
+                problems.append(f"{ref.name}!{a1(*pos)} ({why})")
+    if problems:
+        raise WriteBackError(
+            "Resultatcellerne "
+            + ", ".join(problems[:10])
+            + (" …" if len(problems) > 10 else "")
+            + " kan vises som noget andet end resultatet, og Målscore retter ikke betinget "
+            "formatering; intet er skrevet. Fjern reglen i Excel (Startside › Betinget "
+            "formatering › Administrer regler), og prøv igen."
+        )
+    return states
 
 
 def _refuse_package(
@@ -218,23 +282,32 @@ class _Cell:
 
 @dataclass(frozen=True)
 class _Value:
-    """What goes into the cell: `kind` is "n" (number text), "s" (text) or "" (empty)."""
+    """What goes into the cell: `kind` is "n" (number text), "s" (text) or "" (empty); `value`
+    what it will hold; `number_format` the format asked for (see `calc.xlsx.styles`); `result`
+    whether its number format must show `value` as it is (a result, not an input)."""
 
     kind: str
     text: bytes = b""
-    number_format: str | None = None  # give the cell a style with this format (see styles)
+    value: CellValue = None
+    number_format: str | None = None
+    result: bool = False
 
 
 def _group(
-    src: Path, info: ooxml.WorkbookInfo, updates: Sequence[CellUpdate]
+    src: Path,
+    info: ooxml.WorkbookInfo,
+    updates: Sequence[CellUpdate],
+    results: Collection[tuple[str, str]] | None = None,
 ) -> dict[ooxml.SheetRef, dict[Pos, _Cell]]:
     out: dict[ooxml.SheetRef, dict[Pos, _Cell]] = {}
+    wanted = set(results) if results is not None else None
     for update in updates:
         ref = find_sheet(src, info, update.sheet)
         pos = _position(ref.name, update.cell)
         value, expected = encode_value(update.value, ref.name, update.cell)
-        if update.number_format and value.kind == "n":
-            value = _Value(value.kind, value.text, update.number_format)
+        asked = update.number_format if value.kind == "n" else None
+        result = (update.sheet, update.cell) in wanted if wanted is not None else not asked
+        value = replace(value, number_format=asked, result=result)
         out.setdefault(ref, {})[pos] = _Cell(value, expected)
     return out
 
@@ -280,9 +353,9 @@ def encode_value(value: object, sheet: str, cell: str) -> tuple[_Value, CellValu
     if stored is None:
         return _Value(""), None
     if isinstance(stored, str):
-        return _Value("s", escape_text(stored).encode("utf-8")), stored
+        return _Value("s", escape_text(stored).encode("utf-8"), stored), stored
     assert isinstance(stored, Decimal)
-    return _Value("n", number_text(stored, sheet, cell).encode("ascii")), stored
+    return _Value("n", number_text(stored, sheet, cell).encode("ascii"), stored), stored
 
 
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
@@ -306,27 +379,8 @@ def escape_text(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Sheet XML splicing
 
-_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)"
-_ATTR = re.compile(rb"([\w:.-]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
-_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet(?=[\s/>])" + _ATTRS + rb"/?>")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet(?=[\s/>])" + ATTRS + rb"/?>")
 _ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*[\"']([^\"']+)[\"']")
-
-
-@dataclass
-class _Span:
-    """An element found in the text: `start`..`tag_end` is its start tag, `start`..`end` all."""
-
-    start: int
-    tag_end: int
-    end: int
-    attrs: list[tuple[bytes, bytes]]
-    closed: bool  # self-closing
-
-    def attr(self, name: bytes) -> str | None:
-        for key, raw in self.attrs:
-            if key == name:
-                return raw[1:-1].decode("utf-8")
-        return None
 
 
 @dataclass
@@ -336,9 +390,10 @@ class _SheetText:
     xml: bytes
     name: str
     p: bytes  # prefix of the spreadsheetml namespace, b"" or b"x:"
-    data: _Span  # <sheetData>
+    data: Span  # <sheetData>
+    styles: StyleSheet | None  # where a cell gets a style with another number format
+    judge: looks.Styles  # the formats the cells' styles show now
     edits: list[tuple[int, int, tuple[int, int], bytes]] = field(default_factory=list)
-    styles: StyleSheet | None = None  # where cells with a number format get their style
 
 
 def _refuse(sheet: str, why: str) -> WriteBackError:
@@ -357,49 +412,28 @@ def _prefix(xml: bytes, sheet: str) -> bytes:
         raise _refuse(sheet, "det er ikke et almindeligt regneark.")
     prefix = root.group(1) or b""
     key = b"xmlns:" + prefix[:-1] if prefix else b"xmlns"
-    declared = dict(_ATTR.findall(root.group(2)))
+    declared = dict(ATTR.findall(root.group(2)))
     if declared.get(key, b"")[1:-1] != ooxml.MAIN_NS.encode():
         raise _refuse(sheet, "arkets XML bruger et ukendt navnerum.")
     return prefix
 
 
-def _attrs(raw: bytes) -> list[tuple[bytes, bytes]]:
-    return [(k, v) for k, v in _ATTR.findall(raw)]
-
-
-def _element(
-    xml: bytes, p: bytes, name: bytes, start: int, stop: int, *, first: bool = False
-) -> list[_Span]:
-    """All `<p:name …>` elements in xml[start:stop] (or the first), which must not nest."""
-    tag = re.compile(rb"<" + re.escape(p + name) + rb"(?=[\s/>])" + _ATTRS + rb"(/?)>")
-    close = b"</" + p + name + b">"
-    spans: list[_Span] = []
-    pos = start
-    while True:
-        m = tag.search(xml, pos, stop)
-        if m is None:
-            return spans
-        closed = m.group(2) == b"/"
-        end = m.end() if closed else xml.find(close, m.end(), stop)
-        if end < 0:
-            raise ValueError(f"unclosed <{name.decode()}>")
-        end = end if closed else end + len(close)
-        spans.append(_Span(m.start(), m.end(), end, _attrs(m.group(1)), closed))
-        if first:
-            return spans
-        pos = end
-
-
 def patch_sheet(
-    xml: bytes, sheet: str, cells: dict[Pos, _Value], styles: StyleSheet | None = None
+    xml: bytes,
+    sheet: str,
+    cells: dict[Pos, _Value],
+    styles: StyleSheet | None = None,
+    judge: looks.Styles | None = None,
 ) -> bytes:
     """Splice `cells` into a worksheet's XML; everything outside the target cells (and the
-    `<dimension>` when it must grow) stays byte for byte as it was."""
+    `<dimension>` when it must grow) stays byte for byte as it was. A cell that asks for a
+    number format, or a result whose format (by `judge`) could show something other than its
+    new value, gets its `s` from `styles`."""
     p = _prefix(xml, sheet)
-    found = _element(xml, p, b"sheetData", 0, len(xml))
+    found = element(xml, p, b"sheetData", 0, len(xml))
     if len(found) != 1:
         raise _refuse(sheet, "arket har ingen (eller flere) <sheetData>.")
-    text = _SheetText(xml, sheet, p, found[0], styles=styles)
+    text = _SheetText(xml, sheet, p, found[0], styles, judge or looks.Styles())
     body = xml[text.data.tag_end : text.data.end]
     if b"<!--" in body or b"<![CDATA[" in body:
         raise _refuse(sheet, "arkets celledata indeholder XML-kommentarer eller CDATA.")
@@ -438,7 +472,7 @@ def _splice_rows(text: _SheetText, cells: dict[Pos, _Value]) -> None:
     for r in sorted({r for r, _ in cells}):
         if r in where:
             start = starts[where[r]]
-            row = _element(text.xml, text.p, b"row", start, close_at, first=True)[0]
+            row = element(text.xml, text.p, b"row", start, close_at, first=True)[0]
             _patch_row(text, row, r, cells)
         else:
             i = bisect.bisect_right(numbers, r)
@@ -453,7 +487,7 @@ def _row_index(text: _SheetText, start: int, stop: int) -> tuple[list[int], list
     """Where each row starts and its 0-based number, from the start tags alone: a huge sheet
     is only scanned, and only target rows are parsed further. Rows must carry `r` and be in
     order, or positions would be guesses."""
-    tag = re.compile(rb"<" + re.escape(text.p) + rb"row(?=[\s/>])" + _ATTRS + rb"/?>")
+    tag = re.compile(rb"<" + re.escape(text.p) + rb"row(?=[\s/>])" + ATTRS + rb"/?>")
     starts: list[int] = []
     numbers: list[int] = []
     for m in tag.finditer(text.xml, start, stop):
@@ -468,7 +502,7 @@ def _row_index(text: _SheetText, start: int, stop: int) -> tuple[list[int], list
     return starts, numbers
 
 
-def _cell_columns(text: _SheetText, cells: list[_Span], row: int) -> list[int]:
+def _cell_columns(text: _SheetText, cells: list[Span], row: int) -> list[int]:
     cols: list[int] = []
     for cell in cells:
         ref = cell.attr(b"r")
@@ -481,7 +515,7 @@ def _cell_columns(text: _SheetText, cells: list[_Span], row: int) -> list[int]:
     return cols
 
 
-def _patch_row(text: _SheetText, row: _Span, r: int, cells: dict[Pos, _Value]) -> None:
+def _patch_row(text: _SheetText, row: Span, r: int, cells: dict[Pos, _Value]) -> None:
     targets = sorted(c for rr, c in cells if rr == r)
     if row.closed:
         opening = text.xml[row.start : row.tag_end - 2].rstrip() + b">"
@@ -492,7 +526,7 @@ def _patch_row(text: _SheetText, row: _Span, r: int, cells: dict[Pos, _Value]) -
     close_at = row.end - len(_close(text, b"row"))
     ext = text.xml.find(b"<" + text.p + b"extLst", row.tag_end, close_at)
     close_at = ext if ext >= 0 else close_at  # new cells go before a row's <extLst>
-    existing = _element(text.xml, text.p, b"c", row.tag_end, close_at)
+    existing = element(text.xml, text.p, b"c", row.tag_end, close_at)
     cols = _cell_columns(text, existing, r)
     for c in targets:
         if c in cols:
@@ -534,7 +568,7 @@ def _new_row(text: _SheetText, r: int, cells: dict[Pos, _Value]) -> bytes:
 _FORMULA_TYPES = ("array", "dataTable")
 
 
-def _replace_cell(text: _SheetText, old: _Span, r: int, c: int, cells: dict[Pos, _Value]) -> bytes:
+def _replace_cell(text: _SheetText, old: Span, r: int, c: int, cells: dict[Pos, _Value]) -> bytes:
     """The cell rewritten with its new value; its style and other attributes are kept, except
     the type and the rich-value/metadata links (`vm`, `cm`), which described the old value."""
     inner = text.xml[old.tag_end : old.end]
@@ -544,12 +578,11 @@ def _replace_cell(text: _SheetText, old: _Span, r: int, c: int, cells: dict[Pos,
     if not any(k == b"r" for k, _ in kept):
         kept.insert(0, (b"r", f'"{a1(r, c)}"'.encode()))
     value = cells[(r, c)]
-    if value.number_format and text.styles is not None:
-        old_style = next((v[1:-1].decode() for k, v in kept if k == b"s"), "0")
-        style = text.styles.derive(
-            int(old_style) if old_style.isdigit() else 0, value.number_format
-        )
-        kept = [(k, v) for k, v in kept if k != b"s"] + [(b"s", f'"{style}"'.encode())]
+    style = _style_for(text, old.attr(b"s"), value)
+    if style != old.attr(b"s"):
+        kept = [(k, v) for k, v in kept if k != b"s"]
+        if style is not None:
+            kept.insert(1, (b"s", f'"{style}"'.encode()))
     return _cell_xml(text.p, kept, value)
 
 
@@ -560,7 +593,7 @@ def _formula_error(sheet: str, r: int, c: int) -> WriteBackError:
     )
 
 
-def _new_cell(text: _SheetText, row: _Span | None, r: int, c: int, value: _Value) -> bytes:
+def _new_cell(text: _SheetText, row: Span | None, r: int, c: int, value: _Value) -> bytes:
     """A cell that did not exist takes the style Excel would give it: the row's when the row
     is formatted, otherwise its column's."""
     style = None
@@ -568,18 +601,32 @@ def _new_cell(text: _SheetText, row: _Span | None, r: int, c: int, value: _Value
         style = row.attr(b"s")
     if style is None:
         style = _column_style(text, c)
-    if value.number_format and text.styles is not None:
-        base = int(style) if style and style.isdigit() else 0
-        style = str(text.styles.derive(base, value.number_format))
+    style = _style_for(text, style, value)
     attrs = [(b"r", f'"{a1(r, c)}"'.encode())]
     if style and style != "0":
         attrs.append((b"s", f'"{style}"'.encode()))
     return _cell_xml(text.p, attrs, value)
 
 
+def _style_for(text: _SheetText, current: str | None, value: _Value) -> str | None:
+    """The `s` a written cell gets: a style like `current` with the format it asks for; for a
+    result whose format could show something other than its value, a General copy (None: no
+    `s`, the default style); else `current`."""
+    index = ooxml.int_attr(current)
+    if value.number_format and text.styles is not None:
+        return str(text.styles.derive(max(index, 0), value.number_format))
+    if not value.result or value.value is None:
+        return current
+    if not any(numfmt.misleading(c, value.value) for c in text.judge.cell_codes(index)):
+        return current
+    if text.styles is None:
+        return None
+    return str(text.styles.derive(max(index, 0), numfmt.GENERAL))
+
+
 def _column_style(text: _SheetText, c: int) -> str | None:
     head = text.xml[: text.data.start]
-    for col in _element(head, text.p, b"col", 0, len(head)):
+    for col in element(head, text.p, b"col", 0, len(head)):
         lo, hi = int(col.attr(b"min") or 0), int(col.attr(b"max") or 0)
         if lo <= c + 1 <= hi:
             return col.attr(b"style")
@@ -603,11 +650,11 @@ def _cell_xml(p: bytes, attrs: list[tuple[bytes, bytes]], value: _Value) -> byte
 def check_array_formulas(xml: bytes, sheet: str, targets: list[Pos]) -> None:
     """Refuse targets inside an array formula or data table: those cells have no `<f>` of their
     own, yet overwriting one breaks the formula that fills them."""
-    tag = re.compile(rb"<[\w.:-]*?\bf(?=[\s/>])" + _ATTRS + rb"/?>")
+    tag = re.compile(rb"<[\w.:-]*?\bf(?=[\s/>])" + ATTRS + rb"/?>")
     wanted = set(targets)
     for m in tag.finditer(xml):
-        attrs = dict(_attrs(m.group(1)))
-        kind, ref = attrs.get(b"t", b'""')[1:-1], attrs.get(b"ref", b'""')[1:-1]
+        found = dict(attrs(m.group(1)))
+        kind, ref = found.get(b"t", b'""')[1:-1], found.get(b"ref", b'""')[1:-1]
         if kind.decode() in _FORMULA_TYPES and ref:
             hit = wanted.intersection(range_positions(ref.decode()))
             if hit:
@@ -616,7 +663,7 @@ def check_array_formulas(xml: bytes, sheet: str, targets: list[Pos]) -> None:
 
 def _grow_dimension(text: _SheetText, cells: dict[Pos, _Value]) -> None:
     head = text.xml[: text.data.start]
-    dims = _element(head, text.p, b"dimension", 0, len(head))
+    dims = element(head, text.p, b"dimension", 0, len(head))
     if not dims or dims[0].attr(b"ref") is None:
         return
     ref = dims[0].attr(b"ref") or ""
@@ -646,9 +693,9 @@ _CUSTOM_REL = (
 )
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _PROPERTY = re.compile(
-    rb"<([\w.-]+:)?property(?=[\s/>])" + _ATTRS + rb"(?:/>|>.*?</\1?property>)", re.DOTALL
+    rb"<([\w.-]+:)?property(?=[\s/>])" + ATTRS + rb"(?:/>|>.*?</\1?property>)", re.DOTALL
 )
-_PROPS_ROOT = re.compile(rb"<([\w.-]+:)?Properties(?=[\s/>])" + _ATTRS + rb"(/?)>")
+_PROPS_ROOT = re.compile(rb"<([\w.-]+:)?Properties(?=[\s/>])" + ATTRS + rb"(/?)>")
 
 
 def _plan_properties(src: Path, zf: zipfile.ZipFile, plan: _Plan) -> None:
@@ -726,7 +773,7 @@ def merge_custom_properties(xml: bytes, properties: Mapping[str, str], src: Path
     if root is None or xml.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _no_stamp(src, "docProps/custom.xml har en ukendt form")
     p = root.group(1) or b""
-    declared = dict(_ATTR.findall(root.group(2)))
+    declared = dict(ATTR.findall(root.group(2)))
     vt_prefix = next(
         (k[6:] for k, v in declared.items() if k.startswith(b"xmlns:") and v[1:-1] == _VT_NS), None
     )
@@ -734,13 +781,13 @@ def merge_custom_properties(xml: bytes, properties: Mapping[str, str], src: Path
     kept: list[tuple[int, int]] = []
     pids: list[int] = []
     for m in _PROPERTY.finditer(xml, root.end()):
-        attrs = dict(_attrs(m.group(2)))
-        name = attrs.get(b"name", b'""')[1:-1]
+        found = dict(attrs(m.group(2)))
+        name = found.get(b"name", b'""')[1:-1]
         if name.startswith(prefix_stamp):
             kept.append((m.start(), m.end()))
         else:
             with contextlib.suppress(ValueError):
-                pids.append(int(attrs.get(b"pid", b'"0"')[1:-1]))
+                pids.append(int(found.get(b"pid", b'"0"')[1:-1]))
     out = bytearray()
     pos = 0
     for start, end in kept:
@@ -820,22 +867,11 @@ def set_full_calc_on_load(xml: bytes) -> bytes:
     formulas that depend on the written cells are recalculated when Excel opens the file."""
     root = re.search(rb"<([A-Za-z_][\w.-]*:)?workbook(?=[\s/>])", xml)
     p = (root.group(1) or b"") if root else b""
-    found = _element(xml, p, b"calcPr", 0, len(xml))
+    found = element(xml, p, b"calcPr", 0, len(xml))
     if found:
-        return _set_attr(xml, found[0], b"fullCalcOnLoad", b"1")
+        return set_attr(xml, found[0], b"fullCalcOnLoad", b"1")
     at = _insert_point(xml, p)
     return xml[:at] + b"<" + p + b'calcPr fullCalcOnLoad="1"/>' + xml[at:]
-
-
-def _set_attr(xml: bytes, span: _Span, name: bytes, value: bytes) -> bytes:
-    opening = xml[span.start : span.tag_end]
-    pattern = re.compile(rb"(\s" + name + rb"\s*=\s*)(\"[^\"]*\"|'[^']*')")
-    if pattern.search(opening):
-        new = pattern.sub(lambda m: m.group(1) + b'"' + value + b'"', opening, count=1)
-    else:
-        cut = len(opening[: len(opening) - (2 if span.closed else 1)].rstrip())
-        new = opening[:cut] + b" " + name + b'="' + value + b'"' + opening[cut:]
-    return xml[: span.start] + new + xml[span.tag_end :]
 
 
 def _insert_point(xml: bytes, p: bytes) -> int:
@@ -979,6 +1015,7 @@ def _verify(tmp: Path, src: Path, plan: _Plan) -> None:
                         raise _verify_error(src, f"delen {name} er forkert")
             grids = read_grids(written, list(plan.expected), dates=False)
             props = ooxml.read_custom_properties(written) if plan.properties else {}
+            shown, _ = looks.read_looks(written, plan.looks)
     except (MaalscoreError, *ooxml.READ_ERRORS) as exc:
         raise _verify_error(src, str(exc)) from exc
     for sheet, cells in plan.expected.items():
@@ -987,6 +1024,10 @@ def _verify(tmp: Path, src: Path, plan: _Plan) -> None:
             got = grid.value(r, c)
             if got != want or type(got) is not type(want):
                 raise _verify_error(src, f"{sheet}!{a1(r, c)} blev {got!r}, ikke {want!r}")
+    for sheet, planned in plan.looks.items():
+        for pos, look in planned.items():
+            if shown.get(sheet, {}).get(pos) != look:
+                raise _verify_error(src, f"{sheet}!{a1(*pos)} fik ikke det planlagte talformat")
     for key, value in plan.properties.items():
         if props.get(key) != value:
             raise _verify_error(src, f"egenskaben {key} blev ikke gemt rigtigt")

@@ -6,18 +6,21 @@ import json
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from calc.check import CHANGED, EDITED, MISMATCH, NEVER, OK, UNREADABLE, check_file
+from calc.check import CHANGED, DISPLAYED, EDITED, MISMATCH, NEVER, OK, UNREADABLE, check_file
 from calc.cli import main
 from calc.engine import FileOptions, score_file
+from calc.errors import MaalscoreError
 from calc.grid import CellUpdate
 from calc.xlsx.writeback import write_back
-from tests.conftest import WORKBOOKS
+from tests.conftest import DATA, WORKBOOKS
+from tests.xlsxbuild import add_dxf, add_to_sheet, rewrite_member, set_number_format, sheet_part
 
 EXAMPLES = sorted(WORKBOOKS.glob("eksempel-*.xlsx"))
 NOW = datetime(2026, 1, 15, 9, 30)
@@ -88,7 +91,7 @@ def test_forged_result_with_matching_fingerprint_is_caught(scored: Path) -> None
     from calc.engine import load_grids
 
     digest, cells = fingerprint_results(_current_results(load_grids(scored, FileOptions()), stamp))
-    forged = Stamp(stamp.version, stamp.time, stamp.input_digest, digest, stamp.inputs, cells)
+    forged = replace(stamp, result_digest=digest, results=cells)
     write_back(scored, [], scored, properties=forged.properties())
     result = check_file(scored)
     assert result.status == MISMATCH and result.differs == ["Mål!V3"]
@@ -196,3 +199,187 @@ def test_separate_case_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-
     capsys.readouterr()
     assert main(["tjek", str(path), "--sagsdata", str(csv)]) == 1
     assert "Input ændret efter beregningen" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------------------------
+# What is displayed: number formats, hidden cells and sheets, conditional formats (issue 10)
+
+# The forged formats of the review: each makes Excel and LibreOffice show another result.
+FORGED = [
+    ("Mål", "V4", '0;-0;"5"', "viser «5»"),  # Point 0 of goal 1.a.2 shown as 5
+    ("Mål", "W4", ';;;"Opfyldt"', "viser «Opfyldt»"),  # Status "Ikke opfyldt" shown as Opfyldt
+    ("Resultat", "B5", '"100"', "viser «100»"),  # Point i alt 68,83 shown as 100
+]
+
+
+@pytest.mark.parametrize(("sheet", "cell", "code", "shows"), FORGED, ids=[f[1] for f in FORGED])
+def test_a_forged_number_format_is_caught_and_beregn_repairs_it(
+    scored: Path, sheet: str, cell: str, code: str, shows: str
+) -> None:
+    set_number_format(scored, sheet, cell, code)
+    result = check_file(scored)
+    assert result.status == DISPLAYED and not result.changed and not result.edited
+    assert len(result.display) == 1 and result.display[0].startswith(f"{sheet}!{cell} (")
+    assert code in result.display[0] and shows in result.display[0]
+    assert f"{sheet}!{cell} (talformatet «{code}»" in result.message()
+    score_file(scored, now=NOW, options=FileOptions(stamp_time=NOW, backup=False))
+    assert check_file(scored).status == OK  # the cell got the plain General format
+
+
+def test_libreoffice_shows_the_forgery_and_then_the_result(scored: Path, tmp_path: Path) -> None:
+    """What a person sees, from LibreOffice's own rendering (csv export "as shown")."""
+    for sheet, cell, code, _ in FORGED:
+        set_number_format(scored, sheet, cell, code)
+
+    def shown() -> tuple[str, str, str]:
+        out = tmp_path / "lo"
+        shutil.rmtree(out, ignore_errors=True)
+        libreoffice_csv(scored, out)
+        goals = (out / f"{scored.stem}-Mål.csv").read_text(encoding="utf-8").splitlines()
+        summary = (out / f"{scored.stem}-Resultat.csv").read_text(encoding="utf-8").splitlines()
+        point, status = _cells(goals[3], 21, 22)
+        return point, status, summary[4].split(",")[1]
+
+    assert shown() == ("5", "Opfyldt", "100")  # the attack is real
+    assert check_file(scored).status == DISPLAYED
+    score_file(scored, now=NOW, options=FileOptions(stamp_time=NOW, backup=False))
+    assert shown() == ("0", "Ikke opfyldt", "68.83")
+    assert check_file(scored).status == OK
+
+
+def _cells(line: str, *cols: int) -> tuple[str, str]:
+    import csv
+
+    row = next(csv.reader([line]))
+    return row[cols[0]], row[cols[1]]
+
+
+def libreoffice_csv(path: Path, out_dir: Path) -> None:
+    """Every sheet as CSV with the cells as LibreOffice displays them (formats applied)."""
+    out_dir.mkdir(exist_ok=True)
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation=file://{out_dir / 'profile'}", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,"
+         "false,-1", "--outdir", str(out_dir), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+
+
+def test_a_harmless_format_change_is_still_a_change(scored: Path) -> None:
+    set_number_format(scored, "Mål", "V3", "0.000")  # Point 6,67 shown with 3 decimals
+    result = check_file(scored)
+    assert result.status == DISPLAYED
+    assert result.display == [
+        "Mål!V3 (talformat eller betinget formatering ændret efter beregningen)"
+    ]
+
+
+def test_hidden_result_column_and_sheet(scored: Path) -> None:
+    goals = sheet_part(scored, "Mål")  # hide column V (Point) as Excel does
+    rewrite_member(
+        scored,
+        goals,
+        lambda x: x.replace(b'min="22" max="22"/>', b'min="22" max="22" hidden="1"/>'),
+    )
+    rewrite_member(
+        scored,
+        "xl/workbook.xml",
+        lambda x: x.replace(
+            b'name="Resultat" sheetId="6" state="visible"',
+            b'name="Resultat" sheetId="6" state="hidden"',
+        ),
+    )
+    result = check_file(scored)
+    assert result.status == DISPLAYED
+    assert "Resultat (arket er nu skjult)" in result.display
+    hidden = [d for d in result.display if d.startswith("Mål!V")]
+    assert hidden and all(d.endswith("(skjult efter beregningen)") for d in hidden)
+
+
+def test_conditional_format_that_shows_another_number(scored: Path) -> None:
+    dxf = add_dxf(scored, '<numFmt numFmtId="300" formatCode="&quot;5&quot;"/>')
+    rule = (
+        f'<conditionalFormatting sqref="V3:V6"><cfRule type="expression" dxfId="{dxf}" '
+        'priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>'
+    )
+    add_to_sheet(scored, "Mål", rule, "<dataValidations")
+    result = check_file(scored)
+    assert result.status == DISPLAYED
+    assert [d[:6] for d in result.display] == ["Mål!V3", "Mål!V4", "Mål!V5", "Mål!V6"]
+    assert 'betinget formatering med talformatet «"5"»' in result.display[0]
+    with pytest.raises(MaalscoreError, match=r"Mål!V3 .*betinget formatering.*intet er skrevet"):
+        score_file(scored, options=FileOptions(backup=False))
+
+
+def test_x14_conditional_format_and_data_bar_without_value(scored: Path) -> None:
+    x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+    xm = "http://schemas.microsoft.com/office/excel/2006/main"
+    ext = (
+        f'<extLst><ext uri="{{78C0D931-6437-407d-A8EE-F0AAD7539E65}}" xmlns:x14="{x14}">'
+        f'<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="{xm}">'
+        '<x14:cfRule type="expression" priority="2" id="{00000000-0000-0000-0000-000000000001}">'
+        '<xm:f>TRUE</xm:f><x14:dxf><numFmt numFmtId="301" formatCode=";;;"/></x14:dxf>'
+        "</x14:cfRule><xm:sqref>W4</xm:sqref></x14:conditionalFormatting>"
+        "</x14:conditionalFormattings></ext></extLst>"
+    )
+    add_to_sheet(scored, "Mål", ext, "</worksheet>")
+    bar = (
+        '<conditionalFormatting sqref="U3"><cfRule type="dataBar" priority="1"><dataBar '
+        'showValue="0"><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>'
+        "</cfRule></conditionalFormatting>"
+    )
+    add_to_sheet(scored, "Mål", bar, "<dataValidations")
+    result = check_file(scored)
+    assert [d[:6] for d in result.display] == ["Mål!U3", "Mål!W4"]
+    assert "(dataBar) viser et symbol i stedet for værdien" in result.display[0]
+    assert "«;;;»" in result.display[1]
+
+
+def test_a_format_1_stamp_is_still_read(tmp_path: Path) -> None:
+    """A workbook stamped before the looks were (format 1, Målscore 0.1.0 on main): OK; a
+    lying format is judged by the rule alone; beregn writes format 2."""
+    path = tmp_path / "gammel.xlsx"
+    shutil.copyfile(DATA / "stamp-format-1.xlsx", path)
+    result = check_file(path)
+    assert result.status == OK and result.stamp is not None and result.stamp.format == "1"
+    set_number_format(path, "Resultat", "B5", '"100"')
+    set_number_format(path, "Mål", "V3", "0.000")  # harmless: no stamped look to compare with
+    result = check_file(path)
+    assert result.status == DISPLAYED and [d[:11] for d in result.display] == ["Resultat!B5"]
+    score_file(path, options=FileOptions(backup=False))
+    result = check_file(path)
+    assert result.status == OK and result.stamp is not None and result.stamp.format == "2"
+
+
+def test_a_users_cells_on_the_resultat_sheet_survive_and_are_stamped(
+    scored: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Finding 7: text a user wrote on Resultat (F3, A40) was deleted by the next beregn."""
+    from calc.xlsx.reader import read_workbook
+
+    hand_edit(scored, "Resultat", "F3", "Godkendt af direktionen")
+    hand_edit(scored, "Resultat", "A40", "Note: tallene er foreløbige")
+    result = check_file(scored)  # added after calculation: seen, like a note on Plan
+    assert result.status == CHANGED and result.changed == ["Resultat!F3", "Resultat!A40"]
+    assert main(["beregn", str(scored), "--ingen-backup"]) == 0
+    summary = read_workbook(scored).find("Resultat")
+    assert summary is not None
+    assert summary.value(2, 5) == "Godkendt af direktionen"
+    assert summary.value(39, 0) == "Note: tallene er foreløbige"
+    assert check_file(scored).status == OK
+    hand_edit(scored, "Resultat", "A40", "ændret")
+    assert check_file(scored).changed == ["Resultat!A40"]
+    capsys.readouterr()
+
+
+def test_a_summary_over_a_users_cell_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(EXAMPLES[0], path)
+    hand_edit(path, "Resultat", "B5", "vores tal")
+    before = path.read_bytes()
+    assert main(["beregn", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "FEJL Resultat!B5: Cellen indeholder «vores tal», som Målscore ikke har skrevet" in out
+    assert path.read_bytes() == before

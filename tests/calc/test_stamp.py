@@ -50,11 +50,12 @@ def test_stamp_is_custom_properties(tmp_path: Path) -> None:
     shutil.copyfile(EXAMPLE, path)
     score_file(path, now=NOW, options=options())
     p = props(path)
-    assert p["Målscore.Format"] == "1"
+    assert p["Målscore.Format"] == "2"
     assert p["Målscore.Version"] == "0.1.0" or p["Målscore.Version"]
     assert p["Målscore.Beregnet"].startswith("2026-01-15T09:30:00")
     assert re.fullmatch(r"sha256:[0-9a-f]{64}", p["Målscore.Input"])
     assert re.fullmatch(r"sha256:[0-9a-f]{64}", p["Målscore.Resultat"])
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", p["Målscore.Visning"])
     pieces = [k for k in p if k.startswith(PROP_CELLS)]
     assert pieces and all(len(p[k]) <= CHUNK for k in pieces)
     assert all(len(v) < 255 for v in p.values())
@@ -65,8 +66,13 @@ def test_stamp_is_custom_properties(tmp_path: Path) -> None:
         "Milepæle",
         "Sagsdata",
         "Resultatløn",
+        "Resultat",  # its cells the tool did not write: none in the example
     }
+    assert stamp.inputs["Resultat"].cells == {}
     assert "Resultat" in stamp.results and "Plan" not in stamp.results
+    assert stamp.looks is not None and set(stamp.looks) == set(stamp.results)
+    assert all(set(stamp.looks[s]) == set(stamp.results[s]) for s in stamp.results)
+    assert stamp.states == dict.fromkeys(stamp.results, "visible")
 
 
 def test_package_splices_are_minimal(tmp_path: Path) -> None:

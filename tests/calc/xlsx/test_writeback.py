@@ -72,11 +72,28 @@ def write(path: Path, *updates: tuple[str, str | Decimal | int | None], sheet: s
 
 
 def test_overwrite_number_keeps_style(book: Path) -> None:
-    write(book, ("A1", Decimal("2.5")), ("C1", Decimal("0.85")))
+    before = part(book, "xl/styles.xml")
+    write(book, ("A1", Decimal("2.5")), ("B4", "tekst"))
     grid = read_workbook(book, ["Mål"]).sheets[0]
     assert grid.value(0, 0) == Decimal("2.5")
-    assert grid.value(0, 2) == Decimal("0.85") and (0, 2) in grid.percent
-    assert cell_xml(part(book), "A1") == '<c r="A1" s="6"><v>2.5</v></c>'
+    assert cell_xml(part(book), "A1") == '<c r="A1" s="6"><v>2.5</v></c>'  # [Red]0.00;…
+    assert part(book, "xl/styles.xml") == before
+
+
+def test_a_format_that_could_lie_becomes_a_general_copy_of_the_style(book: Path) -> None:
+    """A result in a `0%` cell would show 0,85 as 85 %: the cell gets a copy of its style with
+    the General format, appended to <cellXfs>; every other byte of styles.xml is kept."""
+    before = part(book, "xl/styles.xml")
+    write(book, ("C1", Decimal("0.85")), ("C5", Decimal("9")))
+    assert cell_xml(part(book), "C1") == '<c r="C1" s="9"><v>0.85</v></c>'
+    grid = read_workbook(book, ["Mål"]).sheets[0]
+    assert grid.value(0, 2) == Decimal("0.85") and (0, 2) not in grid.percent
+    after = part(book, "xl/styles.xml")
+    assert after == before.replace('<cellXfs count="9">', '<cellXfs count="10">').replace(
+        "</cellXfs>", '<xf numFmtId="0" applyNumberFormat="1"/></cellXfs>'
+    )
+    write(book, ("C1", Decimal("0.5")), ("C5", Decimal("0.5")))  # C5: no style, General
+    assert part(book, "xl/styles.xml") == after  # the copy is reused, not added again
 
 
 @pytest.mark.filterwarnings("ignore:Workbook contains no default style")
@@ -120,9 +137,11 @@ def test_missing_cell_in_the_middle_of_a_row(book: Path) -> None:
 
 
 def test_new_cell_in_formatted_row_takes_row_style(book: Path) -> None:
-    write(book, ("C6", 1))
-    assert cell_xml(part(book), "C6") == '<c r="C6" s="7"><v>1</v></c>'
-    assert '<row r="6" spans="1:3"' in part(book)
+    write(book, ("C6", "x"), ("D6", 1))
+    assert cell_xml(part(book), "C6").startswith('<c r="C6" s="7" t="inlineStr">')
+    # Row style 7 is a date and time format: a number there gets a General copy of it.
+    assert cell_xml(part(book), "D6") == '<c r="D6" s="9"><v>1</v></c>'
+    assert '<row r="6" spans="1:4"' in part(book)
 
 
 def test_empty_a_cell_keeps_style(book: Path) -> None:
@@ -297,10 +316,10 @@ def test_symlink_is_written_through(book: Path, tmp_path: Path) -> None:
     assert read_workbook(book).sheets[0].value(0, 0) == Decimal(3)
 
 
-def test_date_styled_cell_gets_the_number(tmp_path: Path) -> None:
+def test_date_styled_cell_gets_the_number_shown_as_a_number(tmp_path: Path) -> None:
     path = build_xlsx(tmp_path / "t.xlsx", {"A": sheet_xml(row(1, c("A1", "45292", s=DATE)))})
     write(path, ("A1", 45293), sheet="A")
-    assert cell_xml(part(path), "A1") == f'<c r="A1" s="{DATE}"><v>45293</v></c>'
+    assert cell_xml(part(path), "A1") == '<c r="A1" s="9"><v>45293</v></c>'
 
 
 def test_whole_sheet_outside_targets_unchanged(book: Path) -> None:
@@ -324,7 +343,7 @@ def test_generated_by_openpyxl_round_trip(tmp_path: Path) -> None:
         [CellUpdate("resultat", "B2", Decimal("0.75")), CellUpdate("Resultat", "C3", "ok")],
     )
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Resultat"]
-    assert ws["B2"].value == 0.75 and ws["B2"].number_format == "0%"
+    assert ws["B2"].value == 0.75 and ws["B2"].number_format == "General"  # was 0%
     assert ws["C3"].value == "ok"
 
 
