@@ -220,9 +220,9 @@ def ask_password() -> str | None:
 
 def _beregn(args: argparse.Namespace) -> int:
     files: list[Path] = args.files
-    out_arg: Path | None = args.ud
-    if out_arg is not None and len(files) > 1 and not out_arg.is_dir():
-        print("--ud kan kun bruges med én fil, eller med en mappe.", file=sys.stderr)
+    jobs, problem = destinations(files, args.ud)
+    if problem:
+        print(problem, file=sys.stderr)
         return EXIT_IO
     options = FileOptions(
         sagsdata=args.sagsdata,
@@ -233,10 +233,6 @@ def _beregn(args: argparse.Namespace) -> int:
         allow_signed=args.tillad_signeret,
         last_year=args.sidste_aar,
     )
-    jobs = [
-        (path, out_arg / path.name if out_arg is not None and out_arg.is_dir() else out_arg)
-        for path in files
-    ]
     work = [(path, dest, options, bool(args.json)) for path, dest in jobs]
     workers = (os.cpu_count() or 1) if args.parallel == 0 else args.parallel
     if workers > 1 and len(work) > 1:
@@ -253,6 +249,46 @@ def _beregn(args: argparse.Namespace) -> int:
         sys.stderr.write(err_text)
         code = max(code, file_code)
     return code
+
+
+def destinations(files: list[Path], ud: str | None) -> tuple[list[tuple[Path, Path | None]], str]:
+    """Where each input is written (None: in place), or why `--ud` cannot be used. `--ud` is a
+    folder when it exists as one, or ends with a slash (a new folder), and must be one for
+    several files; two different inputs that would be written to the same file are an error
+    before anything is written (the first result would silently be replaced)."""
+    if ud is None:
+        return [(path, None) for path in files], ""
+    seps = ("/", os.sep) + ((os.altsep,) if os.altsep else ())
+    folder = ud.endswith(seps) or Path(ud).is_dir()
+    if len(files) > 1 and not folder:
+        return [], (
+            "--ud kan kun bruges med én fil, eller med en mappe (en ny mappe skrives med / til "
+            f"sidst: --ud {ud}/)."
+        )
+    out = Path(ud)
+    jobs: list[tuple[Path, Path | None]] = [
+        (path, out / path.name if folder else out) for path in files
+    ]
+    first: dict[str, Path] = {}
+    clashes: list[str] = []
+    for path, dest in jobs:
+        assert dest is not None
+        key, source = _path_key(dest), _path_key(path)
+        other = first.setdefault(key, path)
+        if _path_key(other) != source:
+            clashes.append(f"«{other}» og «{path}» ville begge blive skrevet til «{dest}»")
+    if clashes:
+        return [], (
+            "--ud: " + "; ".join(clashes) + ". Intet er skrevet. Giv filerne forskellige navne, "
+            "eller kør dem hver for sig med hver sin --ud."
+        )
+    return jobs, ""
+
+
+def _path_key(path: Path) -> str:
+    """A path as the file system tells files apart (Windows and macOS ignore case)."""
+    key = os.path.normcase(str(Path(path).resolve()))
+    return key.casefold() if sys.platform == "darwin" else key
 
 
 def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool]) -> tuple[str, str, int]:
@@ -672,7 +708,9 @@ def build_parser() -> argparse.ArgumentParser:
         "files", nargs="+", type=Path, metavar="FIL", help="en eller flere projektmapper (.xlsx)"
     )
     b.add_argument(
-        "--ud", type=Path, metavar="UD", help="skriv til denne fil (eller mappe) i stedet"
+        "--ud",
+        metavar="UD",
+        help="skriv til denne fil (eller mappe: findes den ikke, så skriv / til sidst) i stedet",
     )
     b.add_argument("--json", action="store_true", help="skriv ét JSON-objekt pr. fil")
     b.add_argument(

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from .casedb import CaseSource
     from .stamp import Stamp
+    from .xlsx.filelock import TargetLock
     from .xlsx.writeback import Looks, StampMaker
 
 
@@ -392,13 +393,15 @@ def save_results(
     options: FileOptions,
     grids: WorkbookGrids | None = None,
     inputs: tuple[CellUpdate, ...] = (),
+    lock: TargetLock | None = None,
 ) -> None:
     """Write the results into `out`, or into `path` itself, losslessly and atomically, with
     the integrity stamp (see `calc.stamp`) over `grids`, the inputs the results came from
     (read again from `path` when not given).
 
     `inputs` are input cells edited outside the file (the desktop app's edits); they are
-    written with the results, and `grids` must already hold them.
+    written with the results, and `grids` must already hold them. `lock` is the lock on the
+    file written, when the caller holds it (`score_file` reads under it).
     """
     from .xlsx.writeback import legacy_refusal, write_back
 
@@ -417,6 +420,7 @@ def save_results(
         backup=options.backup,
         stamp=stamp,
         results=results,
+        lock=lock,
     )
 
 
@@ -454,17 +458,33 @@ def score_file(
 ) -> Evaluation:
     """Read, score and (when there are no errors) write results into `out` or in place.
 
-    Raises `MaalscoreError` subclasses when the file cannot be read or written.
+    Raises `MaalscoreError` subclasses when the file cannot be read or written. While it
+    reads and writes, the file written is locked against other Målscore runs
+    (`calc.xlsx.filelock`): a second run on the same file waits, so both succeed.
     """
+    from .xlsx import filelock
+
     options = options or FileOptions()
-    grids = load_grids(path, options)
-    last, problem = load_last_year(path, grids, options)
-    result = evaluate(grids, now=now, last_year=last)
-    if problem is not None:
-        lang = result.plan.lang if result.plan else "da"
-        result = replace(result, issues=(*result.issues, problem.issue(lang)))
-    if write and result.ok and result.updates:
-        save_results(path, out, result, options, grids)
+    lock = None
+    if write:
+        try:
+            lock = filelock.acquire(Path(out if out is not None else path).resolve())
+        except filelock.LockBusy:
+            raise
+        except MaalscoreError:
+            lock = None  # a folder we may not write in: score anyway; writing says why not
+    try:
+        grids = load_grids(path, options)
+        last, problem = load_last_year(path, grids, options)
+        result = evaluate(grids, now=now, last_year=last)
+        if problem is not None:
+            lang = result.plan.lang if result.plan else "da"
+            result = replace(result, issues=(*result.issues, problem.issue(lang)))
+        if write and result.ok and result.updates:
+            save_results(path, out, result, options, grids, lock=lock)
+    finally:
+        if lock is not None:
+            lock.release()
     return result
 
 

@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -41,7 +40,7 @@ from calc.grid import (
     parse_a1,
     stored_value,
 )
-from calc.xlsx import looks, numfmt, ooxml
+from calc.xlsx import filelock, looks, numfmt, ooxml
 from calc.xlsx.reader import range_positions, read_grids
 from calc.xlsx.splice import ATTR, ATTRS, Span, attrs, element, set_attr
 from calc.xlsx.styles import StyleSheet
@@ -65,8 +64,13 @@ def write_back(
     backup: bool = False,
     stamp: StampMaker | None = None,
     results: Collection[tuple[str, str]] | None = None,
+    lock: filelock.TargetLock | None = None,
 ) -> None:
     """Write `updates` into the workbook `src`, saving to `dst` (None: in place).
+
+    One run at a time writes a file: the target is locked (`calc.xlsx.filelock`) while the
+    source is read and the new file is written; `lock` is that lock when the caller already
+    holds it (it read the file under it).
 
     `properties` are custom document properties to set (docProps/custom.xml); every existing
     property whose name starts with `STAMP_PREFIX` is replaced by them. `stamp`, when given,
@@ -93,12 +97,18 @@ def write_back(
     legacy_refusal(src)
     # Resolved, so that a symbolic link is written through rather than replaced.
     target = (Path(dst) if dst is not None else src).resolve()
-    try:
-        plan = _plan(src, updates, allow_signed, properties or {}, stamp, results)
-    except WorkbookReadError as exc:
-        raise WriteBackError(str(exc)) from exc
+    if lock is not None and lock.target != target:
+        raise ValueError(f"the lock held is for {lock.target}, not {target}")
     _refuse_target(target)
-    _commit(src, target, plan, backup)
+    with contextlib.ExitStack() as stack:
+        if lock is None:
+            stack.enter_context(filelock.held(target))
+        try:
+            plan = _plan(src, updates, allow_signed, properties or {}, stamp, results)
+        except WorkbookReadError as exc:
+            raise WriteBackError(str(exc)) from exc
+        _refuse_target(target)  # again: the file may have changed while we waited
+        _commit(src, target, plan, backup)
 
 
 def legacy_refusal(src: Path) -> None:
@@ -247,11 +257,42 @@ def _refuse_target(target: Path) -> None:
             "Luk den i Excel og prøv igen; intet er skrevet. Er Excel ikke åben, er låsefilen "
             "tilbage efter et nedbrud og kan slettes."
         )
-    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+    exists = target.exists()
+    if exists and (not target.stat().st_mode & stat.S_IWUSR or not _may(target, os.W_OK)):
         raise WriteBackError(
             f"Filen «{target.name}» er skrivebeskyttet, så Målscore skriver ikke i den; intet er "
             "skrevet. Fjern skrivebeskyttelsen (Egenskaber), eller skriv til en kopi med --ud."
         )
+    if not _may(target.parent, os.W_OK | os.X_OK):
+        raise WriteBackError(
+            f"Målscore har ikke lov til at skrive «{target.name}» i mappen «{target.parent}» "
+            "(mappen er skrivebeskyttet). Den oprindelige fil er uændret, og intet er skrevet. "
+            "Skriv til en anden mappe med --ud."
+        )
+    uid = target.stat().st_uid if exists and hasattr(os, "geteuid") else None
+    if uid is not None and uid != os.geteuid() and os.geteuid() != 0:
+        raise WriteBackError(
+            f"Filen «{target.name}» ejes af en anden bruger ({_user(uid)}). Målscore "
+            "erstatter filen med en ny, og så ville du blive dens ejer; det gør Målscore ikke "
+            "med andres filer, så intet er skrevet. Bed ejeren køre beregningen, eller skriv "
+            "til en kopi med --ud."
+        )
+
+
+def _may(path: Path, mode: int) -> bool:
+    """Whether the operating system lets this process do `mode` on `path` (as its effective
+    user, where the platform can tell)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, mode, effective_ids=effective)
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"bruger-id {uid}"
 
 
 def excel_lock_owner(lock: Path) -> str:
@@ -892,20 +933,21 @@ def _commit(src: Path, target: Path, plan: _Plan, backup: bool) -> None:
     """Temp file in the destination folder → fsync → read back → keep the previous version
     (hard link, else copy) → atomic rename. A failure or a kill at any point leaves the
     destination either as it was or completely written, and never a temp file behind (a
-    killed process can leave `.<name>.*.tmp`, which the next run removes)."""
+    killed process can leave `.<name>.maalscore-<host>-<pid>-….tmp`, which the next run
+    removes, see `calc.xlsx.filelock`). A file that is replaced keeps its permissions and,
+    where the platform allows, its owner and group."""
     folder = target.parent
-    _remove_stale_temps(target)
+    filelock.remove_stale_temps(target, (folder, backup_path(target).parent))
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = filelock.temp_file(target, folder)
     except OSError as exc:
         raise _io_error(target, exc) from exc
-    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
             ooxml.rewrite_zip(src, out, plan.parts, plan.added)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, stat.S_IMODE(src.stat().st_mode))
+        _keep_mode_and_owner(tmp, target if target.exists() else src, target.exists())
         _verify(tmp, src, plan)
         if backup and target.exists():
             _keep_previous(target)
@@ -928,37 +970,47 @@ def _commit(src: Path, target: Path, plan: _Plan, backup: bool) -> None:
     _sync_folder(folder)
 
 
-def _remove_stale_temps(target: Path) -> None:
-    """Temp files of an earlier run that was killed before it could clean up."""
-    pattern = f".{glob_escape(target.name)}.*.tmp"
-    for folder in (target.parent, backup_path(target).parent):
-        for old in folder.glob(pattern):
-            with contextlib.suppress(OSError):
-                if old.is_file():
-                    old.unlink()
-
-
-def glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)
+def _keep_mode_and_owner(tmp: Path, model: Path, replacing: bool) -> None:
+    """Give the new file the permissions of the file it replaces (of the source, for a new
+    file), and the replaced file's owner and group where the platform lets us (as root, and
+    the group when we are a member); a new owner is refused earlier (`_refuse_target`)."""
+    st = model.stat()
+    os.chmod(tmp, stat.S_IMODE(st.st_mode) & 0o777)
+    if not replacing or not hasattr(os, "chown"):
+        return
+    now = tmp.stat()
+    if (now.st_uid, now.st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except PermissionError:
+        with contextlib.suppress(PermissionError):
+            os.chown(tmp, -1, st.st_gid)
+    if tmp.stat().st_uid != st.st_uid:
+        raise WriteBackError(
+            f"Filens ejer kan ikke bevares, så «{model.name}» er ikke erstattet; intet er skrevet."
+        )
 
 
 def _keep_previous(target: Path) -> None:
     """Keep the file about to be replaced as `.maalscore-backup/<name>` (atomically too)."""
     dest = backup_path(target)
     dest.parent.mkdir(exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(name)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(target, dest):
+            return  # the backup already is this very version (a hard link to it)
+    fd, tmp = filelock.temp_file(target, dest.parent)
     try:
+        os.close(fd)
         try:
-            tmp.unlink()
-            os.link(target, tmp)  # the old file's data stays where it is: nothing is copied
+            linked = tmp.with_name(tmp.name[: -len(".tmp")] + "-link.tmp")
+            os.link(target, linked)  # the old file's data stays where it is: nothing is copied
+            os.replace(linked, tmp)
         except OSError:
             shutil.copy2(target, tmp)
         os.replace(tmp, dest)
-    except BaseException:
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
 
 
 def _io_error(target: Path, exc: OSError) -> WriteBackError:

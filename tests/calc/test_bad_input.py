@@ -9,7 +9,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,8 +23,9 @@ from calc.cli import main
 from calc.engine import FileOptions, score_file
 from calc.errors import MaalscoreError
 from calc.grid import CellUpdate
-from calc.xlsx import ooxml, writeback
+from calc.xlsx import filelock, ooxml, writeback
 from tests.conftest import WORKBOOKS
+from tests.unprivileged import NOBODY, needs_root, run_as, shared_folder
 
 EXAMPLE = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
 GOALS = "xl/worksheets/sheet2.xml"  # the Mål sheet of EXAMPLE
@@ -314,7 +317,7 @@ def test_read_only_folder(
         def denied(*args: object, **kw: object) -> tuple[int, str]:
             raise PermissionError(errno.EACCES, "Permission denied")
 
-        monkeypatch.setattr(writeback.tempfile, "mkstemp", denied)
+        monkeypatch.setattr(filelock.tempfile, "mkstemp", denied)
         text = refused(plan, capsys, 3)
     assert "har ikke lov til at skrive" in text and "skrivebeskyttet" in text
 
@@ -376,11 +379,32 @@ def test_ud_backs_up_only_a_file_it_overwrites(
     capsys.readouterr()
 
 
+def test_no_temp_file_when_the_backup_already_is_the_file(plan: Path) -> None:
+    """Finding 3: when `.maalscore-backup/<name>` was already a hard link to the file (a run
+    that kept it and then could not replace the file), renaming the new link over it did
+    nothing and left the temp file."""
+    backups = plan.parent / ".maalscore-backup"
+    backups.mkdir()
+    os.link(plan, backups / "plan.xlsx")
+    original = plan.read_bytes()
+    score_file(plan, options=FileOptions())
+    assert sorted(p.name for p in backups.iterdir()) == ["plan.xlsx"]
+    assert (backups / "plan.xlsx").read_bytes() == original
+    assert sorted(p.name for p in plan.parent.iterdir()) == [".maalscore-backup", "plan.xlsx"]
+
+
 def test_stale_temp_files_of_a_killed_run_are_removed(plan: Path) -> None:
-    stale = plan.parent / ".plan.xlsx.abc123.tmp"
-    stale.write_bytes(b"half a zip")
+    """A killed run's temp file (its process gone) goes; a live run's and another machine's
+    stay (see tests/calc/xlsx/test_filelock.py for the rules)."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    host = filelock._host()
+    stale = plan.parent / f".plan.xlsx.maalscore-{host}-{gone.pid}-x1.tmp"
+    elsewhere = plan.parent / f".plan.xlsx.maalscore-00000000-{gone.pid}-x2.tmp"
+    for path in (stale, elsewhere):
+        path.write_bytes(b"half a zip")
     score_file(plan, options=FileOptions(backup=False))
-    assert not stale.exists()
+    assert not stale.exists() and elsewhere.exists()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,3 +428,76 @@ def test_text_that_looks_like_a_formula_is_written_as_text(
     with zipfile.ZipFile(plan) as zf:
         sheet = zf.read("xl/worksheets/sheet6.xml")
     assert b"<f>" not in sheet and b"<f " not in sheet
+
+
+# ---------------------------------------------------------------------------------------------
+# Permissions and ownership, as another user (finding 8)
+
+
+def _state(path: Path) -> tuple[bytes, int, int, int]:
+    st = path.stat()
+    return path.read_bytes(), st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)
+
+
+def test_another_users_read_only_file_in_a_world_writable_folder_is_refused() -> None:
+    """A root-owned 0644 file in a folder anyone may write in: before, only the owner's write
+    bit was checked, so another user replaced the file (and became its owner)."""
+    needs_root()
+    with shared_folder() as folder:
+        path = folder / "plan.xlsx"
+        shutil.copyfile(EXAMPLE, path)
+        path.chmod(0o644)
+        before, listing = _state(path), sorted(os.listdir(folder))
+        code, out = run_as(NOBODY, ["beregn", str(path)])
+        assert code == 3, out
+        assert "er skrivebeskyttet" in out and "intet er skrevet" in out
+        assert _state(path) == before and sorted(os.listdir(folder)) == listing
+
+
+def test_a_file_another_user_owns_is_not_taken_over() -> None:
+    """Writable for everyone (0666), but owned by root: replacing it would make nobody its
+    owner, so it is refused."""
+    needs_root()
+    with shared_folder() as folder:
+        path = folder / "plan.xlsx"
+        shutil.copyfile(EXAMPLE, path)
+        path.chmod(0o666)
+        before = _state(path)
+        code, out = run_as(NOBODY, ["beregn", str(path), "--ingen-backup"])
+        assert code == 3, out
+        assert "ejes af en anden bruger (root)" in out and "--ud" in out
+        assert _state(path) == before
+        copy = folder / "kopi.xlsx"
+        code, out = run_as(NOBODY, ["beregn", str(path), "--ud", str(copy)])
+        assert code == 0, out  # a copy of one's own is fine
+        assert copy.stat().st_uid == NOBODY
+
+
+def test_a_replaced_file_keeps_its_owner_group_and_mode() -> None:
+    """Root scoring a user's file: the new file is the user's, with the old permissions."""
+    needs_root()
+    with shared_folder() as folder:
+        path = folder / "plan.xlsx"
+        shutil.copyfile(EXAMPLE, path)
+        os.chown(path, NOBODY, NOBODY)
+        path.chmod(0o640)
+        assert main(["beregn", str(path), "--ingen-backup"]) == 0
+        st = path.stat()
+        assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (NOBODY, NOBODY, 0o640)
+        assert check_file(path).status == "ok"
+
+
+def test_a_read_only_folder_as_a_user() -> None:
+    needs_root()
+    with shared_folder() as folder:
+        inner = folder / "laast"
+        inner.mkdir()
+        path = inner / "plan.xlsx"
+        shutil.copyfile(EXAMPLE, path)
+        os.chown(path, NOBODY, NOBODY)
+        inner.chmod(0o555)
+        before, listing = _state(path), sorted(os.listdir(inner))
+        code, out = run_as(NOBODY, ["beregn", str(path)])
+        assert code == 3, out
+        assert "har ikke lov til at skrive" in out and "skrivebeskyttet" in out
+        assert _state(path) == before and sorted(os.listdir(inner)) == listing

@@ -103,3 +103,30 @@ def test_template_command(tmp_path, capsys):
     assert main(["beregn", str(out), "--json"]) == 0
     record = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert record["goals"] == [] and record["institution"] == "Styrelsen X"
+
+
+def test_ud_folder_with_two_inputs_of_one_name_is_refused_before_writing(tmp_path, capsys):
+    """Finding 2: both results went to ud/plan.xlsx, the first silently replaced."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(EXAMPLE, tmp_path / folder / "plan.xlsx")
+    out = tmp_path / "ud"
+    out.mkdir()
+    a, b = tmp_path / "a" / "plan.xlsx", tmp_path / "b" / "plan.xlsx"
+    assert main(["beregn", str(a), str(b), "--ud", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert f"«{a}» og «{b}» ville begge blive skrevet til «{out / 'plan.xlsx'}»" in err
+    assert "Intet er skrevet" in err and list(out.iterdir()) == []
+    assert main(["beregn", str(a), str(a), "--ud", str(out)]) == 0  # one input twice: no clash
+    capsys.readouterr()
+
+
+def test_ud_with_a_trailing_slash_is_a_new_folder(example, tmp_path, capsys):
+    """Finding 10: `--ud newdir/` with one file made a file named newdir."""
+    assert main(["beregn", str(example), "--ud", f"{tmp_path / 'ny'}/", "--ingen-backup"]) == 0
+    assert (tmp_path / "ny").is_dir() and (tmp_path / "ny" / "plan.xlsx").is_file()
+    other = tmp_path / "anden.xlsx"
+    shutil.copyfile(EXAMPLE, other)
+    assert main(["beregn", str(example), str(other), "--ud", str(tmp_path / "mangler")]) == 3
+    assert "--ud " + str(tmp_path / "mangler") + "/" in capsys.readouterr().err
+    assert not (tmp_path / "mangler").exists()

@@ -100,3 +100,4 @@ def test_kill_at_random_moments(tmp_path: Path) -> None:
     assert _start(path).wait(timeout=60) == 0
     assert not list(tmp_path.glob(".plan.xlsx.*.tmp"))
     assert not list((tmp_path / ".maalscore-backup").glob("*.tmp"))
+    assert not (tmp_path / ".plan.xlsx.maalscore-lock").exists()
