@@ -267,8 +267,8 @@ def summary_owner(plan: Plan, grids: WorkbookGrids) -> frozenset[Pos]:
     """The cells on the Resultat sheet that are the tool's, to be emptied or overwritten: what
     the stamped calculation wrote there (when the summary on the sheet is that calculation's,
     see `engine.load_grids`) or else the block of an earlier summary (rows from A1 to its last
-    line `Version | Målscore …`, columns A–F: the Excel add-in and xlwings Lite write no
-    stamp), and the template's placeholder texts. Every other filled cell is the user's."""
+    line `Version | Målscore …`: the Excel add-in and xlwings Lite write no stamp), and the
+    template's placeholder texts. Every other filled cell is the user's."""
     grid = grids.find(plan.summary_sheet) if plan.summary_sheet is not None else None
     if grid is None:
         return frozenset()
@@ -278,15 +278,30 @@ def summary_owner(plan: Plan, grids: WorkbookGrids) -> frozenset[Pos]:
         return stamped | placeholders
     block = {
         (r, c)
-        for r in range(_version_row(grid) + 1)
-        for c in range(SUMMARY_WIDTH)
+        for r, width in _summary_widths(grid)
+        for c in range(width)
         if grid.value(r, c) is not None
     }
     return frozenset(block | placeholders)
 
 
-SUMMARY_WIDTH = 6  # columns A–F: the widest table the summary writes (the trend)
 _VERSION_LINE = re.compile(r"^Målscore \d\S*$")
+_TREND_TITLES = ("Udvikling fra sidste år", "Utveckling från föregående år")
+
+
+def _summary_widths(grid: SheetGrid) -> list[tuple[int, int]]:
+    """(row, columns the summary fills there) for an earlier summary's rows: A–D, and A–F in
+    the trend table (from its title to its `I alt` row). None without its Version line."""
+    out: list[tuple[int, int]] = []
+    in_trend = False
+    for r in range(_version_row(grid) + 1):
+        label = grid.value(r, 0)
+        if isinstance(label, str) and label.startswith(_TREND_TITLES):
+            in_trend = True
+        out.append((r, 6 if in_trend else 4))
+        if in_trend and label in ("I alt", "Totalt"):
+            in_trend = False
+    return out
 
 
 def _version_row(grid: SheetGrid) -> int:

@@ -99,7 +99,6 @@ def write_back(
     target = (Path(dst) if dst is not None else src).resolve()
     if lock is not None and lock.target != target:
         raise ValueError(f"the lock held is for {lock.target}, not {target}")
-    _refuse_target(target)
     with contextlib.ExitStack() as stack:
         if lock is None:
             stack.enter_context(filelock.held(target))
@@ -107,7 +106,7 @@ def write_back(
             plan = _plan(src, updates, allow_signed, properties or {}, stamp, results)
         except WorkbookReadError as exc:
             raise WriteBackError(str(exc)) from exc
-        _refuse_target(target)  # again: the file may have changed while we waited
+        _refuse_target(target)
         _commit(src, target, plan, backup)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -284,10 +285,7 @@ def test_hidden_result_column_and_sheet(scored: Path) -> None:
     rewrite_member(
         scored,
         "xl/workbook.xml",
-        lambda x: x.replace(
-            b'name="Resultat" sheetId="6" state="visible"',
-            b'name="Resultat" sheetId="6" state="hidden"',
-        ),
+        lambda x: re.sub(rb'(<sheet [^>]*name="Resultat"[^>]*state=")visible"', rb'\1hidden"', x),
     )
     result = check_file(scored)
     assert result.status == DISPLAYED

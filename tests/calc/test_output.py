@@ -84,3 +84,21 @@ def test_without_a_stamp_an_earlier_summarys_block_is_the_tools() -> None:
     ev = evaluate(with_summary(rows[:3] + [[], [], ["brugerens A6"]], {}), now=NOW)
     # No Version line: nothing there is known to be the tool's.
     assert [i.cell for i in ev.issues if i.is_error] == ["B3", "A6"]
+
+
+def test_an_earlier_trend_table_is_the_tools_in_all_six_columns() -> None:
+    rows: list[list[object]] = [
+        ["Målscore – resultat"],
+        [],
+        ["Udvikling fra sidste år (2024, sidste-år.xlsx)"],
+        ["Nr", "Sidste år (%)", "I år (%)", "Sidste år (point)", "I år (point)", "Ændring (point)"],
+        ["1", 50, 100, 5, 10, 5, "brugerens G5"],
+        ["I alt", 50, 100, 5, 10, 5],
+        [None, None, None, None, "x", "brugerens F7"],
+        ["Beregnet", "2026-01-15 09:30"],
+        ["Version", "Målscore 0.1.0"],
+    ]
+    ev = evaluate(with_summary(rows, {}), now=NOW)
+    writes = {u.cell: u.value for u in ev.updates if u.sheet == "Resultat"}
+    assert writes["F5"] is None and writes["E6"] is None  # the old trend table goes
+    assert "G5" not in writes and "F7" not in writes  # beside it: the user's
