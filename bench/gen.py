@@ -226,3 +226,42 @@ def make_csv(path: Path, n_cases: int, seed: int = 6) -> Path:
             w.writerow([g, case, f"{m:%d-%m-%Y}", f"{a:%d-%m-%Y}", loc, inc,
                         "" if d is None else d])  # fmt: skip
     return path
+
+
+def case_frame(n: int, seed: int = 6) -> Any:
+    """n case rows like `case_rows` (same goals, shares, days and locations), drawn with numpy
+    so ten million take seconds: a Polars frame with typed columns (dates, Dage as integers)."""
+    import numpy as np
+    import polars as pl
+
+    rng = np.random.default_rng(seed)
+    goals = np.array(list(CASE_SHARE))
+    p = np.array(list(CASE_SHARE.values()))
+    goal = goals[rng.choice(len(goals), n, p=p / p.sum())]
+    days = rng.exponential(25, n).astype(np.int32)
+    decided = rng.integers(0, 365, n, dtype=np.int32) + (date(YEAR, 1, 1) - date(1970, 1, 1)).days
+    loc = rng.integers(0, len(LOCATIONS), n, dtype=np.int8)
+    frame = pl.DataFrame({"goal": goal, "days": days, "decided": decided, "loc": loc})
+    u, v = rng.random(n), rng.random(n)
+    return frame.select(
+        pl.col("goal").alias("Mål"),
+        pl.format(
+            "BS-{}-{}", pl.lit(YEAR), pl.int_range(1, n + 1).cast(pl.String).str.zfill(8)
+        ).alias("Sag"),
+        (pl.col("decided") - pl.col("days")).cast(pl.Date).alias("Modtaget"),
+        pl.col("decided").cast(pl.Date).alias("Afgjort"),
+        pl.when(pl.col("goal").is_in(["6", "7"]))
+        .then(pl.col("loc").replace_strict(list(range(4)), list(LOCATIONS), return_dtype=pl.String))
+        .alias("Lokation"),
+        pl.when(pl.Series(u) < 0.02).then(pl.lit("Nej")).otherwise(pl.lit("Ja")).alias("Medtages"),
+        pl.when(pl.Series(v) < 0.1).then(pl.col("days")).alias("Dage"),
+    )
+
+
+def make_case_files(csv_path: Path, parquet_path: Path, n: int, seed: int = 6) -> None:
+    """The same cases as a Danish CSV (`;`, dd-mm-yyyy, UTF-8 with BOM) and as Parquet with
+    typed columns."""
+    frame = case_frame(n, seed)
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    frame.write_csv(csv_path, separator=";", date_format="%d-%m-%Y", include_bom=True)
+    frame.write_parquet(parquet_path)

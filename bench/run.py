@@ -30,7 +30,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 PY = sys.executable
-PARTS = ("standard", "sheet", "csv", "writeback", "many", "samle", "imports")
+PARTS = (
+    "standard",
+    "sheet",
+    "csv",
+    "writeback",
+    "many",
+    "samle",
+    "imports",
+    "engines",
+    "warehouse",
+    "stamp",
+    "database",
+)
 GEN = ROOT / "bench" / "gen.py"
 
 if str(ROOT) not in sys.path:
@@ -222,6 +234,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         samle_books(rows, std, n_books, res, big_runs, args.quick)
     if "imports" in parts:
         imports(rows, notes, runs)
+    # Case data at warehouse scale (bench/warehouse.py): 1M and 10M rows (--quick: 100k, 1M).
+    from bench import warehouse as wh
+
+    big_cases = 1_000_000 if args.quick else 10_000_000
+    if "engines" in parts:
+        wh.engines(rows, std, sorted({1_000_000, big_cases}), big_runs)
+    if "warehouse" in parts:
+        wh.warehouse(rows, std, res, big_runs, big_cases)
+    if "stamp" in parts:
+        wh.stamp_share(rows, books[sizes[-1]], res, big_runs)
+    if "database" in parts:
+        wh.database(rows, std, res, big_runs, notes)
     _finish(rows, notes, runs, big_runs, started, args)
     return 0
 

@@ -422,8 +422,8 @@ def _height(grid: SheetGrid) -> int:
 
 def _column_blocks(grid: SheetGrid, k: int) -> dict[int, str]:
     """Block hashes of a columnar sheet, at C speed: each block's slice of each column is
-    hashed as the `repr` of its values. It is the same for the same file read the same way,
-    which is what `tjek` compares (both read the file through `engine.load_grids`)."""
+    hashed as the `repr` of the list of its values. It is the same for the same file read the
+    same way, which is what `tjek` compares (both read the file through `engine.load_grids`)."""
     columns: tuple[Sequence[object], ...] = getattr(grid, "columns", ())
     height = _height(grid)
     out: dict[int, str] = {}
@@ -431,7 +431,9 @@ def _column_blocks(grid: SheetGrid, k: int) -> dict[int, str]:
         h = hashlib.sha256()
         start, end = b * k, min(height, (b + 1) * k)
         for col in columns:
-            h.update("\x1f".join(map(repr, col[start:end])).encode("utf-8", "surrogatepass"))
+            # the list's own repr: its values' reprs built in one C call (half the time of
+            # joining them one by one, which was 14 % of a 1M-row beregn)
+            h.update(repr(list(col[start:end])).encode("utf-8", "surrogatepass"))
             h.update(b"\x1e")
         out[b] = h.hexdigest()
     return out

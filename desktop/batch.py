@@ -96,6 +96,7 @@ class BatchDialog(QDialog):
         self.status.setText(self.tr("Beregner %1 projektmapper …").replace("%1", str(len(paths))))
         self.cancel_button.setEnabled(True)
         self.job = BatchJob(paths, self.score)
+        self.job.signals.started.connect(self._started)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
         self.pool.start(self.job)
@@ -110,6 +111,16 @@ class BatchDialog(QDialog):
     @property
     def running(self) -> bool:
         return self.job is not None
+
+    def _started(self, index: int, total: int, path: Path) -> None:
+        """Which file is being read: a file with millions of cases takes a while."""
+        if self.job is not None and not self.job.cancel_event.is_set():
+            self.status.setText(
+                self.tr("Beregner %1 (%2 af %3) …")
+                .replace("%1", path.name)
+                .replace("%2", str(index + 1))
+                .replace("%3", str(total))
+            )
 
     def _progress(self, done: int, total: int, row: BatchRow) -> None:
         self.progress.setValue(done)

@@ -112,10 +112,13 @@ def to_update_value(value: CellValue) -> str | Decimal | int | None:
 class Document:
     """The open workbook. `baseline` is the file as read; `grids` is it plus the edits."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, grids: WorkbookGrids | None = None) -> None:
         self.path = path
-        # As the CLI and `tjek` read it: only the sheets the core uses, big case data in bulk.
-        self.baseline: WorkbookGrids = load_grids(path, FileOptions())
+        # As the CLI and `tjek` read it: only the sheets the core uses, big case data in bulk
+        # (`grids`: already read so, e.g. by desktop.loading with a progress dialog).
+        self.baseline: WorkbookGrids = (
+            grids if grids is not None else load_grids(path, FileOptions())
+        )
         self.grids: WorkbookGrids = self.baseline
         self.edits: dict[CellKey, CellValue] = {}
         self.opened: Fingerprint = fingerprint(path)

@@ -50,6 +50,7 @@ from desktop.departement import DepartementWindow
 from desktop.dialogs import Conflict, Prompts, Unsaved
 from desktop.document import CellKey, Document, parse_input
 from desktop.goalmodel import Col, GoalTableModel, ResultDelegate
+from desktop.loading import load_with_progress
 from desktop.panels import ExplanationPanel, ProblemsPanel, goal_result, row_issues
 from desktop.paypanel import PayPanel
 from desktop.report import build_email, export_pdf, integrity_stamp, write_email
@@ -339,7 +340,10 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             return False
         try:
-            doc = Document(Path(path))
+            grids = load_with_progress(self, Path(path))  # cancellable when case data is large
+            if grids is None:
+                return False
+            doc = Document(Path(path), grids)
         except (MaalscoreError, OSError) as exc:
             self.prompts.error(
                 self.tr("Kan ikke åbne projektmappen"),

@@ -148,7 +148,11 @@ def score_path(path: Path) -> BatchRow:
     )
 
 
+CANCEL_GRACE = 1.0  # seconds a cancelled folder run still waits for the file at hand
+
+
 class _BatchSignals(QObject):
+    started = Signal(int, int, object)  # index, total, Path: a file is being read and scored
     progress = Signal(int, int, object)  # done, total, BatchRow
     finished = Signal(bool)  # cancelled
 
@@ -174,12 +178,33 @@ class BatchJob(QRunnable):
         for i, path in enumerate(self.paths):
             if self.cancel_event.is_set():
                 break
-            try:
-                row = self.score(path)
-            except Exception as exc:  # one bad file must not stop the others
-                row = BatchRow(path, failure=f"{type(exc).__name__}: {exc}")
+            self.signals.started.emit(i, total, path)
+            row = self._score_or_cancel(path)
+            if row is None:
+                break
             self.signals.progress.emit(i + 1, total, row)
         self.signals.finished.emit(self.cancel_event.is_set())
+
+    def _score_or_cancel(self, path: Path) -> BatchRow | None:
+        """One file's row, or None when cancelled meanwhile: case data of millions of rows (or
+        a database query) can take minutes, so cancel waits at most `CANCEL_GRACE` seconds for
+        the file at hand; abandoned work ends on its own in the background, its result
+        dropped."""
+        box: list[BatchRow] = []
+
+        def work() -> None:
+            try:
+                box.append(self.score(path))
+            except Exception as exc:  # one bad file must not stop the others
+                box.append(BatchRow(path, failure=f"{type(exc).__name__}: {exc}"))
+
+        thread = threading.Thread(target=work, daemon=True, name=f"score {path.name}")
+        thread.start()
+        while thread.is_alive():
+            if self.cancel_event.wait(0.05):
+                thread.join(CANCEL_GRACE)  # a file about to finish still gets its row
+                return box[0] if box else None
+        return box[0]
 
 
 def workbooks_in(folder: Path) -> list[Path]:

@@ -130,32 +130,37 @@
         <translation>Beräknar %1 arbetsböcker …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="108"/>
+        <location filename="../batch.py" line="109"/>
         <source>Afbryder …</source>
         <translation>Avbryter …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="131"/>
+        <location filename="../batch.py" line="119"/>
+        <source>Beregner %1 (%2 af %3) …</source>
+        <translation>Beräknar %1 (%2 av %3) …</translation>
+    </message>
+    <message>
+        <location filename="../batch.py" line="142"/>
         <source>Afbrudt: %1 af %2 projektmapper er beregnet.</source>
         <translation>Avbrutet: %1 av %2 arbetsböcker är beräknade.</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="137"/>
+        <location filename="../batch.py" line="148"/>
         <source>Færdig: %1 projektmapper er beregnet.</source>
         <translation>Klart: %1 arbetsböcker är beräknade.</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="156"/>
+        <location filename="../batch.py" line="167"/>
         <source>%1 fejl</source>
         <translation>%1 fel</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="158"/>
+        <location filename="../batch.py" line="169"/>
         <source>1 advarsel</source>
         <translation>1 varning</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="160"/>
+        <location filename="../batch.py" line="171"/>
         <source>%1 advarsler</source>
         <translation>%1 varningar</translation>
     </message>
@@ -507,331 +512,349 @@
     </message>
 </context>
 <context>
+    <name>Loading</name>
+    <message>
+        <location filename="../loading.py" line="45"/>
+        <source>Læser %1 og dens sagsdata …</source>
+        <translation>Läser %1 och dess ärendedata …</translation>
+    </message>
+    <message>
+        <location filename="../loading.py" line="46"/>
+        <source>Annullér</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../loading.py" line="48"/>
+        <source>Åbner projektmappe</source>
+        <translation>Öppnar arbetsbok</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="147"/>
+        <location filename="../mainwindow.py" line="148"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="148"/>
+        <location filename="../mainwindow.py" line="149"/>
         <source>Oversigt</source>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="149"/>
+        <location filename="../mainwindow.py" line="150"/>
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="169"/>
+        <location filename="../mainwindow.py" line="170"/>
         <source>Problemer</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="221"/>
+        <location filename="../mainwindow.py" line="222"/>
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="227"/>
+        <location filename="../mainwindow.py" line="228"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="230"/>
+        <location filename="../mainwindow.py" line="231"/>
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="232"/>
+        <location filename="../mainwindow.py" line="233"/>
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="234"/>
+        <location filename="../mainwindow.py" line="235"/>
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="237"/>
+        <location filename="../mainwindow.py" line="238"/>
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="243"/>
+        <location filename="../mainwindow.py" line="244"/>
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="249"/>
+        <location filename="../mainwindow.py" line="250"/>
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="252"/>
+        <location filename="../mainwindow.py" line="253"/>
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="254"/>
+        <location filename="../mainwindow.py" line="255"/>
         <source>&amp;Fortryd</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="256"/>
+        <location filename="../mainwindow.py" line="257"/>
         <source>&amp;Gentag</source>
         <translation>&amp;Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="261"/>
+        <location filename="../mainwindow.py" line="262"/>
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="264"/>
+        <location filename="../mainwindow.py" line="265"/>
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="275"/>
+        <location filename="../mainwindow.py" line="276"/>
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="277"/>
+        <location filename="../mainwindow.py" line="278"/>
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="279"/>
+        <location filename="../mainwindow.py" line="280"/>
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281"/>
+        <location filename="../mainwindow.py" line="282"/>
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="287"/>
+        <location filename="../mainwindow.py" line="288"/>
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="288"/>
+        <location filename="../mainwindow.py" line="289"/>
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289"/>
+        <location filename="../mainwindow.py" line="290"/>
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="316"/>
+        <location filename="../mainwindow.py" line="317"/>
         <source>Målscore</source>
         <translation>Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="345"/>
+        <location filename="../mainwindow.py" line="349"/>
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="346"/>
+        <location filename="../mainwindow.py" line="350"/>
         <source>&apos;%1&apos; kan ikke åbnes.</source>
         <translation>&apos;%1&apos; kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="397"/>
+        <location filename="../mainwindow.py" line="401"/>
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="424"/>
+        <location filename="../mainwindow.py" line="428"/>
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="435"/>
+        <location filename="../mainwindow.py" line="439"/>
         <source>Ret %1</source>
         <translation>Ändra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="448"/>
+        <location filename="../mainwindow.py" line="452"/>
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463"/>
+        <location filename="../mainwindow.py" line="467"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="464"/>
+        <location filename="../mainwindow.py" line="468"/>
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="496"/>
+        <location filename="../mainwindow.py" line="500"/>
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="498"/>
+        <location filename="../mainwindow.py" line="502"/>
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="511"/>
+        <location filename="../mainwindow.py" line="515"/>
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="517"/>
+        <location filename="../mainwindow.py" line="521"/>
         <source>Kan ikke beregnes – se Problemer</source>
         <translation>Kan inte beräknas – se Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="519"/>
+        <location filename="../mainwindow.py" line="523"/>
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="523"/>
+        <location filename="../mainwindow.py" line="527"/>
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="531"/>
+        <location filename="../mainwindow.py" line="535"/>
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="533"/>
+        <location filename="../mainwindow.py" line="537"/>
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="546"/>
+        <location filename="../mainwindow.py" line="550"/>
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="584"/>
+        <location filename="../mainwindow.py" line="588"/>
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="630"/>
+        <location filename="../mainwindow.py" line="634"/>
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="636"/>
+        <location filename="../mainwindow.py" line="640"/>
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="639"/>
+        <location filename="../mainwindow.py" line="643"/>
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="649"/>
+        <location filename="../mainwindow.py" line="653"/>
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="649"/>
+        <location filename="../mainwindow.py" line="653"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="657"/>
-        <location filename="../mainwindow.py" line="670"/>
+        <location filename="../mainwindow.py" line="661"/>
+        <location filename="../mainwindow.py" line="674"/>
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="671"/>
+        <location filename="../mainwindow.py" line="675"/>
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="677"/>
+        <location filename="../mainwindow.py" line="681"/>
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="689"/>
+        <location filename="../mainwindow.py" line="693"/>
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="713"/>
+        <location filename="../mainwindow.py" line="717"/>
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="714"/>
+        <location filename="../mainwindow.py" line="718"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="726"/>
         <location filename="../mainwindow.py" line="730"/>
+        <location filename="../mainwindow.py" line="734"/>
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="731"/>
+        <location filename="../mainwindow.py" line="735"/>
         <source>PDF-filen kunne ikke oprettes: %1</source>
         <translation>PDF-filen kunde inte skapas: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="734"/>
+        <location filename="../mainwindow.py" line="738"/>
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="746"/>
+        <location filename="../mainwindow.py" line="750"/>
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="757"/>
+        <location filename="../mainwindow.py" line="761"/>
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="761"/>
+        <location filename="../mainwindow.py" line="765"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="762"/>
+        <location filename="../mainwindow.py" line="766"/>
         <source>E-mailen er gemt i %1. Åbn den i dit mailprogram.</source>
         <translation>E-postmeddelandet är sparat i %1. Öppna det i ditt e-postprogram.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="784"/>
+        <location filename="../mainwindow.py" line="788"/>
         <source>Sprog</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="784"/>
+        <location filename="../mainwindow.py" line="788"/>
         <source>Sproget skifter, næste gang Målscore startes.</source>
         <translation>Språket byts nästa gång Målscore startas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="791"/>
+        <location filename="../mainwindow.py" line="795"/>
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="793"/>
+        <location filename="../mainwindow.py" line="797"/>
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
