@@ -239,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     big_cases = 1_000_000 if args.quick else 10_000_000
     if "engines" in parts:
-        wh.engines(rows, std, sorted({1_000_000, big_cases}), big_runs)
+        wh.engines(rows, std, sorted({1_000_000, big_cases}), big_runs, notes)
     if "warehouse" in parts:
         wh.warehouse(rows, std, res, big_runs, big_cases)
     if "stamp" in parts:

@@ -71,7 +71,15 @@ def _json_runs(cmd: list[str], runs: int, label: str) -> tuple[Any, list[dict[st
     return m, outs
 
 
-def engines(rows: list[Row], std: Path, sizes: list[int], runs: int) -> None:
+def engines(
+    rows: list[Row], std: Path, sizes: list[int], runs: int, notes: list[str] | None = None
+) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("duckdb") is None:
+        missing = "engines part skipped: DuckDB is not installed (pip install -e '.[bench]')"
+        (notes if notes is not None else []).append(missing)
+        return
     for n in sizes:
         csv_path, parquet_path = case_files(n)
         for path, kind in ((csv_path, "CSV"), (parquet_path, "Parquet")):

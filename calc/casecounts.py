@@ -231,6 +231,16 @@ def assemble(
     return result, issues
 
 
+def assemble_both(
+    book: Codebook, counts: Counts, *, sheet: str, col_of: dict[str, int]
+) -> tuple[list[GoalCases], dict[str, list[Issue]]]:
+    """`assemble`, with the issues in Danish and in Swedish: the case data is counted before
+    the plan's language is known, and the parser picks (`CountedSheet.counted`)."""
+    cases, da = assemble(book, counts, sheet=sheet, col_of=col_of, lang="da")
+    _, sv = assemble(book, counts, sheet=sheet, col_of=col_of, lang="sv")
+    return cases, {"da": da, "sv": sv}
+
+
 def _add(a: dict[_K, int], b: dict[_K, int]) -> dict[_K, int]:
     for k, n in b.items():
         a[k] = a.get(k, 0) + n

@@ -356,7 +356,7 @@ def _assemble(
     goal_rows: Sequence[tuple[Any, ...]],
     by_days: Sequence[Any],
     by_decided: Sequence[Any],
-) -> tuple[tuple[list[Any], list[Any]], int, str]:
+) -> tuple[tuple[list[Any], dict[str, list[Any]]], int, str]:
     def distinct(rows: Sequence[Any], i: int) -> list[object]:
         return list(dict.fromkeys(r[i] for r in rows))
 
@@ -421,11 +421,12 @@ def _assemble(
 
 def _value_issues(
     book: Any, present: dict[str, str], by_days: Sequence[Any], by_decided: Sequence[Any]
-) -> list[Any]:
-    """Values the rules cannot read: one issue per column and value, with its number of rows."""
+) -> dict[str, list[Any]]:
+    """Values the rules cannot read: one issue per column and value, with its number of rows
+    (in Danish and in Swedish; the parser picks the plan's language)."""
     from .errors import ERROR, Issue
 
-    issues: list[Any] = []
+    issues: dict[str, list[Any]] = {"da": [], "sv": []}
     for key, pos, rows in (
         ("included", 1, by_days),
         ("days", 3, by_days),
@@ -434,17 +435,13 @@ def _value_issues(
         if key not in present:
             continue
         col = book.columns[key]
+        name = present[key]
         for i in col.bad():
             value = book.raw[key][i]
             n = sum(int(r[-1]) for r in rows if r[pos] == value)
             problem = col.problems[i]
-            issues.append(
-                Issue(
-                    LABEL,
-                    present[key],
-                    ERROR,
-                    f"{problem.message('da')} ({n} rækker med værdien «{value}» i kolonnen "
-                    f"{present[key]}.)",
-                )
-            )
+            da = f"{problem.message('da')} ({n} rækker med værdien «{value}» i kolonnen {name}.)"
+            sv = f"{problem.message('sv')} ({n} rader med värdet «{value}» i kolumnen {name}.)"
+            issues["da"].append(Issue(LABEL, name, ERROR, da))
+            issues["sv"].append(Issue(LABEL, name, ERROR, sv))
     return issues

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from .casecounts import CASE_KEYS, BadCells, Codebook, Counts, assemble, read_distinct
+from .casecounts import CASE_KEYS, BadCells, Codebook, Counts, assemble_both, read_distinct
 from .errors import WorkbookReadError
 from .grid import CountedSheet, SheetGrid
 from .headers import CASE_FIELDS, find_header
@@ -30,7 +30,7 @@ from .xlsx.columnar import ROW, CaseTable, open_case_table
 ENGINE: Final = "streaming"
 
 
-def read_case_table(path: Path, name: str, lang: str = "da") -> SheetGrid:
+def read_case_table(path: Path, name: str) -> SheetGrid:
     """The case file at `path` counted, as a sheet called `name` for the parser: a
     `CountedSheet`, or (without a header row) a plain grid of its first rows, so the parser
     reports the missing header as for any Sagsdata."""
@@ -45,7 +45,7 @@ def read_case_table(path: Path, name: str, lang: str = "da") -> SheetGrid:
         present = {k: table.columns[c] for k, c in col_of.items() if c < width}
         first = header.row + 1
         try:
-            counted, rows = count(table, present, first, col_of, lang)
+            counted, rows = count(table, present, first, col_of)
         except Exception as exc:
             _reraise(exc, path)
             raise
@@ -71,8 +71,8 @@ def _reraise(exc: Exception, path: Path) -> None:
 
 
 def count(
-    table: CaseTable, present: dict[str, str], first: int, col_of: dict[str, int], lang: str
-) -> tuple[tuple[list[Any], list[Any]], int]:
+    table: CaseTable, present: dict[str, str], first: int, col_of: dict[str, int]
+) -> tuple[tuple[list[Any], dict[str, list[Any]]], int]:
     """((GoalCases, issues), number of data rows) of a case table whose case columns are
     `present` (key → the engine's column name), data from sheet row `first`."""
     import polars as pl
@@ -80,7 +80,7 @@ def count(
     lf = table.scan().filter(pl.col(ROW) >= first)
     lf = lf.select([ROW, *(pl.col(c).alias(k) for k, c in present.items())])
     keys = list(present)
-    quick = _one_pass(lf, table, present, first, col_of, lang)
+    quick = _one_pass(lf, table, present, first, col_of)
     if quick is not None:
         return quick
     distinct = pl.collect_all(
@@ -90,7 +90,7 @@ def count(
     raw = {k: d.get_column(k).to_list() for k, d in zip(keys, distinct, strict=True)}
     book = read_distinct(raw)
     counts = _counts(lf, book, set(keys))
-    cases, issues = assemble(book, counts, sheet=table.path.name, col_of=col_of, lang=lang)
+    cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows
 
 
@@ -244,8 +244,7 @@ def _one_pass(
     present: dict[str, str],
     first: int,
     col_of: dict[str, int],
-    lang: str,
-) -> tuple[tuple[list[Any], list[Any]], int] | None:
+) -> tuple[tuple[list[Any], dict[str, list[Any]]], int] | None:
     """The counts in a single scan, with the dates parsed by the engine in the format the
     first rows show; None when that is not known to be right, and the codebook path decides.
 
@@ -341,5 +340,5 @@ def _one_pass(
         goals=tuple((g, excluded.get(g, 0), without.get(g, 0), row) for g, row in firsts.items()),
         rows=int(by_days.get_column("len").sum()),
     )
-    cases, issues = assemble(book, counts, sheet=table.path.name, col_of=col_of, lang=lang)
+    cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows

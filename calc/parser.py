@@ -860,8 +860,9 @@ def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
     from .casedata import numpy_available
 
     if isinstance(grid, CountedSheet) and isinstance(grid.counted, tuple):
-        counted_cases, counted_issues = grid.counted  # counted by calc.casescan or calc.casedb
-        out.issues.extend(counted_issues)
+        # counted by calc.casescan or calc.casedb, the issues in both languages
+        counted_cases, counted_issues = grid.counted
+        out.issues.extend(counted_issues[out.lang])
         return list(counted_cases)
     head = find_header(grid, CASE_FIELDS, "goal")
     sheet = grid.label if isinstance(grid, CaseSheet) and grid.label else grid.name

@@ -77,7 +77,7 @@ def write_csv(path: Path, rows, *, encoding: str, title: bool, delimiter: str = 
     return path
 
 
-def reference(path: Path):
+def reference(path: Path, lang: str = "da"):
     """The row-by-row reference: cases and issues (issues through the capped column path,
     which test_casedata holds equal to the reference's issues)."""
     with mock.patch.object(bulk, "numpy_available", lambda: False):
@@ -85,6 +85,7 @@ def reference(path: Path):
     ref = Collector()
     cases = _parse_cases_reference(plain, ref) if plain.n_rows else []
     capped = Collector()
+    capped.lang = lang
     _parse_cases(bulk.read_csv_cases(path, "Sagsdata"), capped)
     return cases, capped.issues
 
@@ -95,7 +96,7 @@ def codebook_path():
         yield
 
 
-def engine(path: Path, *, one_pass: bool = True):
+def engine(path: Path, *, one_pass: bool = True, lang: str = "da"):
     if one_pass:
         grid = casescan.read_case_table(path, "Sagsdata")
     else:
@@ -103,7 +104,7 @@ def engine(path: Path, *, one_pass: bool = True):
             grid = casescan.read_case_table(path, "Sagsdata")
     assert isinstance(grid, CountedSheet)
     cases, issues = grid.counted  # type: ignore[misc]
-    return cases, issues
+    return cases, issues[lang]
 
 
 def summary(cases: list[GoalCases]):
@@ -130,6 +131,8 @@ def assert_same(path: Path) -> None:
         cases, issues = engine(path, one_pass=one_pass)
         assert summary(cases) == summary(ref_cases), one_pass
         assert list(issues) == list(ref_issues), one_pass
+    _, swedish = reference(path, "sv")
+    assert engine(path, lang="sv")[1] == swedish
 
 
 @SETTINGS
