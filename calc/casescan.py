@@ -28,6 +28,10 @@ from .headers import CASE_FIELDS, find_header
 from .xlsx.columnar import ROW, CaseTable, open_case_table
 
 ENGINE: Final = "streaming"
+# Polars runs the several counts of one scan together by caching the scan they share, which
+# holds every row in memory. Up to this many rows that is fastest (a few hundred MB); beyond,
+# each count scans the file again and memory stays flat however long the file is.
+SHARED_SCAN_ROWS = 3_000_000
 
 
 def read_case_table(path: Path, name: str) -> SheetGrid:
@@ -86,10 +90,11 @@ def count(
     distinct = pl.collect_all(
         [lf.select(pl.col(k).unique()) for k in keys],
         engine=ENGINE,
+        optimizations=_flags(table),
     )
     raw = {k: d.get_column(k).to_list() for k, d in zip(keys, distinct, strict=True)}
     book = read_distinct(raw)
-    counts = _counts(lf, book, set(keys))
+    counts = _counts(lf, book, set(keys), _flags(table))
     cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows
 
@@ -112,7 +117,15 @@ def _lookup(
     return pl.col(key).replace_strict(old, new, default=null)  # type: ignore[arg-type]
 
 
-def _counts(lf: Any, book: Codebook, present: set[str]) -> Counts:
+def _flags(table: CaseTable) -> Any:
+    """Polars' optimisations for the counts of this table: no shared-scan cache for a long one
+    (see SHARED_SCAN_ROWS)."""
+    import polars as pl
+
+    return pl.QueryOptFlags(comm_subplan_elim=table.estimated_rows() <= SHARED_SCAN_ROWS)
+
+
+def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
     import polars as pl
 
     n_loc = len(book.locations)
@@ -172,7 +185,7 @@ def _counts(lf: Any, book: Codebook, present: set[str]) -> Counts:
             .head(21)
         )
         queries.append(where.select(pl.len(), pl.col(ROW).max()))
-    out = pl.collect_all(queries, engine=ENGINE)
+    out = pl.collect_all(queries, engine=ENGINE, optimizations=flags)
     days, decided, goals, total = out[:4]
     bad_cells: dict[str, BadCells] = {}
     for j, key in enumerate(bad_keys):
@@ -268,18 +281,25 @@ def _one_pass(
         r.alias("r"),
         d.alias("d"),
         _engine_given(lf, present).alias("given"),
-    ).with_columns(diff=(pl.col("d") - pl.col("r")).dt.total_days())
+    ).with_columns(
+        # the difference only where it is used (no Dage), so the groups stay few
+        diff=pl.when(~pl.col("given")).then((pl.col("d") - pl.col("r")).dt.total_days()),
+        both=(pl.col("d") - pl.col("r")).is_not_null(),
+    )
     queries = [
-        base.group_by("goal", "included", "location", "days", "given", "diff").agg(pl.len()),
-        base.with_columns(both=pl.col("diff").is_not_null())
-        .group_by("goal", "included", "location", "given", "both", "decided", "d")
-        .agg(pl.len()),
+        base.group_by("goal", "included", "location", "days", "given", "diff").agg(
+            pl.len(), pl.col(ROW).min()
+        ),
+        base.group_by("goal", "included", "location", "given", "both", "decided", "d").agg(
+            pl.len()
+        ),
         base.group_by("received", "r").agg(pl.len()),
-        base.group_by("goal").agg(pl.col(ROW).min()),
     ]
-    by_days, by_decided, received, goals = pl.collect_all(queries, engine=ENGINE)
+    by_days, by_decided, received = pl.collect_all(
+        queries, engine=ENGINE, optimizations=_flags(table)
+    )
     raw: dict[str, Sequence[object]] = {
-        "goal": goals.get_column("goal").to_list(),
+        "goal": by_days.get_column("goal").unique(maintain_order=True).to_list(),
         "included": by_days.get_column("included").unique(maintain_order=True).to_list(),
         "location": by_days.get_column("location").unique(maintain_order=True).to_list(),
         "days": by_days.get_column("days").unique(maintain_order=True).to_list(),
@@ -304,13 +324,15 @@ def _one_pass(
     excluded: dict[int, int] = {}
     without: dict[int, int] = {}
     day_rows: list[tuple[int, int, int, int | None, int]] = []
-    for goal, inc, loc, days, given, diff, n in by_days.iter_rows():
+    firsts: dict[int, int] = {}
+    for goal, inc, loc, days, given, diff, n, row in by_days.iter_rows():
         g = book.goal[at("goal", goal)] if "goal" in present else -1
         code = book.day[at("days", days)] if "days" in present else -1
         if (code >= 0) != bool(given):
             return None
         if g < 0:
             continue
+        firsts[g] = min(firsts.get(g, row), row)
         if "included" in present and book.excluded[at("included", inc)]:
             excluded[g] = excluded.get(g, 0) + n
         elif code >= 0:
@@ -329,11 +351,6 @@ def _one_pass(
             continue
         if given or both:
             decided_rows.append((g, at("location", loc), ord_d, n))
-    firsts: dict[int, int] = {}
-    for goal, row in goals.iter_rows():
-        g = book.goal[at("goal", goal)] if "goal" in present else -1
-        if g >= 0:
-            firsts[g] = min(firsts.get(g, row), row)
     counts = Counts(
         days=tuple(day_rows),
         decided=tuple(decided_rows),
