@@ -485,9 +485,7 @@ def consolidate(records: Iterable[AgencyRecord], notes: Sequence[Issue] = ()) ->
     agencies = tuple(sorted(records, key=_sort_key))
     lang = language(agencies)
     notes = tuple(notes) + duplicates(agencies, lang)
-    years = tuple(
-        sorted({a.year for a in agencies if a.year is not None and a.score_pct is not None})
-    )
+    years = tuple(sorted({a.year for a in agencies if a.institution and a.year is not None}))
     return Consolidation(
         agencies=agencies,
         lang=lang,
@@ -557,15 +555,19 @@ def problems(
 
 
 def trend(agencies: Sequence[AgencyRecord], years: Sequence[int]) -> tuple[TrendRow, ...]:
-    """Målopfyldelse per institution and year (the first source wins for a duplicate)."""
+    """Målopfyldelse per institution and year (the first source with a score wins for a
+    duplicate). Every named institution has a row, one whose workbooks all failed too (empty),
+    so no agency drops out of the table and the chart unseen."""
     table: dict[str, dict[int, Fraction]] = {}
     names: dict[str, str] = {}
     for a in agencies:
-        if not a.institution or a.year is None or a.score_pct is None:
+        if not a.institution or a.year is None:
             continue
         key = normalise_name(a.institution)
         names.setdefault(key, a.institution)
-        table.setdefault(key, {}).setdefault(a.year, a.score_pct)
+        row = table.setdefault(key, {})
+        if a.score_pct is not None:
+            row.setdefault(a.year, a.score_pct)
     rows = []
     for key in sorted(table, key=lambda k: names[k].casefold()):
         scores = tuple(table[key].get(y) for y in years)

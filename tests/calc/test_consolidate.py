@@ -181,6 +181,10 @@ def test_trend_over_years() -> None:
     ]
     assert consolidate(records[:2]).trend != ()
     assert consolidate([records[1], records[3]]).trend == ()  # one year: no trend
+    # an institution whose only workbook failed keeps its (empty) row
+    lost = replace(_record("Styrelse C", 2025, 0), score_pct=None, verdict=Verdict.FAILED)
+    c = consolidate([*records, lost])
+    assert c.trend[-1].institution == "Styrelse C" and c.trend[-1].scores == (None, None, None)
 
 
 def test_duplicates_are_named() -> None:
