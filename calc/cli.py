@@ -524,7 +524,12 @@ def _samle(args: argparse.Namespace) -> int:
             )
             return EXIT_IO
         if not args.json:
-            print(f"Oversigten er skrevet til {args.ud}")
+            done = (
+                "Översikten har skrivits till"
+                if result.lang == "sv"
+                else "Oversigten er skrevet til"
+            )
+            print(f"{done} {args.ud}")
     return code
 
 
@@ -579,7 +584,8 @@ def print_consolidation(result: Consolidation, out: TextIO) -> None:
             print(f"{'':<14} {a.reason}", file=out)
     tally = Counter(a.verdict for a in result.agencies)
     print(
-        ", ".join(f"{tally[v]} {v.label(lang)}" for v in Verdict if tally[v]) or "Ingen kilder.",
+        ", ".join(f"{tally[v]} {v.label(lang)}" for v in Verdict if tally[v])
+        or ("Inga källor." if lang == "sv" else "Ingen kilder."),
         file=out,
     )
 

@@ -27,7 +27,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -192,9 +191,7 @@ def _examine_workbook(file: Path, source: str, shown: str) -> Examined:
         changed=tuple(result.changed),
         differs=tuple(result.differs),
         version=(marks.version if in_excel and marks else stamp.version if stamp else ""),
-        calculated=(
-            (marks.time or "") if in_excel and marks else _shown_time(stamp.time) if stamp else ""
-        ),
+        calculated=((marks.time or "") if in_excel and marks else stamp.time if stamp else ""),
         detail=result.detail,
         in_excel=bool(in_excel),
     )
@@ -203,13 +200,6 @@ def _examine_workbook(file: Path, source: str, shown: str) -> Examined:
         skipped = f"«{source}» er en Målscore-oversigt og er sprunget over."
         return Examined((), (Issue("", "", WARNING, skipped),))
     return Examined((assess(source, shown, digest, check, evaluation),))
-
-
-def _shown_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return iso
 
 
 def is_overview(file: Path) -> bool:

@@ -96,7 +96,7 @@ class Verification:
     changed: tuple[str, ...] = ()
     differs: tuple[str, ...] = ()
     version: str = ""
-    calculated: str = ""
+    calculated: str = ""  # ISO 8601, as the stamp or the Resultat sheet has it
     detail: str = ""
     legacy: str = ""  # "xls"/"xlsb": a format Målscore never writes, so never stamped
     in_excel: bool = False  # calculated in Excel (add-in, xlwings Lite), which cannot stamp
@@ -207,6 +207,17 @@ def _t(lang: Lang, da: str, sv: str) -> str:
     return sv if lang == "sv" else da
 
 
+def shown_time(iso: str, lang: Lang) -> str:
+    """An ISO time as people write it: `15-01-2026 09:30` (da), `2026-01-15 09:30` (sv)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.strftime("%Y-%m-%d %H:%M" if lang == "sv" else "%d-%m-%Y %H:%M")
+
+
 def _cells(refs: Sequence[str], limit: int = 20) -> str:
     shown = ", ".join(refs[:limit])
     return shown + (f" … (+{len(refs) - limit})" if len(refs) > limit else "")
@@ -235,8 +246,8 @@ def verdict_of(
     named = check.changed + check.edited
     stamp = _t(
         lang,
-        f"beregnet {check.calculated} med Målscore {check.version}",
-        f"beräknad {check.calculated} med Målscore {check.version}",
+        f"beregnet {shown_time(check.calculated, lang)} med Målscore {check.version}",
+        f"beräknad {shown_time(check.calculated, lang)} med Målscore {check.version}",
     )
     if evaluation is None or not evaluation.ok:
         reason = _errors_reason(evaluation, lang) if evaluation is not None else check.detail
@@ -334,10 +345,11 @@ def verdict_of(
 def _in_excel(check: Verification, lang: Lang) -> tuple[Verdict, str, tuple[str, ...]]:
     """Calculated in Excel by the add-in or xlwings Lite: no stamp can be written there, so the
     check is a new calculation alone; inputs changed since an older stamp are named."""
+    when = shown_time(check.calculated, lang)
     how = _t(
         lang,
-        f"Beregnet i Excel {check.calculated} med Målscore {check.version} (uden stempel)",
-        f"Beräknad i Excel {check.calculated} med Målscore {check.version} (utan stämpel)",
+        f"Beregnet i Excel {when} med Målscore {check.version} (uden stempel)",
+        f"Beräknad i Excel {when} med Målscore {check.version} (utan stämpel)",
     ).replace("  ", " ")
     if check.differs or check.detail:
         return (

@@ -28,7 +28,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import __version__
-from ..consolidate import Consolidation, Verdict
+from ..consolidate import Consolidation, Verdict, shown_time
 from ..model import Lang
 from ..scoring import Status
 
@@ -371,7 +371,7 @@ def build(
     """The overview workbook's bytes."""
     lang = consolidation.lang
     t = _LABELS[lang]
-    moment = (now or datetime.now()).strftime("%d-%m-%Y %H:%M")
+    moment = shown_time((now or datetime.now()).isoformat(), lang)
     stamp = t["heading"].format(n=len(consolidation.agencies), time=moment)
     book = _Book(lang, stamp)
     book.wb.set_properties({"title": stamp, "author": f"Målscore {__version__}", "comments": stamp})

@@ -223,7 +223,7 @@ def test_edited_cells_are_named(run: Run) -> None:
     assert "0.0.9" in str(older["reason"])
     assert run.agency("hjemrejse-2025.xlsx")["changed_cells"] == []
     assert str(run.agency("excel-beregnet.xlsx")["reason"]).startswith(
-        "Beregnet i Excel 2026-01-15 09:30 med Målscore"
+        "Beregnet i Excel 15-01-2026 09:30 med Målscore"
     )
 
 

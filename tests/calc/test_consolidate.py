@@ -27,7 +27,7 @@ from tests.conftest import WORKBOOKS
 
 EX000 = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
 EX003 = WORKBOOKS / "eksempel-003-migrationsverket-2008.xlsx"
-STAMPED = Verification(stamped=True, version=__version__, calculated="15-01-2026 09:30")
+STAMPED = Verification(stamped=True, version=__version__, calculated="2026-01-15T09:30:00+01:00")
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_calculated_in_excel(ev: Evaluation) -> None:
     excel = Verification(stamped=False, in_excel=True, version="0.1.0", calculated="2026-01-15")
     verdict, reason, cells = verdict_of(excel, ev)
     assert verdict is Verdict.APPROVED and cells == ()
-    assert reason.startswith("Beregnet i Excel 2026-01-15 med Målscore 0.1.0 (uden stempel)")
+    assert reason.startswith("Beregnet i Excel 15-01-2026 00:00 med Målscore 0.1.0 (uden stempel)")
     again = verdict_of(replace(excel, stamped=True, changed=("Mål!S4",)), ev)
     assert again[0] is Verdict.APPROVED and "Input ændret siden stemplet: Mål!S4." in again[1]
     differs = verdict_of(replace(excel, differs=("Mål!V3",)), ev)
@@ -108,7 +108,7 @@ def test_errors_are_fejl_whatever_the_stamp_says(broken: Evaluation) -> None:
 def test_swedish_reasons(ev: Evaluation) -> None:
     sv = evaluate(load_grids(EX003, FileOptions()))
     record = assess("a.xlsx", "/x/a.xlsx", "ab" * 32, replace(STAMPED, edited=("Mål!V3",)), sv)
-    assert record.lang == "sv" and record.reason.startswith("Filen är beräknad")
+    assert record.lang == "sv" and record.reason.startswith("Filen är beräknad 2026-01-15 09:30")
     assert Verdict.CHANGED.label("sv") == "ändrad"
 
 
