@@ -307,7 +307,7 @@ class Prompts(Protocol):
 
 
 class DepartementWindow(QMainWindow):
-    openRequested = Signal(object)  # Path: open read-only in the main window
+    openRequested = Signal(object, str)  # Path, where it came from: open read-only
     finished_run = Signal(bool)  # cancelled
     exported = Signal(object)  # Path
 
@@ -528,7 +528,7 @@ class DepartementWindow(QMainWindow):
             except (MaalscoreError, OSError) as exc:
                 self.prompts.error(self.tr("Kan ikke åbne vedhæftningen"), str(exc))
                 return None
-        self.openRequested.emit(path)
+        self.openRequested.emit(path, record.path)
         return path
 
     def export(self, path: Path | None = None) -> Path | None:

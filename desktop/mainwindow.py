@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.batch: BatchDialog | None = None
         self.departement: DepartementWindow | None = None
         self.read_only = False  # opened from the Departement view: look, never write
+        self.shown_as = ""  # where a read-only workbook came from (an e-mail attachment)
         self._shown_once = False
         self.rescorer = Rescorer(self)
         self.rescorer.scored.connect(self._on_scored)
@@ -334,9 +335,10 @@ class MainWindow(QMainWindow):
         if folder is not None:
             self.open_folder(folder)
 
-    def open_path(self, path: Path, read_only: bool = False) -> bool:
+    def open_path(self, path: Path, read_only: bool = False, shown_as: str = "") -> bool:
         """Open a workbook (asking first if the open one has unsaved edits). `read_only`: to
-        look at only (from the Departement view): no edits, no saving, not a recent file."""
+        look at only (from the Departement view): no edits, no saving, not a recent file;
+        `shown_as` names where it came from (`post.eml › fil.xlsx`) instead of its path."""
         if not self._may_discard():
             return False
         try:
@@ -355,6 +357,7 @@ class MainWindow(QMainWindow):
         self.scored = None
         self.undo.clear()
         self.read_only = read_only
+        self.shown_as = shown_as if read_only else ""
         triggers = QAbstractItemView.EditTrigger
         editing = (
             triggers.NoEditTriggers
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
         if self.departement is None:
             self.departement = DepartementWindow(self.prompts)
             self.departement.openRequested.connect(
-                lambda path: self.open_path(path, read_only=True)
+                lambda path, label: self.open_path(path, read_only=True, shown_as=label)
             )
         self.departement.show()
         self.departement.raise_()
@@ -509,7 +512,10 @@ class MainWindow(QMainWindow):
             self.title_label.setText(title or self.doc.path.name)
         else:
             self.title_label.setText(self.doc.path.name)
-        self.file_label.setText(str(self.doc.path))
+        where = self.shown_as or str(self.doc.path)
+        if self.read_only:
+            where += " · " + self.tr("skrivebeskyttet: tallene er Målscores nye beregning")
+        self.file_label.setText(where)
         if card is not None:
             self.score_label.setText(
                 self.tr("Målopfyldelse %1 · %2 af %3 point")

@@ -532,329 +532,334 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="148"/>
+        <location filename="../mainwindow.py" line="149"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="149"/>
+        <location filename="../mainwindow.py" line="150"/>
         <source>Oversigt</source>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="150"/>
+        <location filename="../mainwindow.py" line="151"/>
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="170"/>
+        <location filename="../mainwindow.py" line="171"/>
         <source>Problemer</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="222"/>
+        <location filename="../mainwindow.py" line="223"/>
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="228"/>
+        <location filename="../mainwindow.py" line="229"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="231"/>
+        <location filename="../mainwindow.py" line="232"/>
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="233"/>
+        <location filename="../mainwindow.py" line="234"/>
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="235"/>
+        <location filename="../mainwindow.py" line="236"/>
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="238"/>
+        <location filename="../mainwindow.py" line="239"/>
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="244"/>
+        <location filename="../mainwindow.py" line="245"/>
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="250"/>
+        <location filename="../mainwindow.py" line="251"/>
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="253"/>
+        <location filename="../mainwindow.py" line="254"/>
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="255"/>
+        <location filename="../mainwindow.py" line="256"/>
         <source>&amp;Fortryd</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="257"/>
+        <location filename="../mainwindow.py" line="258"/>
         <source>&amp;Gentag</source>
         <translation>&amp;Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="262"/>
+        <location filename="../mainwindow.py" line="263"/>
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="265"/>
+        <location filename="../mainwindow.py" line="266"/>
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="276"/>
+        <location filename="../mainwindow.py" line="277"/>
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="278"/>
+        <location filename="../mainwindow.py" line="279"/>
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280"/>
+        <location filename="../mainwindow.py" line="281"/>
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="282"/>
+        <location filename="../mainwindow.py" line="283"/>
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="288"/>
+        <location filename="../mainwindow.py" line="289"/>
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289"/>
+        <location filename="../mainwindow.py" line="290"/>
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="290"/>
+        <location filename="../mainwindow.py" line="291"/>
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="317"/>
+        <location filename="../mainwindow.py" line="318"/>
         <source>Målscore</source>
         <translation>Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="349"/>
+        <location filename="../mainwindow.py" line="351"/>
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="350"/>
+        <location filename="../mainwindow.py" line="352"/>
         <source>&apos;%1&apos; kan ikke åbnes.</source>
         <translation>&apos;%1&apos; kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="401"/>
+        <location filename="../mainwindow.py" line="404"/>
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="428"/>
+        <location filename="../mainwindow.py" line="431"/>
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="439"/>
+        <location filename="../mainwindow.py" line="442"/>
         <source>Ret %1</source>
         <translation>Ändra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="452"/>
+        <location filename="../mainwindow.py" line="455"/>
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="467"/>
+        <location filename="../mainwindow.py" line="470"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="468"/>
+        <location filename="../mainwindow.py" line="471"/>
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="500"/>
+        <location filename="../mainwindow.py" line="503"/>
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="502"/>
+        <location filename="../mainwindow.py" line="505"/>
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="515"/>
+        <location filename="../mainwindow.py" line="517"/>
+        <source>skrivebeskyttet: tallene er Målscores nye beregning</source>
+        <translation>skrivskyddad: siffrorna är Målscores nya beräkning</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="521"/>
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="521"/>
+        <location filename="../mainwindow.py" line="527"/>
         <source>Kan ikke beregnes – se Problemer</source>
         <translation>Kan inte beräknas – se Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="523"/>
+        <location filename="../mainwindow.py" line="529"/>
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="527"/>
+        <location filename="../mainwindow.py" line="533"/>
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="535"/>
+        <location filename="../mainwindow.py" line="541"/>
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="543"/>
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="550"/>
+        <location filename="../mainwindow.py" line="556"/>
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="588"/>
+        <location filename="../mainwindow.py" line="594"/>
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="634"/>
+        <location filename="../mainwindow.py" line="640"/>
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="640"/>
+        <location filename="../mainwindow.py" line="646"/>
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="643"/>
+        <location filename="../mainwindow.py" line="649"/>
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="653"/>
+        <location filename="../mainwindow.py" line="659"/>
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="653"/>
+        <location filename="../mainwindow.py" line="659"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="661"/>
-        <location filename="../mainwindow.py" line="674"/>
+        <location filename="../mainwindow.py" line="667"/>
+        <location filename="../mainwindow.py" line="680"/>
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="675"/>
+        <location filename="../mainwindow.py" line="681"/>
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="681"/>
+        <location filename="../mainwindow.py" line="687"/>
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="693"/>
+        <location filename="../mainwindow.py" line="699"/>
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="717"/>
+        <location filename="../mainwindow.py" line="723"/>
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="718"/>
+        <location filename="../mainwindow.py" line="724"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="730"/>
-        <location filename="../mainwindow.py" line="734"/>
+        <location filename="../mainwindow.py" line="736"/>
+        <location filename="../mainwindow.py" line="740"/>
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="735"/>
+        <location filename="../mainwindow.py" line="741"/>
         <source>PDF-filen kunne ikke oprettes: %1</source>
         <translation>PDF-filen kunde inte skapas: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="738"/>
+        <location filename="../mainwindow.py" line="744"/>
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="750"/>
+        <location filename="../mainwindow.py" line="756"/>
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="761"/>
+        <location filename="../mainwindow.py" line="767"/>
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="765"/>
+        <location filename="../mainwindow.py" line="771"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="766"/>
+        <location filename="../mainwindow.py" line="772"/>
         <source>E-mailen er gemt i %1. Åbn den i dit mailprogram.</source>
         <translation>E-postmeddelandet är sparat i %1. Öppna det i ditt e-postprogram.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="788"/>
+        <location filename="../mainwindow.py" line="794"/>
         <source>Sprog</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="788"/>
+        <location filename="../mainwindow.py" line="794"/>
         <source>Sproget skifter, næste gang Målscore startes.</source>
         <translation>Språket byts nästa gång Målscore startas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="795"/>
+        <location filename="../mainwindow.py" line="801"/>
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="797"/>
+        <location filename="../mainwindow.py" line="803"/>
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>

@@ -170,6 +170,7 @@ def test_double_click_opens_read_only(qtbot, window, prompts, inbox) -> None:  #
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         d._double_clicked(d.proxy.index(row, 0))
     assert window.doc.path.name == "siri.xlsx" and inbox not in window.doc.path.parents
+    assert window.file_label.text().startswith(f"{inbox / 'post.eml'} › siri.xlsx · skrivebesk")
     assert window.scored is not None and window.scored.evaluation.plan.year == 2024
     # opening normally afterwards allows editing again
     assert window.open_path(inbox / "statsforvaltningen.xlsx")
