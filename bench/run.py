@@ -244,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wh.warehouse(rows, std, res, big_runs, big_cases)
     if "stamp" in parts:
         wh.stamp_share(rows, books[sizes[-1]], res, big_runs)
-    if "database" in parts:
+    if "database" in parts and not args.quick:  # loads 5M rows into PostgreSQL
         wh.database(rows, std, res, big_runs, notes)
     _finish(rows, notes, runs, big_runs, started, args)
     return 0
