@@ -64,6 +64,7 @@ class CaseSource:
     setting: str
     goals: tuple[str, ...] = ()  # the goals computed from case data, for messages
     timeout: int = DEFAULT_TIMEOUT
+    written: str = ""  # the query as the user wrote it (`sager.sql`), for messages
 
 
 def query_text(value: str, workbook_dir: Path | None) -> str:
@@ -117,6 +118,10 @@ def read_case_database(
         raise _error(source, _timed_out(str(exc))) from exc
     except OSError as exc:
         raise _error(source, f"forbindelsen mislykkedes ({exc}).") from exc
+    except Exception as exc:  # a driver's own failure (pg8000 without a password: None.decode)
+        if isinstance(exc, AttributeError) and "decode" in str(exc):
+            raise _error(source, _no_password()) from exc
+        raise _error(source, f"databasedriveren fejlede ({type(exc).__name__}: {exc}).") from exc
     finally:
         if engine is not None:
             engine.dispose()
@@ -173,6 +178,14 @@ def _explain(exc: Any) -> str:
     return raw
 
 
+def _no_password() -> str:
+    return (
+        "databasen beder om en adgangskode, og der er ingen. Adgangskoden står aldrig i "
+        f"projektmappen: sæt miljøvariablen {PASSWORD_ENV}, eller kør maalscore beregn i en "
+        "terminal, så spørger den."
+    )
+
+
 def _timed_out(raw: str) -> str:
     return (
         "databasen svarede ikke i tide. Forsøg igen, eller sæt miljøvariablen "
@@ -185,9 +198,9 @@ def _error(source: CaseSource, what: str) -> CaseDatabaseError:
     goals = ", ".join(source.goals)
     lead = f"Mål {goals} beregnes" if len(source.goals) == 1 else f"Målene {goals} beregnes"
     who = f"{lead} ud fra sagsdatabasen" if source.goals else "Sagsdatabasen"
-    shown = _safe_url(source.url)
+    shown, query = _safe_url(source.url), _short(source.written or source.query)
     return CaseDatabaseError(
-        f"{who} ({source.setting}: {shown}, forespørgsel «{_short(source.query)}»), men "
+        f"{who} ({source.setting}: {shown}, forespørgsel «{query}»), men "
         f"{what} Projektmappen er ikke ændret."
     )
 
@@ -407,8 +420,8 @@ def _assemble(
     counts = Counts(
         days=tuple(day_rows),
         decided=tuple(decided_rows),
-        # no row order in a database: first row 0, goals in the order of their numbers
-        goals=tuple((g, excl.get(g, 0), without.get(g, 0), 0) for g in goals),
+        # no rows in a database: first row -1 (no cell), goals in the order of their numbers
+        goals=tuple((g, excl.get(g, 0), without.get(g, 0), -1) for g in goals),
         rows=sum(int(r[1]) for r in goal_rows),
     )
     cases, _ = assemble(book, counts, sheet=LABEL, col_of={}, lang="da")

@@ -325,7 +325,7 @@ def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> 
     source = CaseSource(url, "", where, goals, timeout)
     from dataclasses import replace
 
-    return replace(source, query=query_text(query, workbook.parent) if query else query)
+    return replace(source, query=query_text(query, workbook.parent), written=query)
 
 
 def _has_password(url: str) -> bool:

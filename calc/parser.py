@@ -1126,7 +1126,7 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         last_score_pct=_kv_number(kv, "last_score", out),
         year_cell=kv.get("year", (None, ""))[1],
     )
-    _check_references(plan, out, case_grid.name if case_grid is not None else None)
+    _check_references(plan, out, _case_source_name(case_grid))
     return plan, tuple(out.issues)
 
 
@@ -1213,6 +1213,16 @@ def _equal_weights(kv: dict[str, tuple[CellValue, str]], out: Collector) -> bool
     return False
 
 
+def _case_source_name(grid: SheetGrid | None) -> str | None:
+    """What issues about the case data name as the sheet: the case file or the database when
+    the cases come from outside the workbook, else the sheet."""
+    if grid is None:
+        return None
+    if isinstance(grid, CaseSheet | CountedSheet) and grid.label:
+        return grid.label
+    return grid.name
+
+
 def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> None:
     """Milestones and cases must point at goals that use them."""
     by_id = {g.id: g for g in plan.goals}
@@ -1233,7 +1243,7 @@ def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> Non
         if case_sheet is not None and (target is None or target.indicator is None):
             out.warning(
                 case_sheet,
-                a1(cases.first_row, 0),
+                a1(cases.first_row, 0) if cases.first_row >= 0 else "",  # -1: a database
                 f"Sagerne for mål {cases.goal_id} bruges ikke: målet findes ikke eller har "
                 "ingen Indikator.",
                 f"Ärendena för mål {cases.goal_id} används inte: målet finns inte eller har "

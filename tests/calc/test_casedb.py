@@ -324,3 +324,21 @@ def test_missing_query_setting_is_explained(tmp_path):
     book = build_plan(tmp_path / "plan.xlsx", [("Sagsdatabase", "postgresql+pg8000://x@h/db")])
     with pytest.raises(CaseDatabaseError, match="Sagsforespørgsel"):
         load_grids(book, FileOptions())
+
+
+def test_no_password_anywhere_is_explained_not_a_traceback(pg, small_table, tmp_path):
+    book = build_plan(
+        tmp_path / "plan.xlsx", [("Sagsdatabase", no_password(pg)), ("Sagsforespørgsel", "q.sql")]
+    )
+    (tmp_path / "q.sql").write_text("SELECT * FROM sager_fejl")
+    env = {k: v for k, v in os.environ.items() if k != "MAALSCORE_DB_PASSWORD"}
+    before = book.read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "calc.cli", "beregn", str(book)],
+        capture_output=True, text=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+    assert book.read_bytes() == before
+    assert proc.returncode == 3, proc.stderr
+    assert "beder om en adgangskode" in proc.stderr + proc.stdout
+    assert "forespørgsel «q.sql»" in proc.stderr + proc.stdout
+    assert "Traceback" not in proc.stderr
