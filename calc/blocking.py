@@ -10,7 +10,8 @@ shown, so one slip does not blank the year. Errors are attributed by where they 
   total, and every person's pay (pay follows the total score);
 - an error in a person's row (Resultatløn) blocks only that person's pay;
 - an error on the Plan sheet blocks what its label feeds: nothing numeric for Institution, År,
-  Titel, Sprog, Departement; the case goals for a case file; everything for Vægtning;
+  Titel, Sprog, Departement; the case goals for a case file; the goals with a Frist in working
+  days, months or `følgende måned` for Helligdage; everything for Vægtning;
 - the Resultat sheet is output only, so its problems block nothing on screen;
 - an error that cannot be attributed (a header row, a missing column, a row without Nr, a sheet
   Målscore does not know) blocks every number, as before: never a number that might depend on a
@@ -311,6 +312,9 @@ def _plan_label(issue: Issue, plan: Plan, grids: WorkbookGrids, r: int, t: _Targ
         return
     if key == "case_file":
         t.goals_of(_ids(plan, None), issue)
+        return
+    if key == "holidays":  # whose holidays a Frist in working days skips
+        t.goals_of([g.id for g in plan.goals if g.deadline and g.deadline.needs_dates], issue)
         return
     t.everything.append(issue)
 

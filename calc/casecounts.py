@@ -127,7 +127,7 @@ def read_distinct(raw: Mapping[str, Sequence[object]]) -> Codebook:
     for v in cols["goal"]:
         text = cell_text(from_file_value(v))
         goal.append(goal_index.setdefault(text, len(goal_index)) if text else -1)
-    included = _read(cols["included"], V.parse_bool)
+    included = _read(cols["included"], _included)
     days = _read(cols["days"], V.parse_number)
     received = _read(cols["received"], _as_date)
     decided = _read(cols["decided"], _as_date)
@@ -239,6 +239,20 @@ def assemble_both(
     cases, da = assemble(book, counts, sheet=sheet, col_of=col_of, lang="da")
     _, sv = assemble(book, counts, sheet=sheet, col_of=col_of, lang="sv")
     return cases, {"da": da, "sv": sv}
+
+
+def _included(v: CellValue) -> bool:
+    """Medtages in counted case data: Ja/Nej. `Som opfyldt` needs the cases one by one (it is
+    read in Sagsdata on the workbook's sheet), so here it is an error that says so."""
+    got = V.parse_included(v)
+    if got is V.AS_MET:
+        raise V.ValueProblem(
+            "Som opfyldt kan kun bruges, når sagerne står på arket Sagsdata; i en stor sagsfil "
+            "tælles sagerne pr. dag. Skriv Ja eller Nej, eller flyt sagerne til arket.",
+            "Räknas som uppfyllt kan bara användas när ärendena står på bladet Ärenden; i en "
+            "stor ärendefil räknas ärendena per dag. Skriv Ja eller Nej, eller flytta ärendena.",
+        )
+    return got
 
 
 def _add(a: dict[_K, int], b: dict[_K, int]) -> dict[_K, int]:

@@ -296,12 +296,15 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
         days = [v.toordinal() if isinstance(v, date) else -1 for v in parsed.values]
         return np.array(days, dtype=np.int64)[codes]
 
-    # Medtages: `Nej` leaves the case out.
-    i_codes, _, i_parsed, i_formula = read_column("included", V.parse_bool)
+    # Medtages: `Nej` leaves the case out; `Som opfyldt` keeps it as within the deadline.
+    i_codes, _, i_parsed, i_formula = read_column("included", V.parse_included)
     cols_issue("included", has_goal, i_codes, i_parsed, i_formula)
     is_false = np.array([v is False for v in i_parsed.values], dtype=bool)[i_codes] & ~i_formula
     excluded = has_goal & is_false
     active = has_goal & ~excluded
+    as_met = (
+        np.array([v is V.AS_MET for v in i_parsed.values], dtype=bool)[i_codes] & ~i_formula
+    ) & active
 
     # Afgjort.
     d_codes, _, d_parsed, d_formula = read_column("decided", _as_date)
@@ -334,9 +337,10 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
     row_r_ord = ordinals(r_parsed, r_codes)
     row_r_ok = (row_r_ord >= 0) & ~r_formula
     from_dates = need & row_d_ok & row_r_ok
-    without_days = need & ~from_dates
-    still_open = need & ~row_d_ok & row_r_ok  # received, not decided, no Dage
-    kept = active & (k_given | from_dates)
+    without_days = need & ~from_dates & ~as_met
+    # received, not decided, no Dage (Som opfyldt cases are kept instead)
+    still_open = need & ~row_d_ok & row_r_ok & ~as_met
+    kept = active & (k_given | from_dates | as_met)
 
     # One table of day values: the distinct Dage, then the distinct date differences.
     day_table: list[Decimal | None] = [
@@ -347,6 +351,11 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
     day_codes = k_codes.copy()
     day_codes[from_dates] = len(day_table) + diff_codes
     day_table += [Decimal(int(x)) for x in distinct_diffs.tolist()]
+    # Som opfyldt without a day count: 0, never used (refused for day-based indicators).
+    met_only = as_met & ~(k_given | from_dates)
+    if met_only.any():
+        day_codes[met_only] = len(day_table)
+        day_table.append(Decimal(0))
 
     decided_table: list[date | None] = [v if isinstance(v, date) else None for v in d_parsed.values]
     decided_codes = d_codes
@@ -371,6 +380,8 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
         in_goal = row_goal == gi
         rows = np.flatnonzero(in_goal & kept).tolist()
         open_rows = np.flatnonzero(in_goal & still_open).tolist()
+        met_rows = np.flatnonzero(in_goal & as_met)
+        i_col = table.col_of.get("included", 0)
         result.append(
             GoalCases(
                 gid,
@@ -383,6 +394,8 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
                 received=_gather(received_table, received_codes, rows),
                 open_received=_gather(received_table, received_codes, open_rows),
                 open_location=_gather(loc_table, l_codes, open_rows),
+                as_met=tuple(as_met[rows].tolist()) if rows else (),
+                as_met_cell=a1(first + int(met_rows[0]), i_col) if len(met_rows) else "",
             )
         )
     return result, report.issues

@@ -63,6 +63,7 @@ def to_json(path: Path, ev: Evaluation) -> dict[str, object]:
             {
                 "id": g.goal_id,
                 "weight": _number(g.weight),
+                "possible_points": _number(g.possible),
                 "fulfilment_pct": _number(g.fulfilment),
                 "points": _number(g.points),
                 "status": g.status.label(plan.lang if plan else "da"),

@@ -164,7 +164,7 @@ class KnownCases:
     counted: bool = False  # large case data read as counts: no case can be placed in time
 
 
-def cases_at(goal: Goal, cases: GoalCases, as_of: date) -> KnownCases:
+def cases_at(goal: Goal, cases: GoalCases, as_of: date, country: str = "DK") -> KnownCases:
     """The cases known at the end of `as_of` (rules in the module docstring)."""
     if cases.counts:  # counted by a columnar engine or a database: no dates per case
         return KnownCases(GoalCases(cases.goal_id, first_row=cases.first_row), 0, 0, 0, True)
@@ -172,11 +172,14 @@ def cases_at(goal: Goal, cases: GoalCases, as_of: date) -> KnownCases:
     decided: list[date | None] = []
     location: list[str] = []
     received: list[date | None] = []
+    met: list[bool] = []
     opened: list[tuple[date, str]] = []
     unplaced = 0
     n = len(cases.days)
     got = cases.received if len(cases.received) == n else (None,) * n
-    for d, when, loc, came in zip(cases.days, cases.decided, cases.location, got, strict=True):
+    as_met = cases.as_met if len(cases.as_met) == n else (False,) * n
+    rows = zip(cases.days, cases.decided, cases.location, got, as_met, strict=True)
+    for d, when, loc, came, counts_as_met in rows:
         whole = _whole_days(d)
         if when is None and came is not None and whole is not None:
             when = came + timedelta(days=whole)
@@ -189,6 +192,7 @@ def cases_at(goal: Goal, cases: GoalCases, as_of: date) -> KnownCases:
             decided.append(when)
             location.append(loc)
             received.append(came)
+            met.append(counts_as_met)
         elif came is not None and came <= as_of:
             opened.append((came, loc))
     opened += [
@@ -197,12 +201,13 @@ def cases_at(goal: Goal, cases: GoalCases, as_of: date) -> KnownCases:
         if came <= as_of
     ]
     n_decided = len(days)
-    late = _late_open(goal, opened, as_of)
+    late = _late_open(goal, opened, as_of, country)
     for came, loc in late:
         days.append(Decimal((as_of - came).days + 1))  # decided tomorrow at the earliest
         decided.append(None)
         location.append(loc)
         received.append(came)
+        met.append(False)
     known = GoalCases(
         cases.goal_id,
         tuple(days),
@@ -210,19 +215,28 @@ def cases_at(goal: Goal, cases: GoalCases, as_of: date) -> KnownCases:
         tuple(location),
         first_row=cases.first_row,
         received=tuple(received),
+        as_met=tuple(met),
+        as_met_cell=cases.as_met_cell,
     )
     return KnownCases(known, n_decided, len(late), unplaced)
 
 
-def _late_open(goal: Goal, opened: list[tuple[date, str]], as_of: date) -> list[tuple[date, str]]:
-    """Open cases that can only end late: only `andel` counts open cases."""
-    if goal.indicator is not Indicator.SHARE:
+def _late_open(
+    goal: Goal, opened: list[tuple[date, str]], as_of: date, country: str
+) -> list[tuple[date, str]]:
+    """Open cases that can only end late: only `andel` counts open cases. A case is late for
+    sure when even a decision tomorrow would miss its Frist (`calc.deadlines`, strict or not,
+    in days, working days, months or by a date)."""
+    deadline = goal.deadline
+    if goal.indicator is not Indicator.SHARE or deadline is None:
         return []
-    if goal.deadline_date is not None:
-        return opened if as_of >= goal.deadline_date else []
-    if goal.deadline_days is None:
-        return []
-    return [(came, loc) for came, loc in opened if (as_of - came).days >= goal.deadline_days]
+    tomorrow = as_of + timedelta(days=1)
+
+    def late(came: date) -> bool:
+        days = Decimal((tomorrow - came).days)
+        return deadline.within(days, came, tomorrow, country) is False
+
+    return [(came, loc) for came, loc in opened if late(came)]
 
 
 @dataclass(frozen=True)
@@ -287,7 +301,7 @@ def known_at(plan: Plan, as_of: date, rows: dict[str, FollowUpRow]) -> Known:
         now = g
         if g.indicator is not None:
             cases = by_goal.get(g.id, GoalCases(g.id))
-            known_cases[g.id] = cases_at(g, cases, as_of)
+            known_cases[g.id] = cases_at(g, cases, as_of, plan.holiday_country)
         elif g.type not in (GoalType.MILESTONES, GoalType.SUBGOALS):
             row = rows.get(g.id)
             now = replace(

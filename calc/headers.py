@@ -50,6 +50,8 @@ PLAN_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("Titel", "Title"),
     "weighting": ("Vægtning", "Viktning", "Weighting"),
     "language": ("Sprog", "Språk", "Language"),
+    # whose public holidays a Frist in arbejdsdage skips (default: the plan's language)
+    "holidays": ("Helligdage", "Helgdagar", "Helligdagskalender", "Helgdagskalender", "Holidays"),
     # case data in a separate .csv/.xlsx file, relative to the workbook (see calc.engine.load_grids)
     "case_file": ("Sagsdata", "Ärenden", "Sagsfil", "Sagsdatafil", "Ärendefil", "Case file"),
     # case data counted inside a database (calc.casedb): a SQLAlchemy URL without password, and
@@ -85,7 +87,32 @@ GOAL_FIELDS: tuple[Field, ...] = (
     _f("indicator", "Indikator", "Indikator", "Indicator"),
     _f("deadline", "Frist", "Tidsgräns", "Deadline"),
     _f("trim", "Udelad", "Utelämna", "Trim", "Udelad %"),
+    _f(
+        "periods",
+        "Udelad periode",
+        "Utelämnad period",
+        "Udeladte perioder",
+        "Utelämnade perioder",
+        "Excluded periods",
+    ),
     _f("locations", "Lokationer", "Orter", "Platser", "Locations"),
+    _f("location_mode", "Lokationsberegning", "Ortsberäkning", "Location calculation"),
+    _f(
+        "precondition",
+        "Forudsætning",
+        "Förutsättning",
+        "Forudsætninger",
+        "Förutsättningar",
+        "Precondition",
+    ),
+    _f(
+        "precondition_met",
+        "Forudsætning opfyldt",
+        "Förutsättning uppfylld",
+        "Forudsætninger opfyldt",
+        "Förutsättningar uppfyllda",
+        "Precondition met",
+    ),
     _f("result", "Resultat", "Utfall", "Result"),
     _f("source", "Kilde", "Källa", "Source"),
     # last year's numbers: reference columns `maalscore nyt-år` fills and the core only reads

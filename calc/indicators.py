@@ -2,8 +2,12 @@
 
 This is the plain-Python reference implementation; it is exact (Decimal) and defines the rules:
 
-- `andel`: share (%) of the included cases with Dage ≤ N days, or decided on or before a date.
-  A case with no decision date never counts as decided by a date.
+- `andel`: share (%) of the included cases within the Frist (`calc.deadlines`: Dage ≤ N days,
+  < N with `under`, N working days or months after Modtaget, on or before a date, or strictly
+  before with `før`). A case with Medtages = Som opfyldt counts as within whatever its dates.
+  A case with no decision date never counts as decided by a date; a case without what its
+  deadline needs (Modtaget and Afgjort for working days and months) is left out and counted
+  in `n_undated`.
 - `gennemsnit` with Udelad X: sort by days, leave out the k = ⌊n × X / 100⌋ slowest cases, then
   take the mean of the rest. Ties do not matter: equal day counts are interchangeable, so which of
   them is dropped cannot change the mean. At least (100 − X) % of the cases are always kept.
@@ -29,6 +33,7 @@ from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
+from .deadlines import Deadline, Kind
 from .model import Indicator
 
 DAYS_PER_UNIT: dict[str, Decimal] = {
@@ -52,6 +57,8 @@ class IndicatorValue:
     value: Fraction | None  # None: no cases to compute from
     n_cases: int  # cases the value is computed over
     n_trimmed: int = 0  # slowest cases left out by Udelad
+    n_undated: int = 0  # `andel`: cases left out because they lack what the Frist needs
+    n_as_met: int = 0  # `andel`: cases counted as within by Medtages = Som opfyldt
 
 
 def percentile_rank(n: int, percentile: Decimal) -> int:
@@ -73,8 +80,10 @@ def compute(
     days: Sequence[Decimal],
     decided: Sequence[date | None] = (),
     *,
-    deadline_days: Decimal | None = None,
-    deadline_date: date | None = None,
+    deadline: Deadline | None = None,
+    received: Sequence[date | None] = (),
+    as_met: Sequence[bool] = (),
+    country: str = "DK",
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
     percentile: Decimal = Decimal(50),
@@ -89,8 +98,10 @@ def compute(
         indicator,
         days,
         decided,
-        deadline_days=deadline_days,
-        deadline_date=deadline_date,
+        deadline=deadline,
+        received=received,
+        as_met=as_met,
+        country=country,
         trim_pct=trim_pct,
         days_per_unit=days_per_unit,
         percentile=percentile,
@@ -102,8 +113,10 @@ def compute_reference(
     days: Sequence[Decimal],
     decided: Sequence[date | None] = (),
     *,
-    deadline_days: Decimal | None = None,
-    deadline_date: date | None = None,
+    deadline: Deadline | None = None,
+    received: Sequence[date | None] = (),
+    as_met: Sequence[bool] = (),
+    country: str = "DK",
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
     percentile: Decimal = Decimal(50),
@@ -114,12 +127,18 @@ def compute_reference(
     if n == 0:
         return IndicatorValue(None, 0)
     if indicator is Indicator.SHARE:
-        if deadline_date is not None:
-            hits = sum(1 for d in decided if d is not None and d <= deadline_date)
-        else:
-            limit = deadline_days if deadline_days is not None else Decimal(0)
-            hits = sum(1 for d in days if d <= limit)
-        return IndicatorValue(Fraction(hits * 100, n), n)
+        hits = undated = met = 0
+        for i in range(n):
+            if as_met and as_met[i]:
+                hits += 1
+                met += 1
+                continue
+            within = _within(deadline, days[i], _at(received, i), _at(decided, i), country)
+            if within is None:
+                undated += 1
+            elif within:
+                hits += 1
+        return _share(hits, n, undated, met)
     ordered = sorted(days)
     if indicator is Indicator.MEAN:
         k = trimmed_count(n, trim_pct)
@@ -145,21 +164,51 @@ def compute_fast(
     days: Sequence[Decimal],
     decided: Sequence[date | None] = (),
     *,
-    deadline_days: Decimal | None = None,
-    deadline_date: date | None = None,
+    deadline: Deadline | None = None,
+    received: Sequence[date | None] = (),
+    as_met: Sequence[bool] = (),
+    country: str = "DK",
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
     percentile: Decimal = Decimal(50),
 ) -> IndicatorValue:
     """The same as `compute_reference`, from a histogram of the day counts (distinct value →
     number of cases), built with `collections.Counter` at C speed. Every rule depends only on that
-    histogram, so the result is exact and equal to the reference."""
+    histogram, so the result is exact and equal to the reference. A share is counted over the
+    distinct combinations of what its Frist reads (and Som opfyldt)."""
+    n = len(days)
+    if indicator is Indicator.SHARE and n:
+        # Only the columns the deadline reads make up the key, so the histogram stays small.
+        met_col: Sequence[bool] = as_met or (False,) * n
+        groups: list[tuple[Decimal | None, date | None, date | None, bool, int]]
+        if deadline is None or deadline.kind is Kind.DAYS:
+            keys = Counter(zip(days, met_col, strict=True))
+            groups = [(d, None, None, m, c) for (d, m), c in keys.items()]
+        elif deadline.kind is Kind.DATE:
+            by_date = Counter(zip(decided or (None,) * n, met_col, strict=True))
+            groups = [(None, None, d, m, c) for (d, m), c in by_date.items()]
+        else:
+            pairs = Counter(
+                zip(received or (None,) * n, decided or (None,) * n, met_col, strict=True)
+            )
+            groups = [(None, r, d, m, c) for (r, d, m), c in pairs.items()]
+        hits = undated = met = 0
+        for d, r, dd, m, c in groups:
+            if m:
+                hits += c
+                met += c
+                continue
+            within = _within(deadline, d, r, dd, country)
+            if within is None:
+                undated += c
+            elif within:
+                hits += c
+        return _share(hits, n, undated, met)
     return compute_counts(
         indicator,
         Counter(days),
-        Counter(decided) if indicator is Indicator.SHARE else {},
-        deadline_days=deadline_days,
-        deadline_date=deadline_date,
+        {},
+        deadline=deadline,
         trim_pct=trim_pct,
         days_per_unit=days_per_unit,
         percentile=percentile,
@@ -171,8 +220,7 @@ def compute_counts(
     day_counts: Mapping[Decimal, int],
     decided_counts: Mapping[date | None, int] = MappingProxyType({}),
     *,
-    deadline_days: Decimal | None = None,
-    deadline_date: date | None = None,
+    deadline: Deadline | None = None,
     trim_pct: Decimal = Decimal(0),
     days_per_unit: Decimal = Decimal(1),
     percentile: Decimal = Decimal(50),
@@ -180,19 +228,24 @@ def compute_counts(
     """The indicator from histograms: Dage value → number of cases, and Afgjort date → number
     of cases (None: no date), over the same cases. This is what large case data gives (counted
     by a columnar engine or a database, `calc.casecounts`); the counts are exact integers and
-    the result is the same exact fraction as `compute_reference` over the cases themselves."""
+    the result is the same exact fraction as `compute_reference` over the cases themselves.
+
+    Counts carry no Modtaget and no Som opfyldt: a share with a Frist in working days or months
+    comes out with every case undated (the caller reports it)."""
     n = sum(day_counts.values())
     if indicator is Indicator.COUNT:
         return IndicatorValue(Fraction(n), n)
     if n == 0:
         return IndicatorValue(None, 0)
     if indicator is Indicator.SHARE:
-        if deadline_date is not None:
-            hits = sum(c for d, c in decided_counts.items() if d is not None and d <= deadline_date)
+        if deadline is not None and deadline.needs_dates:
+            return IndicatorValue(None, 0, n_undated=n)
+        if deadline is not None and deadline.kind is Kind.DATE:
+            groups = decided_counts.items()
+            hits = sum(c for d, c in groups if _within(deadline, None, None, d, "DK"))
         else:
-            limit = deadline_days if deadline_days is not None else Decimal(0)
-            hits = sum(c for d, c in day_counts.items() if d <= limit)
-        return IndicatorValue(Fraction(hits * 100, n), n)
+            hits = sum(c for d, c in day_counts.items() if _within(deadline, d, None, None, "DK"))
+        return _share(hits, n, 0, 0)
     histogram = sorted((v, c) for v, c in day_counts.items() if c)  # fastest first
     unit = Fraction(days_per_unit)
     if indicator is Indicator.MAXIMUM:
@@ -217,6 +270,29 @@ def compute_counts(
         total += Fraction(value) * take
         left -= take
     return IndicatorValue(total / keep / unit, keep, k)
+
+
+def _within(
+    deadline: Deadline | None,
+    days: Decimal | None,
+    received: date | None,
+    decided: date | None,
+    country: str,
+) -> bool | None:
+    if deadline is None:  # no Frist (the parser reports it): nothing is within
+        return days is not None and days <= 0
+    return deadline.within(days, received, decided, country)
+
+
+def _at(column: Sequence[date | None], i: int) -> date | None:
+    return column[i] if column else None
+
+
+def _share(hits: int, n: int, undated: int, met: int) -> IndicatorValue:
+    counted = n - undated
+    if counted == 0:
+        return IndicatorValue(None, 0, n_undated=undated, n_as_met=met)
+    return IndicatorValue(Fraction(hits * 100, counted), counted, n_undated=undated, n_as_met=met)
 
 
 def _nth(histogram: list[tuple[Decimal, int]], i: int) -> Decimal:

@@ -11,9 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from .deadlines import Deadline
+    from .excluded_periods import Period
 
 Lang = Literal["da", "sv"]
+_T = TypeVar("_T")
 
 
 class GoalType(Enum):
@@ -26,6 +31,7 @@ class GoalType(Enum):
     MILESTONES = "milepæle"
     ASSESSMENT = "vurdering"
     SUBGOALS = "delmål"
+    DEVIATION = "afvigelse"
 
 
 class Scale(Enum):
@@ -78,12 +84,15 @@ class Goal:
     baseline: Decimal | None = None
     unit: str = ""
     indicator: Indicator | None = None
-    deadline_days: Decimal | None = None
-    deadline_date: date | None = None
+    deadline: Deadline | None = None  # Frist, for `andel`
+    excluded_periods: tuple[Period, ...] = ()  # Udelad periode
     trim_pct: Decimal = Decimal(0)
     percentile: Decimal = Decimal(50)  # for `percentil N`: N
     location_weights: tuple[tuple[str, Decimal], ...] = ()
     every_location: bool = False
+    pooled_locations: bool = False  # Lokationsberegning `samlet`: one weighted value, scored once
+    precondition: str = ""  # Forudsætning, as written in the plan
+    precondition_met: bool | None = None  # Forudsætning opfyldt; None: not stated (= met)
     result: Decimal | bool | None = None  # bool for ja/nej; a level 0–100 for vurdering
     result_text: str = ""  # the result as written, for the explanation
     source: str = ""
@@ -94,7 +103,12 @@ class Goal:
 
     @property
     def lower_is_better(self) -> bool:
-        return self.type is GoalType.AT_MOST
+        return self.type in (GoalType.AT_MOST, GoalType.DEVIATION)
+
+    @property
+    def excluded(self) -> bool:
+        """Forudsætning opfyldt = Nej: the goal is taken out of the total."""
+        return self.precondition_met is False
 
 
 @dataclass(frozen=True)
@@ -141,10 +155,14 @@ class GoalCases:
     empty; `histograms` and the location methods serve both forms.
 
     `received` is each case's Modtaget date (None when empty or unreadable), for placing the
-    cases in time during the year (`calc.followup`). Cases with a Modtaget date but neither an
-    Afgjort date nor Dage are still open: they have no day count, so they are among
-    `without_days`, and their Modtaget and Lokation are in `open_received` and `open_location`.
-    Counted case data has none of these: it cannot be placed in time.
+    cases in time during the year (`calc.followup`), for deadlines in working days or months
+    and for excluded periods. Cases with a Modtaget date but neither an Afgjort date nor Dage
+    are still open: they have no day count, so they are among `without_days`, and their
+    Modtaget and Lokation are in `open_received` and `open_location`. `as_met` marks the cases
+    with Medtages = Som opfyldt (they count as within the deadline; their Dage is 0 when none
+    was given, and the parser refuses them for any indicator but `andel` and `antal`);
+    `as_met_cell` is the first Som opfyldt cell, for messages. Counted case data has none of
+    these: it cannot be placed in time (see `calc.scoring._needs_each_case`).
     """
 
     goal_id: str
@@ -158,6 +176,8 @@ class GoalCases:
     received: tuple[date | None, ...] = ()
     open_received: tuple[date, ...] = ()
     open_location: tuple[str, ...] = ()
+    as_met: tuple[bool, ...] = ()
+    as_met_cell: str = ""
 
     @property
     def n_cases(self) -> int:
@@ -166,6 +186,34 @@ class GoalCases:
     def location_names(self) -> frozenset[str]:
         """The locations that have cases, as written."""
         return frozenset(self.location) | {c.location for c in self.counts if c.n}
+
+    def __post_init__(self) -> None:
+        # Callers that know no Modtaget or Som opfyldt may leave those columns out.
+        n = len(self.days)
+        if len(self.received) != n:
+            object.__setattr__(self, "received", (None,) * n)
+        if len(self.as_met) != n:
+            object.__setattr__(self, "as_met", (False,) * n)
+
+    def subset(self, keep: list[int]) -> GoalCases:
+        """The same goal with only the cases at positions `keep`."""
+        if len(keep) == len(self.days):
+            return self
+        return GoalCases(
+            self.goal_id,
+            _pick(self.days, keep),
+            _pick(self.decided, keep),
+            _pick(self.location, keep),
+            self.excluded,
+            self.without_days,
+            self.first_row,
+            self.counts,
+            received=_pick(self.received, keep),
+            open_received=self.open_received,
+            open_location=self.open_location,
+            as_met=_pick(self.as_met, keep),
+            as_met_cell=self.as_met_cell,
+        )
 
     def location_keys(self) -> frozenset[str]:
         """The locations that have cases, folded with `grid.normalise_name`."""
@@ -189,20 +237,22 @@ class GoalCases:
                 decided[d] = decided.get(d, 0) + k
         return days, decided
 
-    def at_location(self, key: str) -> tuple[tuple[Decimal, ...], tuple[date | None, ...]]:
-        """Days and decision dates of the cases whose Lokation folds to `key`
-        (`grid.normalise_name`). Each distinct name is folded once, so a million cases cost
-        one pass over them, not a million foldings."""
-        from operator import itemgetter
-
+    def at_location(self, key: str) -> GoalCases:
+        """The cases whose Lokation folds to `key` (`grid.normalise_name`). Each distinct name
+        is folded once, so a million cases cost one pass over them, not a million foldings."""
         from .grid import normalise_name
 
         names = {n for n in set(self.location) if normalise_name(n) == key}
-        idx = [i for i, loc in enumerate(self.location) if loc in names]
-        if len(idx) > 1:
-            pick = itemgetter(*idx)
-            return pick(self.days), pick(self.decided)
-        return tuple(self.days[i] for i in idx), tuple(self.decided[i] for i in idx)
+        return self.subset([i for i, loc in enumerate(self.location) if loc in names])
+
+
+def _pick(column: tuple[_T, ...], keep: list[int]) -> tuple[_T, ...]:
+    """`tuple(column[i] for i in keep)` at C speed (`operator.itemgetter`)."""
+    from operator import itemgetter
+
+    if len(keep) > 1:
+        return itemgetter(*keep)(column)  # type: ignore[no-any-return]
+    return tuple(column[i] for i in keep)
 
 
 @dataclass(frozen=True)
@@ -304,6 +354,7 @@ class Plan:
     milestones: tuple[Milestone, ...] = ()
     cases: tuple[GoalCases, ...] = ()
     people: tuple[Person, ...] = ()
+    holiday_country: str = "DK"  # whose public holidays working days skip: DK or SE
     goals_layout: SheetLayout | None = None
     milestones_layout: SheetLayout | None = None
     pay_layout: SheetLayout | None = None

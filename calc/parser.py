@@ -16,7 +16,9 @@ from functools import partial
 from typing import TypeVar
 
 from . import values as V
+from .deadlines import Deadline, parse_deadline
 from .errors import ERROR, WARNING, Issue, Severity
+from .excluded_periods import parse_periods
 from .fmt import plain
 from .grid import CaseSheet, CellValue, CountedSheet, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import (
@@ -87,6 +89,34 @@ _GOAL_TYPES: dict[str, GoalType] = {
     "assessment": GoalType.ASSESSMENT,
     "delmal": GoalType.SUBGOALS,
     "subgoals": GoalType.SUBGOALS,
+    "afvigelse": GoalType.DEVIATION,
+    "avvikelse": GoalType.DEVIATION,
+    "deviation": GoalType.DEVIATION,
+}
+_LOCATION_MODES = {
+    "prlokation": False,
+    "perlokation": False,
+    "lokation": False,
+    "perort": False,
+    "ort": False,
+    "perlocation": False,
+    "samlet": True,
+    "samlad": True,
+    "sammanvagd": True,
+    "sammantaget": True,
+    "pooled": True,
+}
+_HOLIDAY_COUNTRIES = {
+    "dk": "DK",
+    "danmark": "DK",
+    "dansk": "DK",
+    "danske": "DK",
+    "denmark": "DK",
+    "se": "SE",
+    "sverige": "SE",
+    "svensk": "SE",
+    "svenska": "SE",
+    "sweden": "SE",
 }
 _SCALES = {
     "binaer": Scale.BINARY,
@@ -141,7 +171,14 @@ _NEEDS_TARGET = {
     GoalType.AT_MOST,
     GoalType.REDUCTION,
     GoalType.INCREASE,
+    GoalType.DEVIATION,
 }
+_TYPES_DA = (
+    "ja/nej, mindst, højst, interval, reduktion, stigning, afvigelse, milepæle, vurdering, delmål"
+)
+_TYPES_SV = (
+    "ja/nej, minst, högst, intervall, minskning, ökning, avvikelse, milstolpar, bedömning, delmål"
+)
 
 
 def _fold(value: CellValue) -> str:
@@ -382,12 +419,7 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
     out = row.out
     gid = row.text("id")
     row.kind, row.subject = "goal", gid
-    type_ = row.keyword(
-        "type",
-        _GOAL_TYPES,
-        "ja/nej, mindst, højst, interval, reduktion, stigning, milepæle, vurdering, delmål",
-        "ja/nej, minst, högst, intervall, minskning, ökning, milstolpar, bedömning, delmål",
-    )
+    type_ = row.keyword("type", _GOAL_TYPES, _TYPES_DA, _TYPES_SV)
     if not gid:
         out.error(sheet, row.cell("id"), "Rækken mangler Nr.", "Raden saknar Nr.")
         return None
@@ -416,16 +448,14 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
     lower = row.number("lower", share_unit=share_unit and not relative)
     steps = row.get("steps", V.parse_steps) or ()
     baseline = row.number("baseline", share_unit=share_unit)
-    deadline_days: Decimal | None = None
-    deadline_date: date | None = None
+    deadline: Deadline | None = None
     if indicator is Indicator.SHARE:
-        if isinstance(row.raw("deadline"), date):
-            d = row.get("deadline", V.parse_date)
-            deadline_date = d if isinstance(d, date) else None
-        else:
-            deadline_days, deadline_date = _days_or_date(row)
+        deadline = row.get("deadline", parse_deadline)
     trim = row.number("trim") or Decimal(0)
     locations = row.get("locations", V.parse_weights)
+    pooled = row.keyword(
+        "location_mode", _LOCATION_MODES, "pr. lokation, samlet", "per ort, sammanvägd"
+    )
     result, result_text = _parse_result(row, type_, share_unit)
     goal = Goal(
         id=gid,
@@ -445,12 +475,15 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
         baseline=baseline,
         unit=unit,
         indicator=indicator,
-        deadline_days=deadline_days,
-        deadline_date=deadline_date,
+        deadline=deadline,
+        excluded_periods=row.get("periods", parse_periods) or (),
         trim_pct=trim,
         percentile=percentile,
         location_weights=locations if isinstance(locations, tuple) else (),
         every_location=locations is V.ALL_LOCATIONS,
+        pooled_locations=bool(pooled),
+        precondition=row.text("precondition"),
+        precondition_met=row.get("precondition_met", V.parse_bool),
         result=result,
         result_text=result_text,
         source=row.text("source"),
@@ -512,16 +545,6 @@ def _parse_indicator(row: Row) -> tuple[Indicator | None, Decimal]:
         )
         return None, Decimal(50)
     return indicator, Decimal(50)
-
-
-def _days_or_date(row: Row) -> tuple[Decimal | None, date | None]:
-    """An `andel` Frist is a number of days (`31`) or a date (`17-03-2025`)."""
-    raw = row.raw("deadline")
-    try:
-        return V.parse_number(raw), None
-    except V.ValueProblem:
-        d = row.get("deadline", V.parse_date)
-        return None, d if isinstance(d, date) else None
 
 
 def _parse_result(row: Row, type_: GoalType, share_unit: bool) -> tuple[Decimal | bool | None, str]:
@@ -600,8 +623,7 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
             f"Skala {g.scale.value} används bara vid minst, högst, minskning och ökning; "
             "målet poängsätts binärt.",
         )
-    no_deadline = g.deadline_days is None and g.deadline_date is None
-    if g.indicator is Indicator.SHARE and no_deadline and row.blank("deadline"):
+    if g.indicator is Indicator.SHARE and g.deadline is None and row.blank("deadline"):
         out.error(
             sheet,
             row.cell("deadline"),
@@ -619,12 +641,52 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
         out.error(
             sheet, row.cell("weight"), f"Mål {g.id} mangler Vægt.", f"Mål {g.id} saknar Vikt."
         )
+    _check_new_rules(row, g)
     if g.indicator is not None and not row.blank("result"):
         out.warning(
             sheet,
             row.cell("result"),
             f"Mål {g.id} beregnes fra Sagsdata; det indtastede resultat bruges ikke.",
             f"Mål {g.id} beräknas från Ärenden; det inskrivna utfallet används inte.",
+        )
+
+
+def _check_new_rules(row: Row, g: Goal) -> None:
+    """Afvigelse, Lokationsberegning, Udelad periode and Forudsætning."""
+    sheet, out = row.grid.name, row.out
+    if g.type is GoalType.DEVIATION and g.target is not None and g.target < 0:
+        out.error(
+            sheet,
+            row.cell("target"),
+            f"Mål {g.id}: den tilladte afvigelse (Målværdi) kan ikke være negativ; skriv fx 2.",
+            f"Mål {g.id}: den tillåtna avvikelsen (Målvärde) kan inte vara negativ; skriv t.ex. 2.",
+        )
+    if g.pooled_locations and not g.location_weights:
+        out.error(
+            sheet,
+            row.cell("location_mode"),
+            f"Mål {g.id}: Lokationsberegning samlet kræver lokationer med vægte i Lokationer "
+            "(fx Valby=50; Aarhus=10).",
+            f"Mål {g.id}: Ortsberäkning sammanvägd kräver orter med vikter i Orter "
+            "(t.ex. Malmö=50; Göteborg=10).",
+        )
+    if g.excluded_periods and g.indicator is None:
+        out.warning(
+            sheet,
+            row.cell("periods"),
+            f"Mål {g.id}: Udelad periode bruges kun, når målet beregnes fra Sagsdata (Indikator); "
+            "her har den ingen virkning.",
+            f"Mål {g.id}: Utelämnad period används bara när målet beräknas från Ärenden "
+            "(Indikator); här har den ingen verkan.",
+        )
+    if g.precondition_met is False and not g.precondition:
+        out.error(
+            sheet,
+            row.cell("precondition"),
+            f"Mål {g.id}: Forudsætning opfyldt er Nej, men Forudsætning er tom. Skriv planens "
+            "forudsætning, så det fremgår, hvorfor målet udgår.",
+            f"Mål {g.id}: Förutsättning uppfylld är Nej, men Förutsättning är tom. Skriv planens "
+            "förutsättning, så att det framgår varför målet utgår.",
         )
 
 
@@ -844,11 +906,13 @@ class _CaseColumns:
     days: list[Decimal] = field(default_factory=list)
     decided: list[date | None] = field(default_factory=list)
     location: list[str] = field(default_factory=list)
+    as_met: list[bool] = field(default_factory=list)
     excluded: int = 0
     without_days: int = 0
     received: list[date | None] = field(default_factory=list)
     open_received: list[date] = field(default_factory=list)
     open_location: list[str] = field(default_factory=list)
+    as_met_cell: str = ""
 
 
 CASES_VECTOR_FROM = 2000  # rows of a Sagsdata grid from which numpy reads it (see below)
@@ -921,12 +985,17 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
         if not gid:
             continue
         cols = acc.setdefault(gid, _CaseColumns(first_row=r))
-        if row.get("included", V.parse_bool) is False:
+        included = row.get("included", V.parse_included)
+        if included is False:
             cols.excluded += 1
             continue
+        as_met = included is V.AS_MET
+        if as_met and not cols.as_met_cell:
+            cols.as_met_cell = row.cell("included")
         decided = row.get("decided", V.parse_date)
         decided = decided if isinstance(decided, date) else None
         days = row.number("days")
+        received: date | None = None
         if days is None:
             parsed = row.get("received", V.parse_date)
             received = parsed if isinstance(parsed, date) else None
@@ -934,6 +1003,8 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
                 days = Decimal((decided - received).days)
         else:  # not needed for the day count: read for placing the case in time, quietly
             received = _quiet_date(row.raw("received"))
+        if days is None and as_met:
+            days = Decimal(0)  # never used: Som opfyldt is refused for day-based indicators
         if days is None:
             cols.without_days += 1
             if received is not None and decided is None:
@@ -944,6 +1015,7 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
         cols.decided.append(decided)
         cols.location.append(row.text("location"))
         cols.received.append(received)
+        cols.as_met.append(as_met)
     return [
         GoalCases(
             gid,
@@ -956,6 +1028,8 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
             received=tuple(c.received),
             open_received=tuple(c.open_received),
             open_location=tuple(c.open_location),
+            as_met=tuple(c.as_met),
+            as_met_cell=c.as_met_cell,
         )
         for gid, c in acc.items()
     ]
@@ -1106,6 +1180,7 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         people, pay_layout = _parse_people(pay_grid, out)
     summary = grids.find(*SHEETS["summary"])
     plan = Plan(
+        holiday_country=_holiday_country(kv, out),
         institution=_kv_text(kv, "institution"),
         ministry=_kv_text(kv, "ministry"),
         year=_kv_year(kv, out),
@@ -1195,6 +1270,24 @@ def _kv_year(kv: dict[str, tuple[CellValue, str]], out: Collector) -> int | None
     return int(n)
 
 
+def _holiday_country(kv: dict[str, tuple[CellValue, str]], out: Collector) -> str:
+    """Whose public holidays working days skip: the Plan label Helligdage, else the language."""
+    default = "SE" if out.lang == "sv" else "DK"
+    v, cell = kv.get("holidays", (None, ""))
+    if V.is_blank(v):
+        return default
+    found = _HOLIDAY_COUNTRIES.get(_fold(v))
+    if found is None:
+        out.error(
+            "Plan",
+            cell,
+            f"Helligdage '{v}' kendes ikke. Skriv Danmark eller Sverige.",
+            f"Helgdagar '{v}' är okänt. Skriv Sverige eller Danmark.",
+        )
+        return default
+    return found
+
+
 def _equal_weights(kv: dict[str, tuple[CellValue, str]], out: Collector) -> bool:
     v, cell = kv.get("weighting", (None, ""))
     if V.is_blank(v):
@@ -1240,6 +1333,21 @@ def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> Non
             )
     for cases in plan.cases:
         target = by_id.get(cases.goal_id)
+        if (
+            case_sheet is not None
+            and target is not None
+            and cases.as_met_cell
+            and target.indicator not in (Indicator.SHARE, Indicator.COUNT, None)
+        ):
+            out.error(
+                case_sheet,
+                cases.as_met_cell,
+                f"Mål {target.id} har Indikator {target.indicator.value}: Medtages = Som "
+                "opfyldt gælder kun for andel (sagen tæller som inden for fristen). "
+                "Skriv Ja eller Nej.",
+                f"Mål {target.id} har en Indikator där Ingår = Räknas som uppfyllt inte kan "
+                "användas (bara för andel). Skriv Ja eller Nej.",
+            )
         if case_sheet is not None and (target is None or target.indicator is None):
             out.warning(
                 case_sheet,

@@ -18,6 +18,7 @@ from typing import Any
 from . import fmt
 from .errors import WARNING, Issue
 from .exact import q
+from .excluded_periods import left_out
 from .grid import a1, normalise_name
 from .indicators import DAYS_PER_UNIT, IndicatorValue, compute, compute_counts
 from .model import Combine, Goal, GoalCases, GoalType, Indicator, Lang, Milestone, Plan, Scale
@@ -32,6 +33,7 @@ class Status(Enum):
     NOT_MET = "not_met"
     MISSING = "missing"
     BLOCKED = "blocked"  # an error in an input it depends on (see calc.blocking); never written
+    EXCLUDED = "excluded"  # Forudsætning opfyldt = Nej: out of the total
 
     def label(self, lang: Lang) -> str:
         """The text written in the Status column."""
@@ -45,6 +47,7 @@ _STATUS_LABELS: dict[str, dict[Status, str]] = {
         Status.NOT_MET: "Ikke opfyldt",
         Status.MISSING: "Mangler resultat",
         Status.BLOCKED: "Afventer rettelse",
+        Status.EXCLUDED: "Udgår",
     },
     "sv": {
         Status.MET: "Uppfyllt",
@@ -52,6 +55,7 @@ _STATUS_LABELS: dict[str, dict[Status, str]] = {
         Status.NOT_MET: "Ej uppfyllt",
         Status.MISSING: "Resultat saknas",
         Status.BLOCKED: "Inväntar rättelse",
+        Status.EXCLUDED: "Utgår",
     },
 }
 
@@ -70,16 +74,22 @@ class GoalResult:
     row: int
     area: str
     is_top_level: bool
-    weight: Fraction  # effective points this goal is worth
-    fulfilment: Fraction | None  # 0–100; None: no result
+    weight: Fraction  # effective points this goal is worth by the plan
+    fulfilment: Fraction | None  # 0–100; None: no result (or the goal is out)
     points: Fraction
     status: Status
     explanation: str
     measured: Fraction | None = None  # the value compared with the target (in Enhed), if one
+    # points it can earn: the weight less goals taken out by a Forudsætning (None: the weight)
+    possible_points: Fraction | None = None
 
     @property
     def blocked(self) -> bool:
         return self.status is Status.BLOCKED
+
+    @property
+    def possible(self) -> Fraction:
+        return self.weight if self.possible_points is None else self.possible_points
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,7 @@ class Context:
     lang: Lang
     fulfilments: dict[str, Fraction | None]
     issues: list[Issue]
+    out: frozenset[str] = frozenset()  # goals taken out of the total (Forudsætning)
 
     def t(self, da: str, sv: str) -> str:
         return sv if self.lang == "sv" else da
@@ -217,9 +228,18 @@ def _measured(goal: Goal, ctx: Context) -> tuple[Fraction | None, str]:
     if goal.indicator is None:
         value = q(goal.result) if isinstance(goal.result, Decimal) else None
         return value, ""
+    cases, in_periods = _goal_cases(goal, ctx)
+    if _needs_each_case(goal, cases, ctx):
+        return None, ""
+    iv = _indicator(goal, cases, ctx)
+    how = _indicator_text(goal, iv, cases.excluded if cases else 0, in_periods, ctx)
+    _warn_undated(goal, iv, ctx)
+    return iv.value, how
+
+
+def _goal_cases(goal: Goal, ctx: Context) -> tuple[GoalCases | None, int]:
+    """The goal's cases without those in its excluded periods, and how many those were."""
     cases = ctx.plan.cases_for(goal.id)
-    iv = _indicator_of(goal, cases)
-    how = _indicator_text(goal, iv, cases.excluded if cases else 0, ctx)
     if cases and cases.without_days:
         ctx.warn(
             goal,
@@ -229,50 +249,125 @@ def _measured(goal: Goal, ctx: Context) -> tuple[Fraction | None, str]:
             f"{cases.without_days} ärenden för mål {goal.id} saknar både Dagar och datum "
             "och är inte medräknade.",
         )
-    return iv.value, how
+    if cases is None or not goal.excluded_periods or cases.counts:
+        return cases, 0
+    periods = goal.excluded_periods
+    keep = [
+        i
+        for i, (r, d) in enumerate(zip(cases.received, cases.decided, strict=True))
+        if not left_out(periods, r, d)
+    ]
+    no_date = sum(1 for r, d in zip(cases.received, cases.decided, strict=True) if r is d is None)
+    if no_date:
+        ctx.warn(
+            goal,
+            "periods",
+            f"{no_date} sager for mål {goal.id} har hverken Modtaget eller Afgjort, så de kan "
+            "ikke holdes op mod Udelad periode; de er medregnet.",
+            f"{no_date} ärenden för mål {goal.id} saknar både Mottaget och Avgjort, så de kan "
+            "inte jämföras med Utelämnad period; de är medräknade.",
+        )
+    return cases.subset(keep), len(cases.days) - len(keep)
 
 
-def _indicator_of(goal: Goal, cases: GoalCases | None, key: str | None = None) -> IndicatorValue:
-    """The goal's indicator over its cases (at the locations folding to `key`, if given),
-    from the cases themselves or from their counts (large case data)."""
-    if cases is not None and cases.counts:
-        days, decided = cases.histograms(key)
-        return compute_counts(goal.indicator, days, decided, **_indicator_settings(goal))  # type: ignore[arg-type]
-    if cases is None:
-        return _indicator(goal, (), ())
-    if key is None:
-        return _indicator(goal, cases.days, cases.decided)
-    return _indicator(goal, *cases.at_location(key))
-
-
-def _indicator_settings(goal: Goal) -> dict[str, Any]:
-    return {
-        "deadline_days": goal.deadline_days,
-        "deadline_date": goal.deadline_date,
+def _indicator(
+    goal: Goal, cases: GoalCases | None, ctx: Context, key: str | None = None
+) -> IndicatorValue:
+    """The goal's indicator over its cases (at the locations folding to `key`, if given), from
+    the cases themselves or from their counts (large case data, see `_needs_each_case`)."""
+    assert goal.indicator is not None
+    settings: dict[str, Any] = {
+        "deadline": goal.deadline,
         "trim_pct": goal.trim_pct,
         "days_per_unit": DAYS_PER_UNIT.get(normalise_name(goal.unit), Decimal(1)),
         "percentile": goal.percentile,
     }
+    if cases is not None and cases.counts:
+        days, decided = cases.histograms(key)
+        return compute_counts(goal.indicator, days, decided, **settings)
+    c = cases or GoalCases(goal.id)
+    if key is not None:
+        c = c.at_location(key)
+    return compute(
+        goal.indicator,
+        c.days,
+        c.decided,
+        received=c.received,
+        as_met=c.as_met,
+        country=ctx.plan.holiday_country,
+        **settings,
+    )
 
 
-def _indicator(
-    goal: Goal, days: tuple[Decimal, ...], decided: tuple[object, ...]
-) -> IndicatorValue:
-    assert goal.indicator is not None
-    return compute(goal.indicator, days, decided, **_indicator_settings(goal))  # type: ignore[arg-type]
+def _needs_each_case(goal: Goal, cases: GoalCases | None, ctx: Context) -> bool:
+    """Counted case data (a large case file) has no Modtaget per case: a Frist in working days
+    or months, or an Udelad periode, cannot be applied to it. Say so, and compute nothing."""
+    if cases is None or not cases.counts:
+        return False
+    if not goal.excluded_periods and not (goal.deadline and goal.deadline.needs_dates):
+        return False
+    ctx.warn(
+        goal,
+        "periods" if goal.excluded_periods else "deadline",
+        f"Mål {goal.id}: sagerne kommer fra en stor sagsfil, som tælles pr. dag og dato; "
+        "Udelad periode og frister i arbejdsdage, måneder eller følgende måned kræver de "
+        "enkelte sager. Læg sagerne på arket Sagsdata, eller angiv fristen i dage.",
+        f"Mål {goal.id}: ärendena kommer från en stor ärendefil, som räknas per dag och datum; "
+        "Utelämnad period och tidsgränser i arbetsdagar, månader eller följande månad kräver de "
+        "enskilda ärendena. Lägg ärendena på bladet Ärenden, eller ange tidsgränsen i dagar.",
+    )
+    return True
 
 
-def _indicator_text(goal: Goal, iv: IndicatorValue, excluded: int, ctx: Context) -> str:
+def _warn_undated(goal: Goal, iv: IndicatorValue, ctx: Context) -> None:
+    if not iv.n_undated or goal.deadline is None:
+        return
+    what_da, what_sv = (
+        ("Modtaget og Afgjort", "Mottaget och Avgjort")
+        if goal.deadline.needs_dates
+        else ("Dage", "Dagar")
+    )
+    frist_da, frist_sv = goal.deadline.describe("da"), goal.deadline.describe("sv")
+    ctx.warn(
+        goal,
+        "deadline",
+        f"{iv.n_undated} sager for mål {goal.id} mangler {what_da}, som fristen ({frist_da}) "
+        "kræver, og er ikke medregnet.",
+        f"{iv.n_undated} ärenden för mål {goal.id} saknar {what_sv}, som tidsgränsen "
+        f"({frist_sv}) kräver, och är inte medräknade.",
+    )
+
+
+def _indicator_text(
+    goal: Goal, iv: IndicatorValue, excluded: int, in_periods: int, ctx: Context
+) -> str:
     n = iv.n_cases + iv.n_trimmed
     parts = [ctx.t(f"{n} sager", f"{n} ärenden")]
     if goal.indicator is Indicator.PERCENTILE:
         p = fmt.plain(goal.percentile)
         parts.insert(0, ctx.t(f"{p}-percentilen", f"{p}:e percentilen"))
+    if goal.indicator is Indicator.SHARE and goal.deadline is not None:
+        parts.append(ctx.t("frist ", "tidsgräns ") + goal.deadline.describe(ctx.lang))
+    if iv.n_as_met:
+        parts.append(
+            ctx.t(
+                f"{iv.n_as_met} tæller som opfyldt efter Medtages = Som opfyldt",
+                f"{iv.n_as_met} räknas som uppfyllda enligt Ingår = Räknas som uppfyllt",
+            )
+        )
     if excluded:
         parts.append(
             ctx.t(
                 f"{excluded} udeladt efter Medtages = Nej",
                 f"{excluded} exkluderade enligt Ingår = Nej",
+            )
+        )
+    if in_periods or goal.excluded_periods:
+        shown = "; ".join(p.describe(ctx.lang) for p in goal.excluded_periods)
+        parts.append(
+            ctx.t(
+                f"{in_periods} i udeladt periode {shown}",
+                f"{in_periods} i utelämnad period {shown}",
             )
         )
     if iv.n_trimmed:
@@ -305,6 +400,8 @@ def _numeric(goal: Goal, ctx: Context) -> Assessment:
 def _compare(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
     """Compare a measured value with the target, via the change from Basis when relative."""
     lang = ctx.lang
+    if goal.type is GoalType.DEVIATION:
+        return _deviation(goal, value, ctx)
     if goal.type in (GoalType.REDUCTION, GoalType.INCREASE):
         if goal.baseline is None or goal.baseline == 0:
             return Assessment(None, "")
@@ -323,50 +420,106 @@ def _compare(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
     return _by_scale(goal, value, lambda v: show(v, goal.unit, lang), ctx)
 
 
+def _deviation(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
+    """Afvigelse: |result − Basis| (Basis empty: |result|) against Målværdi, sign shown."""
+    lang = ctx.lang
+
+    def s(v: Fraction) -> str:
+        return show(v, goal.unit, lang)
+
+    base = q(goal.baseline) if goal.baseline is not None else ZERO
+    deviation = value - base
+    signed = ("+" if deviation > 0 else "") + s(deviation)
+    a = _by_scale(goal, abs(deviation), s, ctx)
+    if goal.baseline is None:
+        lead = ctx.t(f"afvigelse {signed}, numerisk ", f"avvikelse {signed}, absolut ")
+    else:
+        lead = ctx.t(
+            f"{s(value)} mod basis {s(base)}: afvigelse {signed}, numerisk ",
+            f"{s(value)} mot basvärde {s(base)}: avvikelse {signed}, absolut ",
+        )
+    return Assessment(a.fulfilment, lead + a.reason)
+
+
 def _by_location(goal: Goal, ctx: Context) -> Assessment:
-    """Score each location on its own, then weight them (or require every one)."""
-    cases = ctx.plan.cases_for(goal.id)
-    if cases is None or not cases.n_cases:
+    """Score each location on its own, then weight them (or require every one); or, with
+    Lokationsberegning samlet, weight the locations' values into one value scored once."""
+    all_cases, in_periods = _goal_cases(goal, ctx)
+    if all_cases is None or not all_cases.n_cases or _needs_each_case(goal, all_cases, ctx):
         return Assessment(None, "")
     if goal.every_location:
-        names = sorted(cases.location_names())
+        names = sorted(all_cases.location_names())
         weights = [(n, Fraction(1)) for n in names]
     else:
         weights = [(n, q(w)) for n, w in goal.location_weights]
-    known = cases.location_keys()
+    known = all_cases.location_keys()
     parts: list[str] = []
     scored: list[tuple[Fraction, Fraction]] = []
+    values: list[tuple[Fraction, Fraction]] = []
+    missing: list[str] = []
+    undated = 0
     for name, weight in weights:
         key = normalise_name(name)
         if key not in known:
             ctx.warn(
                 goal,
                 "locations",
-                f"Ingen sager for lokationen {name} under mål {goal.id}; den tæller 0 %.",
-                f"Inga ärenden för orten {name} under mål {goal.id}; den räknas som 0 %.",
+                f"Ingen sager for lokationen {name} under mål {goal.id}; den tæller 0 %."
+                if not goal.pooled_locations
+                else f"Ingen sager for lokationen {name} under mål {goal.id}; målet kan ikke "
+                "beregnes samlet.",
+                f"Inga ärenden för orten {name} under mål {goal.id}; den räknas som 0 %."
+                if not goal.pooled_locations
+                else f"Inga ärenden för orten {name} under mål {goal.id}; målet kan inte "
+                "beräknas sammanvägt.",
             )
-        iv = _indicator_of(goal, cases, key)
-        if iv.value is None:
-            scored.append((weight, ZERO))
-            parts.append(ctx.t(f"{name}: intet resultat", f"{name}: inget utfall"))
-            continue
-        a = _compare(goal, iv.value, ctx)
-        f = a.fulfilment or ZERO
-        scored.append((weight, f))
+        iv = _indicator(goal, all_cases, ctx, key)
+        undated += iv.n_undated
         w = (
             ""
             if goal.every_location
             else ctx.t(f", vægt {fmt.plain(weight)}", f", vikt {fmt.plain(weight)}")
         )
+        if iv.value is None:
+            scored.append((weight, ZERO))
+            missing.append(name)
+            parts.append(ctx.t(f"{name}: intet resultat", f"{name}: inget utfall") + w)
+            continue
+        values.append((weight, iv.value))
+        if goal.pooled_locations:
+            parts.append(f"{name}: {show(iv.value, goal.unit, ctx.lang)}{w}")
+            continue
+        a = _compare(goal, iv.value, ctx)
+        scored.append((weight, a.fulfilment or ZERO))
         parts.append(f"{name}: {a.reason}{w}")
-    total_w = sum((w for w, _ in scored), ZERO)
+    if undated:
+        _warn_undated(goal, IndicatorValue(None, 0, n_undated=undated), ctx)
+    tail = ""
+    if in_periods or goal.excluded_periods:
+        shown = "; ".join(p.describe(ctx.lang) for p in goal.excluded_periods)
+        tail = ctx.t(
+            f" ({in_periods} sager i udeladt periode {shown})",
+            f" ({in_periods} ärenden i utelämnad period {shown})",
+        )
+    total_w = sum((w for _, w in weights), ZERO)
+    if goal.pooled_locations:
+        lead = ctx.t("Vægtet samlet over lokationer", "Viktat sammanvägt över orter")
+        if missing or not total_w:
+            return Assessment(None, f"{lead}: " + "; ".join(parts) + tail)
+        value = sum((w * v for w, v in values), ZERO) / total_w
+        a = _compare(goal, value, ctx)
+        shown_value = show(value, goal.unit, ctx.lang)
+        return Assessment(
+            a.fulfilment,
+            f"{lead}: " + "; ".join(parts) + f" = {shown_value}; {a.reason}" + tail,
+        )
     if goal.every_location:
         f = min(f for _, f in scored)
         lead = ctx.t("Skal holde på alle lokationer", "Ska gälla på alla orter")
     else:
         f = sum((w * f for w, f in scored), ZERO) / total_w if total_w else ZERO
         lead = ctx.t("Vægtet over lokationer", "Viktat över orter")
-    return Assessment(f, f"{lead}: " + "; ".join(parts))
+    return Assessment(f, f"{lead}: " + "; ".join(parts) + tail)
 
 
 def _range(goal: Goal, ctx: Context) -> Assessment:
@@ -460,7 +613,7 @@ def _relative_weights(weights: list[Decimal | None]) -> list[Fraction]:
 
 
 def _subgoals(goal: Goal, ctx: Context) -> Assessment:
-    children = ctx.plan.children(goal.id)
+    children = [c for c in ctx.plan.children(goal.id) if c.id not in ctx.out]
     results = [ctx.fulfilments.get(c.id) for c in children]
     if not children or all(r is None for r in results):
         return Assessment(None, "")
@@ -469,6 +622,12 @@ def _subgoals(goal: Goal, ctx: Context) -> Assessment:
         f"{c.id}: {_pct(r, lang) if r is not None else ctx.t('intet resultat', 'inget utfall')}"
         for c, r in zip(children, results, strict=True)
     )
+    gone = [c.id for c in ctx.plan.children(goal.id) if c.id in ctx.out]
+    if gone:
+        listing += ctx.t(
+            f"; udgår (forudsætning ikke opfyldt): {', '.join(gone)}",
+            f"; utgår (förutsättning ej uppfylld): {', '.join(gone)}",
+        )
     if goal.combine is Combine.ALL:
         missed = [c.id for c, r in zip(children, results, strict=True) if r is None or r < HUNDRED]
         f = ZERO if missed else HUNDRED
@@ -483,9 +642,12 @@ def _subgoals(goal: Goal, ctx: Context) -> Assessment:
                 f"Alla delmål ska vara uppfyllda ({listing}){tail}",
             ),
         )
-    weights = _relative_weights([c.weight for c in children])
-    total = sum(weights, ZERO)
-    f = sum((w * (r or ZERO) for w, r in zip(weights, results, strict=True)), ZERO) / total
+    weights = _relative_weights([c.weight for c in ctx.plan.children(goal.id)])
+    kept = [
+        w for c, w in zip(ctx.plan.children(goal.id), weights, strict=True) if c.id not in ctx.out
+    ]
+    total = sum(kept, ZERO)
+    f = sum((w * (r or ZERO) for w, r in zip(kept, results, strict=True)), ZERO) / total
     return Assessment(f, ctx.t(f"Delmål vægtet: {listing}", f"Delmål viktade: {listing}"))
 
 
@@ -495,6 +657,7 @@ RULES: dict[GoalType, Callable[[Goal, Context], Assessment]] = {
     GoalType.AT_MOST: _numeric,
     GoalType.REDUCTION: _numeric,
     GoalType.INCREASE: _numeric,
+    GoalType.DEVIATION: _numeric,
     GoalType.RANGE: _range,
     GoalType.ASSESSMENT: _assessment,
     GoalType.MILESTONES: _milestones,
@@ -564,14 +727,68 @@ def _blocked_goal(goal: Goal, weight: Fraction, why: str, ctx: Context) -> GoalR
     )
 
 
-def _score_goal(goal: Goal, weight: Fraction, ctx: Context) -> GoalResult:
+def _precondition_note(goal: Goal, ctx: Context) -> str:
+    """The Forudsætning as it reads after the explanation (empty when none is written)."""
+    if not goal.precondition:
+        return ""
+    if goal.precondition_met is True:
+        return ctx.t(
+            f" Forudsætning (opfyldt): {goal.precondition}",
+            f" Förutsättning (uppfylld): {goal.precondition}",
+        )
+    return ctx.t(f" Forudsætning: {goal.precondition}", f" Förutsättning: {goal.precondition}")
+
+
+def _score_excluded(goal: Goal, weight: Fraction, ctx: Context) -> GoalResult:
+    """A goal out of the total: no fulfilment, no points, and its points are not possible."""
+    ctx.fulfilments[goal.id] = None
+    if goal.excluded:
+        a = RULES[goal.type](goal, ctx) if goal.type is not GoalType.SUBGOALS else None
+        shown = f"{a.reason}; " if a is not None and a.reason else ""
+        why = ctx.t(
+            f"{shown}forudsætning ikke opfyldt: {goal.precondition}",
+            f"{shown}förutsättning ej uppfylld: {goal.precondition}",
+        )
+    elif goal.parent in ctx.out:
+        why = ctx.t(f"Overordnet mål {goal.parent} udgår", f"Överordnat mål {goal.parent} utgår")
+    else:
+        why = ctx.t("Alle delmål udgår", "Alla delmål utgår")
+    unit = ctx.t("point", "poäng")
+    tail = ctx.t(
+        f"udgår: {fmt.points(weight, ctx.lang)} {unit} tæller ikke med i de mulige point",
+        f"utgår: {fmt.points(weight, ctx.lang)} {unit} räknas inte in i de möjliga poängen",
+    )
+    return _result(goal, ctx, weight, None, ZERO, Status.EXCLUDED, f"{why} → {tail}", ZERO)
+
+
+def _result(
+    goal: Goal,
+    ctx: Context,
+    weight: Fraction,
+    f: Fraction | None,
+    pts: Fraction,
+    status: Status,
+    explanation: str,
+    possible: Fraction,
+    measured: Fraction | None = None,
+) -> GoalResult:
+    top = next((p for p in _ancestors(goal, ctx.plan)), goal)
+    return GoalResult(
+        goal.id, goal.row, top.area, goal.parent is None, weight, f, pts, status, explanation,
+        measured, possible,
+    )  # fmt: skip
+
+
+def _score_goal(goal: Goal, weight: Fraction, possible: Fraction, ctx: Context) -> GoalResult:
+    if goal.id in ctx.out:
+        return _score_excluded(goal, weight, ctx)
     a = RULES[goal.type](goal, ctx)
     f = a.fulfilment
     if f is not None:
         f = min(HUNDRED, max(ZERO, f))
     ctx.fulfilments[goal.id] = f
     status = status_of(f)
-    pts = weight * f / HUNDRED if f is not None else ZERO
+    pts = possible * f / HUNDRED if f is not None else ZERO
     if f is None:
         ctx.warn(
             goal,
@@ -582,20 +799,9 @@ def _score_goal(goal: Goal, weight: Fraction, ctx: Context) -> GoalResult:
         reason = a.reason or ctx.t("Intet resultat", "Inget utfall")
     else:
         reason = a.reason
-    explanation = f"{reason} → {_tail(status, f, pts, weight, ctx.lang)}"
-    top = next((p for p in _ancestors(goal, ctx.plan)), goal)
-    return GoalResult(
-        goal.id,
-        goal.row,
-        top.area,
-        goal.parent is None,
-        weight,
-        f,
-        pts,
-        status,
-        explanation,
-        a.measured,
-    )
+    explanation = f"{reason} → {_tail(status, f, pts, possible, ctx.lang)}"
+    explanation += _precondition_note(goal, ctx)
+    return _result(goal, ctx, weight, f, pts, status, explanation, possible, a.measured)
 
 
 def _ancestors(goal: Goal, plan: Plan) -> list[Goal]:
@@ -628,6 +834,36 @@ def _depth_first_order(plan: Plan) -> list[Goal]:
     return order
 
 
+def goals_out(plan: Plan) -> frozenset[str]:
+    """Goals taken out of the total: Forudsætning opfyldt = Nej, everything under such a goal,
+    and a delmål parent all of whose children are out."""
+    out = {g.id for g in plan.goals if g.excluded}
+    for g in plan.goals:
+        if any(a.id in out for a in _ancestors(g, plan)):
+            out.add(g.id)
+    for g in _depth_first_order(plan):
+        children = plan.children(g.id)
+        if children and all(c.id in out for c in children):
+            out.add(g.id)
+    return frozenset(out)
+
+
+def possible_points(
+    plan: Plan, weights: dict[str, Fraction], out: frozenset[str]
+) -> dict[str, Fraction]:
+    """Points each goal can earn: its weight, less the points of goals taken out below it."""
+    possible: dict[str, Fraction] = {}
+    for g in _depth_first_order(plan):
+        children = plan.children(g.id)
+        if g.id in out:
+            possible[g.id] = ZERO
+        elif children:
+            possible[g.id] = sum((possible.get(c.id, ZERO) for c in children), ZERO)
+        else:
+            possible[g.id] = weights.get(g.id, ZERO)
+    return possible
+
+
 def score_plan(plan: Plan, blocked: Mapping[str, str] | None = None) -> ScoreCard:
     """Score every goal of a plan.
 
@@ -635,35 +871,40 @@ def score_plan(plan: Plan, blocked: Mapping[str, str] | None = None) -> ScoreCar
     reason shown instead; they get `Status.BLOCKED` and no number, and nothing is computed from
     their inputs. The totals then count only the other goals: a front end shows them only when
     the total itself is not blocked. A plan with errors is never written.
+
+    Goals whose Forudsætning is not met (`goals_out`) get `Status.EXCLUDED`: no number, and
+    their points are not possible points (see `possible_points`).
     """
     blocked = blocked or {}
-    ctx = Context(plan, plan.lang, {}, [])
+    out = goals_out(plan)
+    ctx = Context(plan, plan.lang, {}, [], out)
     weights = effective_weights(plan)
+    possible = possible_points(plan, weights, out)
     by_id = {
         g.id: (
             _blocked_goal(g, weights.get(g.id, ZERO), blocked[g.id], ctx)
             if g.id in blocked
-            else _score_goal(g, weights.get(g.id, ZERO), ctx)
+            else _score_goal(g, weights.get(g.id, ZERO), possible.get(g.id, ZERO), ctx)
         )
         for g in _depth_first_order(plan)
     }
     goals = tuple(by_id[g.id] for g in plan.goals)
     top = [r for r in goals if r.is_top_level]
     total = sum((r.points for r in top), ZERO)
-    possible = sum((r.weight for r in top), ZERO)
+    max_points = sum((r.possible for r in top), ZERO)
     areas: dict[str, list[Fraction]] = {}
     for r in top:
         acc = areas.setdefault(r.area, [ZERO, ZERO])
         acc[0] += r.points
-        acc[1] += r.weight
+        acc[1] += r.possible
     return ScoreCard(
         goals=goals,
         milestones=tuple(
             MilestoneResult(m.row, milestone_on_time(m), m.deadline_known) for m in plan.milestones
         ),
         total_points=total,
-        max_points=possible,
-        score_pct=total / possible * HUNDRED if possible else ZERO,
+        max_points=max_points,
+        score_pct=total / max_points * HUNDRED if max_points else ZERO,
         areas=tuple(AreaTotal(a, p, m) for a, (p, m) in areas.items()),
         issues=tuple(ctx.issues),
     )

@@ -109,6 +109,7 @@ MAAL = TableSheet(
                 "interval",
                 "reduktion",
                 "stigning",
+                "afvigelse",
                 "vurdering",
                 "milepæle",
                 "delmål",
@@ -120,6 +121,7 @@ MAAL = TableSheet(
                 "intervall",
                 "minskning",
                 "ökning",
+                "avvikelse",
                 "bedömning",
                 "milstolpar",
                 "handlingsplan",
@@ -156,11 +158,36 @@ MAAL = TableSheet(
             choices_sv=("andel", "genomsnitt", "median", "maximum", "antal", "percentil 90"),
             strict=False,  # any `percentil N` may be typed
         ),
-        Column("Frist", "Frist", "Tidsgräns", 12),
+        Column(
+            "Frist",
+            "Frist",
+            "Tidsgräns",
+            12,
+            choices=("31", "under 31 dage", "3 arbejdsdage", "2 måneder", "følgende måned"),
+            choices_sv=("31", "under 31 dagar", "3 arbetsdagar", "2 månader", "följande månad"),
+            strict=False,  # suggestions: any number of days, `senest 17-03-2025`, `før …`
+        ),
         Column("Udelad", "Udelad", "Utelämna", 9),
         Column("Lokationer", "Lokationer", "Orter", 28, wrap=True),
         Column("Resultat", "Resultat", "Utfall", 12),
         Column("Kilde", "Kilde", "Källa", 28, wrap=True),
+        Column("Udelad periode", "Udelad periode", "Utelämnad period", 26, wrap=True),
+        Column(
+            "Lokationsberegning",
+            "Lokationsberegning",
+            "Ortsberäkning",
+            14,
+            choices=("pr. lokation", "samlet"),
+            choices_sv=("per ort", "sammanvägd"),
+        ),
+        Column("Forudsætning", "Forudsætning", "Förutsättning", 36, wrap=True),
+        Column(
+            "Forudsætning opfyldt",
+            "Forudsætning opfyldt",
+            "Förutsättning uppfylld",
+            12,
+            choices=_YES_NO,
+        ),
         Column("Målopfyldelse", "Målopfyldelse", "Måluppfyllelse", 14, FMT_PCT, output=True),
         Column("Point", "Point", "Poäng", 9, FMT_POINTS, output=True),
         Column("Status", "Status", "Status", 16, output=True),
@@ -197,7 +224,14 @@ SAGSDATA = TableSheet(
         Column("Modtaget", "Modtaget", "Mottaget", 12, FMT_DATE),
         Column("Afgjort", "Afgjort", "Avgjort", 12, FMT_DATE),
         Column("Lokation", "Lokation", "Ort", 14),
-        Column("Medtages", "Medtages", "Ingår", 10, choices=_YES_NO),
+        Column(
+            "Medtages",
+            "Medtages",
+            "Ingår",
+            12,
+            choices=("Ja", "Nej", "Som opfyldt"),
+            choices_sv=("Ja", "Nej", "Räknas som uppfyllt"),
+        ),
         Column("Dage", "Dage", "Dagar", 8),
     ),
     rows=200,
@@ -283,6 +317,7 @@ PLAN_LABELS = (
     ("Titel", "Titel", "Titel"),
     ("Vægtning", "Vægtning", "Viktning"),
     ("Sprog", "Sprog", "Språk"),
+    ("Helligdage", "Helligdage", "Helgdagar"),
 )
 PLAN_ROW = {role: i + 1 for i, (role, _, _) in enumerate(PLAN_LABELS)}
 
@@ -508,12 +543,25 @@ def _plan_sheet(ws: Worksheet, year: int | None, institution: str | None, lang: 
     dv_lang = DataValidation(type="list", formula1='"da,sv"', allow_blank=True)
     dv_lang.add(f"B{PLAN_ROW['Sprog']}")
     ws.add_data_validation(dv_lang)
-    hint = (
-        "Vægtning: point = Vægt-kolonnen på Mål er point; ligelig = 100/N point pr. hovedmål."
+    countries = "Sverige,Danmark" if lang == "sv" else "Danmark,Sverige"
+    dv_holidays = DataValidation(type="list", formula1=f'"{countries}"', allow_blank=True)
+    dv_holidays.add(f"B{PLAN_ROW['Helligdage']}")
+    ws.add_data_validation(dv_holidays)
+    hints = (
+        (
+            "Vægtning: point = Vægt-kolonnen på Mål er point; ligelig = 100/N point pr. hovedmål.",
+            "Helligdage: hvis helligdage en frist i arbejdsdage springer over "
+            "(tom: planens sprog).",
+        )
         if lang == "da"
-        else "Viktning: poäng = kolumnen Vikt på Mål är poäng; lika = 100/N poäng per huvudmål."
+        else (
+            "Viktning: poäng = kolumnen Vikt på Mål är poäng; lika = 100/N poäng per huvudmål.",
+            "Helgdagar: vilka helgdagar en tidsgräns i arbetsdagar hoppar över "
+            "(tom: planens språk).",
+        )
     )
-    ws.cell(row=len(PLAN_LABELS) + 2, column=1, value=hint).font = Font(italic=True)
+    for i, hint in enumerate(hints):
+        ws.cell(row=len(PLAN_LABELS) + 2 + i, column=1, value=hint).font = Font(italic=True)
 
 
 # The Resultat summary's pay table (calc/output.py `summary_rows`) starts with a header row

@@ -885,3 +885,45 @@ def parse_date(v: CellValue) -> date | NoDeadline:
         f"'{shown}' är inget datum. Skriv ett datum, t.ex. 2025-03-17, eller Fortlöpande om det "
         "inte finns någon tidsgräns.",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Medtages (Sagsdata): included, left out, or counted as met
+
+
+class CountsAsMet(Enum):
+    """`Som opfyldt` in Medtages: the case counts as within the deadline (for `andel`)."""
+
+    AS_MET = "as met"
+
+    def __repr__(self) -> str:
+        return "AS_MET"
+
+
+AS_MET = CountsAsMet.AS_MET
+
+_AS_MET_WORDS = {
+    "som opfyldt", "tæller som opfyldt", "taeller som opfyldt", "regnes som opfyldt",
+    "medtages som opfyldt", "som uppfyllt", "räknas som uppfyllt", "raknas som uppfyllt",
+    "ingår som uppfyllt",
+}  # fmt: skip
+
+
+def parse_included(v: CellValue) -> bool | CountsAsMet:
+    """Medtages: Ja/Nej as `parse_bool`, or `Som opfyldt` / `Räknas som uppfyllt` → AS_MET
+    (the case is included and counts as within the deadline, whatever its dates)."""
+    if isinstance(v, str) and _fold_words(v) in _AS_MET_WORDS:
+        return AS_MET
+    try:
+        return parse_bool(v)
+    except ValueProblem:
+        shown = _show(v)
+        raise ValueProblem(
+            f"'{shown}' er ikke en gyldig værdi i Medtages. Skriv Ja, Nej eller Som opfyldt.",
+            f"'{shown}' är inget giltigt värde i Ingår. Skriv Ja, Nej eller Räknas som uppfyllt.",
+        ) from None
+
+
+def show(v: object) -> str:
+    """A cell value quoted in a message (shortened if long), for other modules' messages."""
+    return _show(v)

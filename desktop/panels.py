@@ -87,9 +87,18 @@ class ExplanationPanel(QTextBrowser):
                     self.tr("Point"),
                     self.tr("%1 af %2")
                     .replace("%1", fmt.points(result.points))
-                    .replace("%2", fmt.points(result.weight)),
+                    .replace("%2", fmt.points(result.possible)),
                 ),
             ]
+        if goal.precondition:
+            met = {True: self.tr("opfyldt"), False: self.tr("ikke opfyldt"), None: ""}
+            state = met[goal.precondition_met]
+            rows.append(
+                (
+                    self.tr("Forudsætning"),
+                    f"{goal.precondition} ({state})" if state else goal.precondition,
+                )
+            )
         if goal.source:
             rows.append((self.tr("Kilde"), goal.source))
         layout = plan.goals_layout

@@ -177,7 +177,7 @@ def _goals_table(evaluation: Evaluation) -> str:
             [
                 g.goal_id,
                 goal.text if goal else "",
-                f"{fmt.points(g.points)} / {fmt.points(g.weight)}",
+                f"{fmt.points(g.points)} / {fmt.points(g.possible)}",
                 fmt.pct(g.fulfilment) if g.fulfilment is not None else "–",
                 status_text(g.status),
                 g.explanation,

@@ -24,6 +24,7 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.NOT_MET: "#D55E00",  # vermillion
     Status.MISSING: "#6E6E6E",  # grey
     Status.BLOCKED: "#CC79A7",  # reddish purple: waiting for a correction
+    Status.EXCLUDED: "#56B4E9",  # sky blue: out of the total (Forudsætning not met)
 }
 
 EDITED_BACKGROUND = "#FFF1B8"  # a changed cell, until saved
@@ -41,6 +42,7 @@ def status_text(status: Status) -> str:
         Status.NOT_MET: translate("Status", "Ikke opfyldt"),
         Status.MISSING: translate("Status", "Mangler resultat"),
         Status.BLOCKED: translate("Status", "Afventer rettelse"),
+        Status.EXCLUDED: translate("Status", "Udgår"),
     }[status]
 
 
@@ -78,6 +80,9 @@ def status_pixmap(status: Status, size: int = 16) -> QPixmap:
         p.setPen(white)
         p.drawLine(QPointF(s * 0.32, s * 0.32), QPointF(s * 0.68, s * 0.68))
         p.drawLine(QPointF(s * 0.68, s * 0.32), QPointF(s * 0.32, s * 0.68))
+    elif status is Status.EXCLUDED:
+        p.setPen(white)
+        p.drawLine(QPointF(s * 0.28, s * 0.5), QPointF(s * 0.72, s * 0.5))
     else:
         p.setPen(QPen(QColor("white")))
         font = p.font()

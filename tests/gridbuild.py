@@ -30,6 +30,10 @@ GOAL_HEADER = [
     "Point",
     "Status",
     "Forklaring",
+    "Udelad periode",
+    "Lokationsberegning",
+    "Forudsætning",
+    "Forudsætning opfyldt",
 ]
 
 

@@ -36,7 +36,9 @@ FACE = {
 }
 FRONT_ENDS = ("desktop", "excel_addin")
 # Third-party packages calc/ may use, each imported lazily inside the function that needs it.
-OPTIONAL = {"numpy", "python_calamine", "openpyxl", "xlsxwriter", "polars", "sqlalchemy"}
+OPTIONAL = {
+    *("numpy", "python_calamine", "openpyxl", "xlsxwriter", "polars", "sqlalchemy", "holidays"),
+}
 
 
 @dataclass(frozen=True)

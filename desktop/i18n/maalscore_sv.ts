@@ -407,6 +407,21 @@
         <source>Ansvarlig</source>
         <translation>Ansvarig</translation>
     </message>
+    <message>
+        <location filename="../panels.py" line="94" />
+        <source>opfyldt</source>
+        <translation>uppfylld</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="94" />
+        <source>ikke opfyldt</source>
+        <translation>ej uppfylld</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="98" />
+        <source>Forudsætning</source>
+        <translation>Förutsättning</translation>
+    </message>
 </context>
 <context>
     <name>GoalTableModel</name>
@@ -1218,6 +1233,11 @@ Med vänlig hälsning
         <location filename="../style.py" line="43"/>
         <source>Afventer rettelse</source>
         <translation>Inväntar rättelse</translation>
+    </message>
+    <message>
+        <location filename="../style.py" line="43" />
+        <source>Udgår</source>
+        <translation>Utgår</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from calc.casedata import (
     factorize,
     parse_case_columns,
 )
+from calc.deadlines import Deadline, Kind
 from calc.grid import CaseSheet, ExcelError, SheetGrid
 from calc.indicators import DAYS_PER_UNIT, compute_fast, compute_reference
 from calc.model import Indicator
@@ -35,12 +36,32 @@ maybe_dates = st.one_of(
 )
 
 
+some_dates = st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31))
+deadlines = st.one_of(
+    st.none(),
+    st.builds(
+        Deadline,
+        st.just(Kind.DAYS),
+        st.one_of(st.integers(-2, 60).map(D), st.just(D("10.5"))),
+        strict=st.booleans(),
+    ),
+    st.builds(Deadline, st.just(Kind.DATE), on=some_dates, strict=st.booleans()),
+    st.builds(
+        Deadline,
+        st.sampled_from([Kind.WORKDAYS, Kind.MONTHS, Kind.MONTH_END]),
+        st.integers(0, 12).map(D),
+        strict=st.booleans(),
+    ),
+)
+
+
 @FAST
 @given(
-    cases=st.lists(st.tuples(day_values, maybe_dates), max_size=60),
+    cases=st.lists(st.tuples(day_values, maybe_dates, maybe_dates), max_size=60),
+    met=st.lists(st.booleans(), max_size=60),
     indicator=st.sampled_from(list(Indicator)),
-    deadline_days=st.one_of(st.none(), st.integers(-2, 60).map(D), st.just(D("10.5"))),
-    deadline_date=st.one_of(st.none(), st.dates(date(2024, 1, 1), date(2025, 12, 31))),
+    deadline=deadlines,
+    country=st.sampled_from(["DK", "SE"]),
     trim=st.one_of(
         st.just(D(0)),
         st.integers(0, 99).map(D),
@@ -52,13 +73,17 @@ maybe_dates = st.one_of(
     ),
 )
 def test_fast_indicators_equal_the_reference(
-    cases, indicator, deadline_days, deadline_date, trim, unit, percentile
+    cases, met, indicator, deadline, country, trim, unit, percentile
 ):
-    ds = tuple(d for d, _ in cases)
-    dec = tuple(x for _, x in cases)
+    ds = tuple(d for d, _, _ in cases)
+    dec = tuple(x for _, x, _ in cases)
+    rec = tuple(r for _, _, r in cases)
+    as_met = tuple((met + [False] * len(cases))[: len(cases)])
     kw = dict(
-        deadline_days=deadline_days,
-        deadline_date=deadline_date,
+        deadline=deadline,
+        received=rec,
+        as_met=as_met,
+        country=country,
         trim_pct=trim,
         days_per_unit=unit,
         percentile=percentile,
@@ -70,7 +95,10 @@ def test_fast_indicators_equal_the_reference(
 
 goal_cells = st.sampled_from(["1", "1", "2", "2.a", " 2.a ", None, "", D(3), D("3.0"), True])
 included_cells = st.sampled_from(
-    [None, "Ja", "Ja", "Nej", "nej", "x", True, False, D(1), D(0), "måske", ExcelError("#N/A")]
+    [
+        *(None, "Ja", "Ja", "Nej", "nej", "x", True, False, D(1), D(0), "måske"),
+        *(ExcelError("#N/A"), "Som opfyldt", "som opfyldt", "Räknas som uppfyllt"),
+    ]
 )
 date_cells = st.one_of(
     st.dates(date(2024, 11, 1), date(2025, 12, 31)),

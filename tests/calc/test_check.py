@@ -19,9 +19,15 @@ from calc.cli import main
 from calc.engine import FileOptions, score_file
 from calc.errors import MaalscoreError
 from calc.grid import CellUpdate
+from calc.template import MAAL
 from calc.xlsx.writeback import write_back
 from tests.conftest import DATA, WORKBOOKS
 from tests.xlsxbuild import add_dxf, add_to_sheet, rewrite_member, set_number_format, sheet_part
+
+# Output cells of the example's goals 1.a.1 (row 3) and 1.a.2 (row 4), wherever the template puts
+# its output columns.
+POINT_3 = f"{MAAL.letter('Point')}3"
+STATUS_4 = f"{MAAL.letter('Status')}4"
 
 EXAMPLES = sorted(WORKBOOKS.glob("eksempel-*.xlsx"))
 NOW = datetime(2026, 1, 15, 9, 30)
@@ -52,18 +58,18 @@ def test_every_example_checks_ok_after_beregn(tmp_path: Path, example: Path) -> 
 
 
 def test_result_edited_by_hand_is_named(scored: Path) -> None:
-    hand_edit(scored, "Mål", "V3", Decimal("7"))  # Point of goal 1.a.1
+    hand_edit(scored, "Mål", POINT_3, Decimal("7"))  # Point of goal 1.a.1
     result = check_file(scored)
-    assert result.status == EDITED and result.edited == ["Mål!V3"]
+    assert result.status == EDITED and result.edited == [f"Mål!{POINT_3}"]
     assert not result.changed
-    assert "Resultater rettet i hånden efter beregningen: Mål!V3." in result.message()
+    assert f"Resultater rettet i hånden efter beregningen: Mål!{POINT_3}." in result.message()
 
 
 def test_result_text_edited_and_emptied(scored: Path) -> None:
-    hand_edit(scored, "Mål", "W4", "Opfyldt")
+    hand_edit(scored, "Mål", STATUS_4, "Opfyldt")
     hand_edit(scored, "Resultatløn", "A1", None)  # not a result: an input header
     result = check_file(scored)
-    assert "Mål!W4" in result.edited
+    assert f"Mål!{STATUS_4}" in result.edited
     assert "Resultatløn!A1" in result.changed
 
 
@@ -85,7 +91,7 @@ def test_forged_result_with_matching_fingerprint_is_caught(scored: Path) -> None
     from calc.stamp import Stamp, fingerprint_results
     from calc.xlsx import ooxml
 
-    hand_edit(scored, "Mål", "V3", Decimal("7"))
+    hand_edit(scored, "Mål", POINT_3, Decimal("7"))
     with ooxml.open_zip(scored) as zf:
         stamp = Stamp.from_properties(ooxml.read_custom_properties(zf))
     assert stamp is not None
@@ -95,7 +101,7 @@ def test_forged_result_with_matching_fingerprint_is_caught(scored: Path) -> None
     forged = replace(stamp, result_digest=digest, results=cells)
     write_back(scored, [], scored, properties=forged.properties())
     result = check_file(scored)
-    assert result.status == MISMATCH and result.differs == ["Mål!V3"]
+    assert result.status == MISMATCH and result.differs == [f"Mål!{POINT_3}"]
 
 
 def test_damaged_stamp(scored: Path) -> None:
@@ -161,9 +167,9 @@ def test_libreoffice_open_and_save_keeps_the_stamp_ok(scored: Path, tmp_path: Pa
 
 
 def test_libreoffice_resave_after_an_edit_is_caught(scored: Path, tmp_path: Path) -> None:
-    hand_edit(scored, "Mål", "V3", Decimal("7"))
+    hand_edit(scored, "Mål", POINT_3, Decimal("7"))
     resaved = libreoffice_resave(scored, tmp_path / "lo")
-    assert check_file(resaved).edited == ["Mål!V3"]
+    assert check_file(resaved).edited == [f"Mål!{POINT_3}"]
 
 
 def test_beregn_again_after_libreoffice(scored: Path, tmp_path: Path) -> None:

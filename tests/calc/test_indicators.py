@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from calc.deadlines import parse_deadline
 from calc.indicators import (
     DAYS_PER_UNIT,
     FAST_FROM,
@@ -36,17 +37,85 @@ def days(*xs: int | str) -> tuple[Decimal, ...]:
 
 @BOTH
 def test_share_within_n_days_counts_the_boundary(fn):
-    # "85 % decided within 31 days": a case of exactly 31 days counts.
-    iv = fn(Indicator.SHARE, days(10, 20, 31, 32, 40), deadline_days=D(31))
+    # "85 % decided within 31 days" (Frist 31): a case of exactly 31 days counts.
+    iv = fn(Indicator.SHARE, days(10, 20, 31, 32, 40), deadline=parse_deadline(31))
     assert iv.value == 60 and iv.n_cases == 5
 
 
 @BOTH
-def test_share_by_date_ignores_undecided_cases(fn):
-    # Seed 001, 1.1d: decided on or before 17-03-2025; a case with no decision date is not.
+def test_share_under_n_days_is_strict(fn):
+    # `under 31 dage`: the case of exactly 31 days is late, 30 is not: 2 of 5.
+    iv = fn(Indicator.SHARE, days(10, 30, 31, 32, 40), deadline=parse_deadline("under 31 dage"))
+    assert iv.value == 40
+
+
+@BOTH
+def test_share_by_date_inclusive_and_strict(fn):
+    # Seed 001, 1.1d: `senest 17-03-2025` counts the 17th, `før 17-03-2025` does not; a case
+    # with no decision date never counts.
     decided = (date(2025, 3, 17), date(2025, 3, 16), date(2025, 3, 18), None)
-    iv = fn(Indicator.SHARE, days(1, 1, 1, 1), decided, deadline_date=date(2025, 3, 17))
-    assert iv.value == 50
+    on_or_before = fn(
+        Indicator.SHARE, days(1, 1, 1, 1), decided, deadline=parse_deadline("senest 17-03-2025")
+    )
+    assert on_or_before.value == 50  # 17th and 16th of 4
+    before = fn(
+        Indicator.SHARE, days(1, 1, 1, 1), decided, deadline=parse_deadline("før 17-03-2025")
+    )
+    assert before.value == 25  # only the 16th
+    assert (
+        fn(
+            Indicator.SHARE, days(1, 1, 1, 1), decided, deadline=parse_deadline(date(2025, 3, 17))
+        ).value
+        == 50
+    )  # a bare date is inclusive
+
+
+@BOTH
+def test_share_in_working_days_needs_both_dates(fn):
+    # Danish 2025: received Wednesday 16 April, decided Tuesday 22 April = 1 working day
+    # (skærtorsdag 17, langfredag 18, weekend, 2. påskedag 21 April are out); decided
+    # Wednesday 23 April = 2; a case without Modtaget cannot be measured (undated).
+    received = (date(2025, 4, 16), date(2025, 4, 16), None)
+    decided = (date(2025, 4, 22), date(2025, 4, 23), date(2025, 4, 23))
+    iv = fn(
+        Indicator.SHARE,
+        days(6, 7, 0),
+        decided,
+        received=received,
+        deadline=parse_deadline("under 2 arbejdsdage"),
+    )
+    assert (iv.value, iv.n_cases, iv.n_undated) == (50, 2, 1)
+
+
+@BOTH
+def test_share_in_calendar_months_and_following_month(fn):
+    # `2 måneder`: received 31-12-2024 → limit 28-02-2025 (no 31 February); `følgende måned`:
+    # received in December → reported by 31 January.
+    received = (date(2024, 12, 31), date(2024, 12, 31), date(2024, 12, 5))
+    decided = (date(2025, 2, 28), date(2025, 3, 1), date(2025, 1, 31))
+    months = fn(
+        Indicator.SHARE, days(0, 0, 0), decided, received=received,
+        deadline=parse_deadline("2 måneder"),
+    )  # fmt: skip
+    assert months.value == Fraction(200, 3)  # 28-02 and 31-01 are within, 01-03 is not
+    following = fn(
+        Indicator.SHARE, days(0, 0, 0), decided, received=received,
+        deadline=parse_deadline("følgende måned"),
+    )  # fmt: skip
+    assert following.value == Fraction(100, 3)  # only the December 5 case by 31-01
+
+
+@BOTH
+def test_som_opfyldt_counts_as_within_not_as_left_out(fn):
+    # Seed 000, 1.c: 3 cases within 7 days, 1 late, 1 "lovligt forfald" (Som opfyldt, 12 days):
+    # 4 of 5 = 80 %; leaving it out instead would give 3 of 4 = 75 %.
+    iv = fn(
+        Indicator.SHARE,
+        days(2, 5, 7, 9, 12),
+        as_met=(False, False, False, False, True),
+        deadline=parse_deadline(7),
+    )
+    assert (iv.value, iv.n_cases, iv.n_as_met) == (80, 5, 1)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +172,7 @@ def test_median_maximum_count(fn):
 @BOTH
 def test_no_cases(fn):
     for ind in (Indicator.SHARE, Indicator.MEAN, Indicator.MEDIAN, Indicator.MAXIMUM):
-        assert fn(ind, (), deadline_days=D(1)).value is None
+        assert fn(ind, (), deadline=parse_deadline(1)).value is None
     assert fn(Indicator.COUNT, ()).value == 0
 
 
@@ -122,9 +191,14 @@ def test_location_split_matches_a_row_by_row_split():
         ("Valby", "Aarhus", " valby", "Århus", "Valby "),
     )
     assert cases.location_keys() == {"valby", "aarhus", "arhus"}
-    assert cases.at_location("valby") == (days(1, 3, 5), (None, None, None))
-    assert cases.at_location("aarhus") == (days(2), (None,))
-    assert cases.at_location("odense") == ((), ())
+    valby = cases.at_location("valby")
+    assert (valby.days, valby.decided, valby.location) == (
+        days(1, 3, 5),
+        (None, None, None),
+        ("Valby", " valby", "Valby "),
+    )
+    assert cases.at_location("aarhus").days == days(2)
+    assert cases.at_location("odense").days == ()
 
 
 @pytest.mark.parametrize(
@@ -153,8 +227,9 @@ def test_seed_plans_from_their_sagsdata(file, goal, n, excluded, value):
             g.indicator,
             cases.days,
             cases.decided,
-            deadline_days=g.deadline_days,
-            deadline_date=g.deadline_date,
+            deadline=g.deadline,
+            received=cases.received,
+            as_met=cases.as_met,
             trim_pct=g.trim_pct,
         )
         assert iv.value == value

@@ -21,6 +21,7 @@ import xlwings as xw
 import calc.cli
 import calc.engine
 from calc.grid import WorkbookGrids
+from calc.template import MAAL
 from excel_addin import glue
 from tests.conftest import WORKBOOKS
 from tests.excel_addin.harness import (
@@ -246,13 +247,14 @@ def test_a_formula_in_an_output_cell_is_never_overwritten(
 ) -> None:
     src = copy(EXAMPLES[0], tmp_path)
     wb = openpyxl.load_workbook(src)
-    wb["Mål"]["V3"] = "=F3*2"  # the Point cell of goal 1.a.1
+    point = f"{MAAL.letter('Point')}3"  # the Point cell of goal 1.a.1
+    wb["Mål"][point] = "=F3*2"
     wb.save(src)
     code, _ = cli_grids(src, tmp_path, monkeypatch)
     assert code == calc.cli.EXIT_WORKBOOK_ERRORS
     book, outcome = run_addin(src)
     assert not outcome.evaluation.ok and not outcome.blocks
-    assert any(i.cell == "V3" and "formel" in i.message for i in outcome.evaluation.issues)
+    assert any(i.cell == point and "formel" in i.message for i in outcome.evaluation.issues)
     assert set(value_writes(book)) == {"Problemer"}
 
 
