@@ -171,6 +171,12 @@ MAAL = TableSheet(
         Column("Lokationer", "Lokationer", "Orter", 28, wrap=True),
         Column("Resultat", "Resultat", "Utfall", 12),
         Column("Kilde", "Kilde", "Källa", 28, wrap=True),
+        Column("Målopfyldelse", "Målopfyldelse", "Måluppfyllelse", 14, FMT_PCT, output=True),
+        Column("Point", "Point", "Poäng", 9, FMT_POINTS, output=True),
+        Column("Status", "Status", "Status", 16, output=True),
+        Column("Forklaring", "Forklaring", "Förklaring", 60, wrap=True, output=True),
+        # Columns most plans leave empty, right of the results so that the usual layout (and
+        # every cell reference into it) stays as it was before they were added.
         Column("Udelad periode", "Udelad periode", "Utelämnad period", 26, wrap=True),
         Column(
             "Lokationsberegning",
@@ -188,10 +194,6 @@ MAAL = TableSheet(
             12,
             choices=_YES_NO,
         ),
-        Column("Målopfyldelse", "Målopfyldelse", "Måluppfyllelse", 14, FMT_PCT, output=True),
-        Column("Point", "Point", "Poäng", 9, FMT_POINTS, output=True),
-        Column("Status", "Status", "Status", 16, output=True),
-        Column("Forklaring", "Forklaring", "Förklaring", 60, wrap=True, output=True),
     ),
     rows=60,
     freeze="B2",
