@@ -350,3 +350,32 @@ def test_bad_holiday_country_and_bad_medtages_and_lokationsberegning_name_their_
     errors, ev = errors_of([goal], Sagsdata=rows)
     assert errors == [("Sagsdata", "F2")]
     assert "Som opfyldt" in next(i.message for i in ev.issues if i.is_error)
+
+
+def test_counted_case_data_cannot_take_working_days_or_periods_and_says_so():
+    # A large case file is counted per day and date (no Modtaget per case): a Frist in working
+    # days, or an Udelad periode, gets no number and a warning, never a silent count.
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from calc.model import CaseCounts, GoalCases
+    from calc.parser import parse_plan
+    from calc.scoring import score_plan
+
+    counted = GoalCases(
+        "1",
+        counts=(CaseCounts("", ((Decimal(3), 4), (Decimal(9), 1)), ((date(2025, 3, 3), 5),)),),
+    )
+    base = {"Nr": "1", "Vægt": 10, "Type": "mindst", "Målværdi": 80, "Enhed": "%",
+            "Indikator": "andel"}  # fmt: skip
+    for extra, key in (({"Frist": "3 arbejdsdage"}, "Frist"),
+                       ({"Frist": 7, "Udelad periode": PERIOD}, "Udelad periode")):  # fmt: skip
+        plan, _ = parse_plan(workbook([{**base, **extra}]))
+        assert plan is not None
+        card = score_plan(replace(plan, cases=(counted,)))
+        assert card.result("1").status is Status.MISSING
+        assert any(i.cell == col(key) and "stor sagsfil" in i.message for i in card.issues)
+    # Days and dates come from the counts as before: 4 of 5 within 7 days, strict or not.
+    plan, _ = parse_plan(workbook([{**base, "Frist": "under 9 dage"}]))
+    assert plan is not None
+    assert score_plan(replace(plan, cases=(counted,))).result("1").fulfilment == 100  # 80 %
