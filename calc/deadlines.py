@@ -188,12 +188,19 @@ def parse_deadline(v: CellValue) -> Deadline:
     text = " ".join(v.lower().replace("–", "-").split())
     if m := _AMBIGUOUS.match(text):
         rest = m.group("rest")
+        shown = V.show(v)
+        if _SPAN.match(rest):
+            raise V.ValueProblem(
+                f"'{shown}' kan læses både som 'inden for' og som 'før'. Skriv {rest} (inden "
+                f"for {rest}: den sidste dag tæller med) eller under {rest} (den er for sent).",
+                f"'{shown}' kan läsas både som 'inom' och som 'före'. Skriv {rest} (inom {rest}: "
+                f"den sista dagen räknas med) eller under {rest} (den är för sent).",
+            )
         raise V.ValueProblem(
-            f"'{V.show(v)}' kan læses både som 'til og med' og som 'før'. Skriv "
-            f"senest {rest} (til og med) eller før {rest} (strengt før); for dage: 31 "
-            "(inden for 31 dage) eller under 31 dage.",
-            f"'{V.show(v)}' kan läsas både som 'till och med' och som 'före'. Skriv "
-            f"senast {rest} (till och med) eller före {rest} (strikt före).",
+            f"'{shown}' kan læses både som 'til og med' og som 'før'. Skriv senest {rest} (dagen "
+            f"tæller med) eller før {rest} (strengt før).",
+            f"'{shown}' kan läsas både som 'till och med' och som 'före'. Skriv senast {rest} "
+            f"(dagen räknas med) eller före {rest} (strikt före).",
         )
     strict = False
     if m := _PREFIX.match(text):

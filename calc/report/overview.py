@@ -152,6 +152,7 @@ STATUS_COLOURS = {
     Status.PARTLY: _YELLOW,
     Status.NOT_MET: _RED,
     Status.MISSING: _GREY,
+    Status.EXCLUDED: _BLUE,  # Forudsætning not met: out of the total
 }  # (Status.BLOCKED never reaches the overview: a workbook with errors has no goal rows)
 
 
