@@ -10,9 +10,11 @@ system (a folder named by the digest under the temporary directory), puts that f
 the core is unpacked as ordinary files, `calc` works there exactly as on a PC, including
 reading and writing workbook files in Pyodide's file system.
 
-`requirements.txt` lists only xlwings itself (what xlwings Lite needs to run scripts): the core
-is pure standard-library Python (`calc/` imports python-calamine and numpy only for large case
-data, and only inside functions; openpyxl only for the template), so nothing else is installed.
+`requirements.txt` lists xlwings itself (what xlwings Lite needs to run scripts) and `holidays`,
+the one pure-Python package from PyPI the core needs (for a Frist in arbejdsdage; Lite installs
+it from PyPI like xlwings): the core is otherwise standard-library Python (`calc/` imports
+python-calamine and numpy only for large case data, and only inside functions; openpyxl only
+for the template), so nothing else is installed.
 
 The output is reproducible: the archive's members are sorted, with a fixed time stamp, so the
 same source gives the same bytes.
@@ -44,6 +46,8 @@ REQUIREMENTS = "requirements.txt"
 # The xlwings release the glue is tested with (the `excel` extra pins the same one). xlwings
 # Lite records the version it installs in requirements-pinned.txt, so a lower bound is enough.
 XLWINGS_REQUIREMENT = "xlwings>=0.37.8,<1.0"
+# Danish and Swedish public holidays for working-day deadlines (calc.workdays), as in pyproject.
+HOLIDAYS_REQUIREMENT = "holidays>=0.60,<1"
 # What goes into the archive, relative to the repository root.
 GLUE_FILES = ("excel_addin/__init__.py", "excel_addin/glue.py")
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -164,8 +168,10 @@ def build_bundle(root: Path = ROOT) -> LiteBundle:
         version=__version__, files=len(names), digest=digest, lines=lines
     ) + _script_body(root)
     requirements = (
-        "# Målscore til xlwings Lite: kun xlwings selv; Målscores kerne ligger i main.py.\n"
+        "# Målscore til xlwings Lite: xlwings og helligdagskalenderen (holidays) fra PyPI;\n"
+        "# Målscores kerne ligger i main.py.\n"
         f"{XLWINGS_REQUIREMENT}\n"
+        f"{HOLIDAYS_REQUIREMENT}\n"
     )
     return LiteBundle(main, requirements, digest, names)
 

@@ -25,7 +25,13 @@ import pytest
 import calc.cli
 import calc.engine
 from calc.check import EXCEL, OK, check_file
-from excel_addin.bundle import REQUIREMENTS, XLWINGS_REQUIREMENT, build_bundle, write_bundle
+from excel_addin.bundle import (
+    HOLIDAYS_REQUIREMENT,
+    REQUIREMENTS,
+    XLWINGS_REQUIREMENT,
+    build_bundle,
+    write_bundle,
+)
 from tests.conftest import WORKBOOKS
 from tests.excel_addin.harness import (
     apply_actions,
@@ -68,12 +74,33 @@ def _node() -> str:
     return node
 
 
+def _installed_requirements(site: Path) -> None:
+    """What xlwings Lite installs from requirements.txt besides xlwings: holidays (and its
+    python-dateutil and six), pure Python, copied from this environment because the test runs
+    offline; run.mjs puts the folder on Pyodide's sys.path."""
+    import dateutil
+    import holidays
+    import six
+
+    for module in (holidays, dateutil):
+        src = Path(module.__file__).parent
+        for py in src.rglob("*.py"):
+            dst = site / py.relative_to(src.parent)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(py, dst)
+    shutil.copyfile(six.__file__, site / "six.py")
+    for info in Path(holidays.__file__).parents[1].glob("*.dist-info"):
+        if info.name.startswith(("holidays-", "python_dateutil-", "six-")):
+            shutil.copytree(info, site / info.name, dirs_exist_ok=True)
+
+
 @pytest.fixture(scope="module")
 def pyodide_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """One Node process for the whole module: Pyodide's start-up is the expensive part."""
     node = _node()
     work = tmp_path_factory.mktemp("lite")
     write_bundle(work)
+    _installed_requirements(work / "site")
     (work / "files").mkdir()
     for src in EXAMPLES:
         shutil.copyfile(src, work / "files" / src.name)
@@ -125,7 +152,8 @@ def test_the_bundle_is_only_main_py_and_requirements(tmp_path: Path) -> None:
         for line in (tmp_path / REQUIREMENTS).read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
-    assert lines == [XLWINGS_REQUIREMENT]  # nothing to host: no wheel, no URL
+    # nothing to host: no wheel, no URL; both come from PyPI
+    assert lines == [XLWINGS_REQUIREMENT, HOLIDAYS_REQUIREMENT]
     bundle = build_bundle()
     assert (tmp_path / "main.py").read_text(encoding="utf-8") == bundle.main  # reproducible
     every_core_module = sorted(

@@ -18,6 +18,19 @@ FS.mkdirTree("/work/xlwings");
 FS.writeFile("/work/main.py", fs.readFileSync(path.join(work, "main.py")));
 FS.writeFile("/work/job.json", fs.readFileSync(path.join(work, "job.json")));
 FS.writeFile("/work/xlwings/__init__.py", fs.readFileSync(path.join(here, "xlwings_standin.py")));
+// Packages xlwings Lite would install from requirements.txt (copied in by the test: offline).
+function copyTree(from, to) {
+  FS.mkdirTree(to);
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    if (entry.isDirectory()) copyTree(src, `${to}/${entry.name}`);
+    else FS.writeFile(`${to}/${entry.name}`, fs.readFileSync(src));
+  }
+}
+if (fs.existsSync(path.join(work, "site"))) {
+  copyTree(path.join(work, "site"), "/work/site");
+  py.runPython("import sys; sys.path.insert(0, '/work/site')");
+}
 for (const name of fs.readdirSync(path.join(work, "files"))) {
   FS.writeFile(`/work/files/${name}`, fs.readFileSync(path.join(work, "files", name)));
 }
