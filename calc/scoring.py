@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import fmt
+from .deadlines import Deadline, Kind
 from .errors import WARNING, Issue
 from .exact import q
 from .excluded_periods import left_out
@@ -346,7 +347,8 @@ def _indicator_text(
     if goal.indicator is Indicator.PERCENTILE:
         p = fmt.plain(goal.percentile)
         parts.insert(0, ctx.t(f"{p}-percentilen", f"{p}:e percentilen"))
-    if goal.indicator is Indicator.SHARE and goal.deadline is not None:
+    if goal.indicator is Indicator.SHARE and _shows_deadline(goal.deadline):
+        assert goal.deadline is not None
         parts.append(ctx.t("frist ", "tidsgräns ") + goal.deadline.describe(ctx.lang))
     if iv.n_as_met:
         parts.append(
@@ -378,6 +380,16 @@ def _indicator_text(
             )
         )
     return "; ".join(parts)
+
+
+def _shows_deadline(deadline: Deadline | None) -> bool:
+    """The Frist is named in the explanation unless it is the plain inclusive form (`31`, a
+    bare date), which every earlier version read the same way: their stamped explanations stay
+    what a new calculation writes, so `tjek` still passes them."""
+    if deadline is None:
+        return False
+    plain = deadline.kind in (Kind.DAYS, Kind.DATE) and deadline.unit in ("", "dage")
+    return deadline.strict or not plain
 
 
 def _with_how(how: str, reason: str) -> str:

@@ -285,8 +285,7 @@ def test_share_within_days_exact_boundary():
     )
     assert r.fulfilment == 100
     assert r.explanation == (
-        "60 % ≥ 60 % (5 sager; frist ≤ 31 dage; 1 udeladt efter Medtages = Nej) → opfyldt: "
-        "10 af 10 point"
+        "60 % ≥ 60 % (5 sager; 1 udeladt efter Medtages = Nej) → opfyldt: 10 af 10 point"
     )
 
 
