@@ -7,6 +7,8 @@
     maalscore skabelon OUT.xlsx [--år 2026] [--institution NAVN]
     maalscore samle KILDE... --ud OVERSIGT.xlsx [--json] [--uden-løn] [-j N]
     maalscore opfølgning FILE --pr DATE [--ud OUT.xlsx] [--json] [--sagsdata CASES.csv]
+    maalscore rapport FILE --ud REPORT.docx|REPORT.pdf [--uden-løn] [--skrivskyddad] [--overskriv]
+    maalscore send FILE [--til ADDRESS] --ud DRAFT.eml [--uden-løn] [--rapport-med-løn]
 
 Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
 could not be read or written. `samle`: 0 every source godkendt or ikke beregnet, 1 some source
@@ -22,7 +24,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -32,6 +34,7 @@ from . import fmt
 from .consolidate import Consolidation, Verdict
 from .engine import Evaluation, FileOptions, FollowUpEvaluation, followup_file, score_file
 from .errors import Issue, MaalscoreError, has_errors
+from .scoring import Status
 from .trend import FollowUpTrend, Trend
 from .xlsx.reader import legacy_warning
 
@@ -591,6 +594,126 @@ def print_consolidation(result: Consolidation, out: TextIO) -> None:
     )
 
 
+_HANDIN_TEXT = {
+    "da": {
+        "report": "Rapporten er skrevet til {path}: {goals} mål i del 1, {analyses} mål at "
+        "analysere i del 2{pay}{locked}.",
+        "with_pay": ", med resultatløn",
+        "locked": ", skrivebeskyttet",
+        "draft": "Udkastet er skrevet til {path} (til {to}), med {files}.",
+        "password": "Adgangskode til projektmappen: {password}",
+        "advice": "Giv modtageren adgangskoden ad en anden vej end e-mailen – ring eller send "
+        "en sms. Den står ikke i udkastet og gemmes ingen steder; den vises kun denne ene gang.",
+    },
+    "sv": {
+        "report": "Rapporten är skriven till {path}: {goals} mål i del 1, {analyses} mål att "
+        "analysera i del 2{pay}{locked}.",
+        "with_pay": ", med resultatlön",
+        "locked": ", skrivskyddad",
+        "draft": "Utkastet är skrivet till {path} (till {to}), med {files}.",
+        "password": "Lösenord till arbetsboken: {password}",
+        "advice": "Ge mottagaren lösenordet på annat sätt än via e-post – ring eller skicka ett "
+        "sms. Det står inte i utkastet och sparas ingenstans; det visas bara denna enda gång.",
+    },
+}
+
+
+def _handin_options(args: argparse.Namespace) -> FileOptions:
+    return FileOptions(sagsdata=args.sagsdata, last_year=args.sidste_aar, password=ask_password)
+
+
+def _handin_command(path: Path, work: Callable[[], list[str]]) -> int:
+    """Run `rapport`'s or `send`'s work and print its lines; a problem is one message on
+    standard error and its exit code (2 not ready, 3 a file)."""
+    from .handin import HandinError
+
+    try:
+        lines = work()
+    except HandinError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except MaalscoreError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return EXIT_IO
+    except OSError as exc:
+        print(f"{path}: filen kunne ikke læses ({exc.strerror or exc}).", file=sys.stderr)
+        return EXIT_IO
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def _rapport(args: argparse.Namespace) -> int:
+    """`maalscore rapport FIL --ud RAPPORT.docx|.pdf`: the årsrapport's målrapportering."""
+    from .handin import HandinError, kind_of, report_bytes, verify, write_new
+
+    def work() -> list[str]:
+        kind = kind_of(args.ud)
+        if kind != "pdf" and args.skrivskyddad:
+            raise HandinError("Kun en PDF kan skrivebeskyttes (--skrivskyddad).", EXIT_USAGE)
+        v = verify(args.file, _handin_options(args))
+        protect = kind == "pdf" and (
+            v.lang == "sv" if args.skrivskyddad is None else args.skrivskyddad
+        )
+        data = report_bytes(v, kind, with_pay=not args.uden_lon, protect=protect)
+        write_new(args.ud, data, overwrite=args.overskriv)
+        card = v.evaluation.scorecard
+        assert card is not None
+        txt = _HANDIN_TEXT[v.lang]
+        analyses = sum(1 for g in card.goals if g.is_top_level and g.status is not Status.MET)
+        line = txt["report"].format(
+            path=args.ud,
+            goals=len(card.goals),
+            analyses=analyses,
+            pay=txt["with_pay"] if v.evaluation.pay and not args.uden_lon else "",
+            locked=txt["locked"] if protect else "",
+        )
+        return [line]
+
+    return _handin_command(args.file, work)
+
+
+def _send(args: argparse.Namespace) -> int:
+    """`maalscore send FIL --til ADRESSE --ud UDKAST.eml`: the draft to the departement with
+    the workbook encrypted (the password printed once) or, with --uden-løn, without pay."""
+    from .handin import HandinError, hand_in, one_address, verify, write_new
+
+    def work() -> list[str]:
+        if args.ud.suffix.lower() != ".eml":
+            raise HandinError(f"Udkastet skal have endelsen .eml («{args.ud.name}»).", EXIT_USAGE)
+        if args.ud.exists():
+            raise HandinError(f"«{args.ud}» findes allerede og overskrives ikke.")
+        v = verify(args.file, _handin_options(args))
+        plan = v.evaluation.plan
+        assert plan is not None
+        to = (args.til or plan.ministry_email or "").strip()
+        if not one_address(to):
+            raise HandinError(
+                "Angiv modtageren med --til ADRESSE (én e-mailadresse), eller skriv den ud for "
+                "Departementets e-mail på arket Plan."
+                if not to
+                else f"«{to}» er ikke én e-mailadresse.",
+                EXIT_USAGE,
+            )
+        sent = hand_in(
+            v,
+            to,
+            without_pay=args.uden_lon,
+            report_with_pay=args.rapport_med_lon,
+            signature=args.underskrift or "",
+            sender=args.fra or "",
+        )
+        write_new(args.ud, bytes(sent.message))
+        txt = _HANDIN_TEXT[v.lang]
+        files = (" og " if v.lang == "da" else " och ").join(sent.attachments)
+        lines = [txt["draft"].format(path=args.ud, to=to, files=files)]
+        if sent.password:
+            lines += [txt["password"].format(password=sent.password), txt["advice"]]
+        return lines
+
+    return _handin_command(args.file, work)
+
+
 def _skabelon(args: argparse.Namespace) -> int:
     from .template import save_template
 
@@ -690,6 +813,18 @@ def _add_last_year(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FIL",
         help="sidste års projektmappe: vis udviklingen fra sidste år",
+    )
+
+
+def _add_without_pay(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument(
+        "--uden-løn", "--uden-lon", "--utan-lön", dest="uden_lon", action="store_true", help=text
+    )
+
+
+def _add_case_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sagsdata", type=Path, metavar="FIL", help="den sagsdatafil, beregn fik med --sagsdata"
     )
 
 
@@ -853,6 +988,79 @@ def build_parser() -> argparse.ArgumentParser:
         help="læs flere filer samtidig i N processer (0: én pr. kerne)",
     )
     m.set_defaults(func=_samle)
+    r = sub.add_parser(
+        "rapport",
+        help="lav årsrapportens målrapportering som Word (.docx) eller PDF",
+        description="Lav målrapporteringen til årsrapporten ud fra en beregnet projektmappe: "
+        "del 1 med alle mål og deres status, del 2 med et afsnit til analyse af hvert mål, "
+        "der ikke er opfyldt, et diagram over point pr. mål og resultatlønnen. Projektmappen "
+        "skal være beregnet med Målscore (tjek OK). Dansk eller svensk efter planens sprog.",
+    )
+    r.add_argument("file", type=Path, metavar="FIL", help="den beregnede projektmappe (.xlsx)")
+    r.add_argument(
+        "--ud",
+        type=Path,
+        required=True,
+        metavar="RAPPORT.docx|RAPPORT.pdf",
+        help="rapportens fil; endelsen vælger Word eller PDF",
+    )
+    _add_without_pay(r, "udelad resultatlønnen af rapporten")
+    protect = r.add_mutually_exclusive_group()
+    protect.add_argument(
+        "--skrivskyddad",
+        "--skrivebeskyttet",
+        dest="skrivskyddad",
+        action="store_const",
+        const=True,
+        default=None,
+        help="skrivebeskyt PDF'en (standard for svenske planer)",
+    )
+    protect.add_argument(
+        "--ej-skrivskyddad",
+        "--ikke-skrivebeskyttet",
+        dest="skrivskyddad",
+        action="store_const",
+        const=False,
+        help="skrivebeskyt ikke PDF'en",
+    )
+    r.add_argument(
+        "--overskriv", action="store_true", help="erstat en eksisterende rapport med samme navn"
+    )
+    _add_case_file(r)
+    _add_last_year(r)
+    r.set_defaults(func=_rapport)
+    e = sub.add_parser(
+        "send",
+        help="lav e-mailudkastet til departementet med projektmappen krypteret",
+        description="Lav et e-mailudkast (.eml) til departementet med projektmappen og "
+        "rapporten (PDF). Projektmappen krypteres med en ny adgangskode, der vises her én "
+        "gang og aldrig står i udkastet; giv den til modtageren ad en anden vej. Med "
+        "--uden-løn vedhæftes i stedet en kopi uden resultatløn.",
+    )
+    e.add_argument("file", type=Path, metavar="FIL", help="den beregnede projektmappe (.xlsx)")
+    e.add_argument(
+        "--til",
+        metavar="ADRESSE",
+        help="modtagerens e-mailadresse (standard: Departementets e-mail på arket Plan)",
+    )
+    e.add_argument(
+        "--ud", type=Path, required=True, metavar="UDKAST.eml", help="udkastets fil (.eml)"
+    )
+    _add_without_pay(
+        e, "vedhæft en kopi uden resultatløn (ukrypteret) i stedet for den krypterede projektmappe"
+    )
+    e.add_argument(
+        "--rapport-med-løn",
+        "--rapport-med-lon",
+        dest="rapport_med_lon",
+        action="store_true",
+        help="tag resultatlønnen med i rapporten (PDF'en krypteres da med samme adgangskode)",
+    )
+    e.add_argument("--underskrift", metavar="TEKST", help="underskriften under hilsenen")
+    e.add_argument("--fra", metavar="ADRESSE", help="afsenderens e-mailadresse")
+    _add_case_file(e)
+    _add_last_year(e)
+    e.set_defaults(func=_send)
     a = sub.add_parser(
         "app", help="åbn skrivebordsprogrammet", description="Åbn skrivebordsprogrammet."
     )

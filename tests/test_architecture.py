@@ -4,7 +4,8 @@
     xlsx    calc/xlsx/                    the file format; base and the standard library only
     rules   every other calc/*.py module  plain data in and out; base and other rules only
     face    engine, cli, check, template,  ties rules and file format together; may import all
-            collect, casescan, casedb      (casescan/casedb: case data counted by Polars / in SQL)
+            collect, casescan, casedb,     (casescan/casedb: case data counted by Polars / in SQL;
+            handin                          handin: the report files, the pay-less copy, the draft)
 
 No import cycle inside `calc/` (imports inside functions count: they are dependencies too),
 and `calc/` never imports the front ends, except `cli` starting them inside a function for
@@ -33,11 +34,14 @@ FACE = {
     "calc.collect",
     "calc.casescan",
     "calc.casedb",
+    "calc.handin",
 }
 FRONT_ENDS = ("desktop", "excel_addin")
 # Third-party packages calc/ may use, each imported lazily inside the function that needs it.
 OPTIONAL = {
     *("numpy", "python_calamine", "openpyxl", "xlsxwriter", "polars", "sqlalchemy", "holidays"),
+    # the report extra: Word, PDF, the chart's picture, PDF permissions, workbook encryption
+    *("docx", "reportlab", "PIL", "pikepdf", "msoffcrypto"),
 }
 
 
