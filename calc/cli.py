@@ -185,6 +185,8 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
             ),
             file=out,
         )
+        if ev.trend is not None:
+            print("  " + _trend_line(ev.trend, lang), file=out)
         for p in ev.pay:
             print(
                 "  "
@@ -194,6 +196,24 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
                 file=out,
             )
     _print_issues(ev.issues, lang, out, written_to)
+
+
+def _trend_line(trend: Trend, lang: str) -> str:
+    """`Sidste år (2024): 74,75 point (74,8 %); ændring −4,5 point`."""
+    year = f" ({trend.last_year})" if trend.last_year is not None else ""
+    parts = []
+    if trend.last_total_points is not None:
+        parts.append(
+            f"{fmt.points(trend.last_total_points, lang)} {'poäng' if lang == 'sv' else 'point'}"
+        )
+    if trend.last_score_pct is not None:
+        parts.append(f"({fmt.pct(trend.last_score_pct, lang)})")
+    text = ("Föregående år" if lang == "sv" else "Sidste år") + f"{year}: " + " ".join(parts)
+    if trend.change_points is not None:
+        sign = "+" if trend.change_points > 0 else ""
+        change = f"{sign}{fmt.points(trend.change_points, lang)}"
+        text += f"; förändring {change} poäng" if lang == "sv" else f"; ændring {change} point"
+    return text
 
 
 def _print_issues(
@@ -726,6 +746,60 @@ def _skabelon(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_ROLLOVER_COUNTS = {
+    "resultater": ("resultater", "utfall"),
+    "leverancer": ("leverancer", "leveranser"),
+    "sager": ("rækker sagsdata", "rader ärenden"),
+    "lønbeslutninger": ("personers skøn og bortfald", "personers justeringar och bortfall"),
+    "opfølgningsrækker": ("opfølgningsrækker", "uppföljningsrader"),
+}
+
+
+def _nyt_aar(args: argparse.Namespace) -> int:
+    """`maalscore nyt-år FIL --år 2026 --ud NY.xlsx`: next year's plan from this year's."""
+    from .rollover import rollover_file
+
+    try:
+        result = rollover_file(args.file, args.ud, args.year, move_dates=args.flyt_datoer)
+    except MaalscoreError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return EXIT_IO
+    except OSError as exc:
+        print(
+            f"{args.file}: filen kunne ikke læses eller skrives ({exc.strerror or exc}).",
+            file=sys.stderr,
+        )
+        return EXIT_IO
+    sv = result.lang == "sv"
+    if result.ok:
+        print(
+            f"Planen för {result.year} sparad i {args.ud}"
+            if sv
+            else f"Planen for {result.year} gemt i {args.ud}"
+        )
+        emptied = [
+            f"{n} {_ROLLOVER_COUNTS[k][1 if sv else 0]}"
+            for k, n in result.counts.items()
+            if k in _ROLLOVER_COUNTS and n
+        ]
+        if emptied:
+            print(("  Tömt: " if sv else "  Tømt: ") + ", ".join(emptied))
+        moved = result.counts.get("frister", 0)
+        if moved:
+            print(
+                f"  {moved} tidsgränser flyttade ett år"
+                if sv
+                else f"  {moved} frister flyttet ét år"
+            )
+        print(
+            "  Årets utfall, måluppfyllelse och poäng står i kolumnerna Föregående år på Mål."
+            if sv
+            else "  Årets resultat, opfyldelse og point står i kolonnerne Sidste år på Mål."
+        )
+    _print_issues(tuple(result.issues), result.lang, sys.stdout, None)
+    return EXIT_OK if result.ok else EXIT_WORKBOOK_ERRORS
+
+
 def _app(args: argparse.Namespace) -> int:
     """`maalscore app [FIL]`: the desktop app (PySide6 is imported only here)."""
     from desktop.app import run
@@ -958,6 +1032,27 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--år", "--aar", dest="year", type=int, metavar="ÅR", help="planens år")
     s.add_argument("--institution", metavar="NAVN", help="institutionens navn")
     s.set_defaults(func=_skabelon)
+    n = sub.add_parser(
+        "nyt-år",
+        aliases=["nyt-aar", "nytt-år", "nytt-ar"],
+        help="lav næste års plan ud fra årets",
+        description="Lav næste års projektmappe ud fra årets: samme ark, mål, vægte, regler og "
+        "formater; resultater, leverancer, sagsdata, skøn, opfølgning og stempel tømt; årets "
+        "resultat, opfyldelse og point gemt i kolonnerne Sidste år til udviklingen.",
+    )
+    n.add_argument("file", type=Path, metavar="FIL", help="årets projektmappe (.xlsx)")
+    n.add_argument(
+        "--år", "--aar", dest="year", type=int, metavar="ÅR", help="det nye år (ellers året + 1)"
+    )
+    n.add_argument(
+        "--ud", type=Path, metavar="NY.xlsx", required=True, help="den nye fil (må ikke findes)"
+    )
+    n.add_argument(
+        "--flyt-datoer",
+        action="store_true",
+        help="flyt fristerne på Mål og Milepæle ét år frem (29. februar bliver 28. februar)",
+    )
+    n.set_defaults(func=_nyt_aar)
     m = sub.add_parser(
         "samle",
         help="kontrollér og saml mange institutioners projektmapper i én oversigt (departementet)",

@@ -31,6 +31,7 @@ FACE = {
     "calc.cli",
     "calc.check",
     "calc.template",
+    "calc.rollover",
     "calc.collect",
     "calc.casescan",
     "calc.casedb",

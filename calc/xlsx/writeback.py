@@ -65,6 +65,7 @@ def write_back(
     stamp: StampMaker | None = None,
     results: Collection[tuple[str, str]] | None = None,
     lock: filelock.TargetLock | None = None,
+    drop_stamp: bool = False,
 ) -> None:
     """Write `updates` into the workbook `src`, saving to `dst` (None: in place).
 
@@ -76,8 +77,9 @@ def write_back(
     property whose name starts with `STAMP_PREFIX` is replaced by them. `stamp`, when given,
     is called with how the written cells will look (number formats, hidden, conditional
     formats: `calc.xlsx.looks`) and the states of their sheets, and returns more properties.
-    With `backup`, a file that is replaced keeps its previous version as
-    `.maalscore-backup/<name>` next to it.
+    `drop_stamp` (without `properties` or `stamp`) removes those properties and keeps every
+    other one (next year's plan made from this year's has no stamp). With `backup`, a file that
+    is replaced keeps its previous version as `.maalscore-backup/<name>` next to it.
 
     An update with a `number_format` gets a style like its cell's with that format (see
     `calc.xlsx.styles`). A result cell — one of `results` (sheet, cell), or without `results`
@@ -103,7 +105,7 @@ def write_back(
         if lock is None:
             stack.enter_context(filelock.held(target))
         try:
-            plan = _plan(src, updates, allow_signed, properties or {}, stamp, results)
+            plan = _plan(src, updates, allow_signed, properties or {}, stamp, results, drop_stamp)
         except WorkbookReadError as exc:
             raise WriteBackError(str(exc)) from exc
         _refuse_target(target)
@@ -146,6 +148,7 @@ def _plan(
     properties: Mapping[str, str],
     stamp: StampMaker | None = None,
     results: Collection[tuple[str, str]] | None = None,
+    drop_stamp: bool = False,
 ) -> _Plan:
     with ooxml.open_zip(src) as zf:
         info = ooxml.read_workbook_info(zf)
@@ -173,6 +176,10 @@ def _plan(
             plan.properties.update(stamp(plan.looks, states))
         if plan.properties:
             _plan_properties(src, zf, plan)
+        elif drop_stamp and (member := ooxml.custom_properties_member(zf)) is not None:
+            kept = merge_custom_properties(ooxml.read_part(zf, member), {}, src)
+            if kept != ooxml.read_part(zf, member):
+                plan.parts[member] = kept
     return plan
 
 

@@ -501,3 +501,22 @@ def test_first_altered_copy_finds_a_changed_byte_without_inflating(tmp_path: Pat
     altered.write_bytes(bytes(data))
     assert ooxml.first_altered_copy(src, altered, set()) == "xl/media/image1.png"
     assert ooxml.first_altered_copy(src, altered, {"xl/media/image1.png"}) is None
+
+
+def test_drop_stamp_keeps_every_other_property(book: Path, tmp_path: Path) -> None:
+    """Next year's plan (`nyt-år`) has no stamp; the owner's own properties stay."""
+    write_back(book, [], properties={"Målscore.Format": "1", "Målscore.Version": "0.1.0"})
+    with zipfile.ZipFile(book) as zf:
+        member = ooxml.custom_properties_member(zf)
+        assert member is not None
+        xml = zf.read(member)
+    own = b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="99" name="Sagsnr">'
+    own += b"<vt:lpwstr>2025-123</vt:lpwstr></property>"
+    patched = xml.replace(b"</Properties>", own + b"</Properties>")
+    with zipfile.ZipFile(book) as a, zipfile.ZipFile(tmp_path / "own.xlsx", "w") as b:
+        for info in a.infolist():
+            b.writestr(info, patched if info.filename == member else a.read(info.filename))
+    out = tmp_path / "next.xlsx"
+    write_back(tmp_path / "own.xlsx", [CellUpdate("Mål", "A1", 5)], out, drop_stamp=True)
+    with zipfile.ZipFile(out) as zf:
+        assert ooxml.read_custom_properties(zf) == {"Sagsnr": "2025-123"}
