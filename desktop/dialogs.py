@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from desktop.newyear import NewYearChoice
 
 
 class Conflict(Enum):
@@ -98,6 +102,12 @@ class Prompts(QObject):
     def save_file(self, suggested: Path, title: str, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
         return Path(name) if name else None
+
+    def new_year(self, current: Path, year: int | None) -> NewYearChoice | None:
+        """Filer › Nyt år …: the new year, the new file and whether to move the deadlines."""
+        from desktop.newyear import ask_new_year
+
+        return ask_new_year(self.window, current, year)
 
     def folder(self, start: Path) -> Path | None:
         name = QFileDialog.getExistingDirectory(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTableView,
     QTabWidget,
@@ -49,6 +50,7 @@ from desktop.batch import BatchDialog
 from desktop.departement import DepartementWindow
 from desktop.dialogs import Conflict, Prompts, Unsaved
 from desktop.document import CellKey, Document, parse_input
+from desktop.followup import FollowUpMode, evaluator_for
 from desktop.goalmodel import Col, GoalTableModel, ResultDelegate
 from desktop.loading import load_with_progress
 from desktop.panels import ExplanationPanel, ProblemsPanel, goal_result, row_issues
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_actions()
         self._build_menus()
+        self.followup = FollowUpMode(self)  # period selector, follow-up view, Nyt år …
         self._restore_window()
         self._refresh()
 
@@ -146,7 +149,9 @@ class MainWindow(QMainWindow):
         self.pay_panel = PayPanel()
         self.pay_panel.model.editRequested.connect(self._edit_requested)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.goal_view, self.tr("Mål"))
+        self.goal_stack = QStackedWidget()  # the goals, or the follow-up at a date
+        self.goal_stack.addWidget(self.goal_view)
+        self.tabs.addTab(self.goal_stack, self.tr("Mål"))
         self.tabs.addTab(self.summary, self.tr("Oversigt"))
         self.tabs.addTab(self.pay_panel, self.tr("Resultatløn"))
 
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.score_label, 0, Qt.AlignmentFlag.AlignRight)
         right.addWidget(self.busy_label, 0, Qt.AlignmentFlag.AlignRight)
         row = QHBoxLayout(frame)
+        self.header_layout = row
         row.setContentsMargins(10, 4, 10, 4)
         row.addLayout(left, 1)
         row.addLayout(right)
@@ -260,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Filer"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&Filer"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.folder_action)
         self.recent_menu = QMenu(self.tr("Seneste &filer"), self)
@@ -355,6 +361,7 @@ class MainWindow(QMainWindow):
             return False
         self.doc = doc
         self.scored = None
+        self.rescorer.fn = evaluator_for(doc.path)  # with last year's workbook, if named
         self.undo.clear()
         self.read_only = read_only
         self.shown_as = shown_as if read_only else ""
@@ -523,6 +530,13 @@ class MainWindow(QMainWindow):
                 .replace("%2", fmt.points(card.total_points))
                 .replace("%3", fmt.points(card.max_points))
             )
+            trend = evaluation.trend if evaluation is not None else None
+            if trend is not None and trend.last_score_pct is not None:
+                self.score_label.setText(
+                    self.score_label.text()
+                    + " · "
+                    + self.tr("sidste år %1").replace("%1", fmt.pct(trend.last_score_pct))
+                )
         elif evaluation is not None:
             self.score_label.setText(self.tr("Kan ikke beregnes – se Problemer"))
         if self.rescorer.is_current() and self.scored is not None:
@@ -574,7 +588,8 @@ class MainWindow(QMainWindow):
         if goal is not None:
             card = evaluation.scorecard if evaluation else None
             result = goal_result(card, goal.id)
-            self.explanation.show_goal(plan, goal, result, self.doc, issues)
+            trend = evaluation.trend.goal(goal.id) if evaluation and evaluation.trend else None
+            self.explanation.show_goal(plan, goal, result, self.doc, issues, trend)
 
     def jump_to(self, sheet: str, cell: str) -> bool:
         """Show the row a problem points at (goals, milestones or pay); False if none."""
@@ -597,6 +612,7 @@ class MainWindow(QMainWindow):
                 8000,
             )
             return False
+        self.followup.selector.choose(None)  # problems are shown on the year's goal table
         self.tabs.setCurrentIndex(TAB_GOALS)
         index = self.goal_model.index(row, Col.RESULT)
         self.goal_view.setCurrentIndex(index)

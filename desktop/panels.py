@@ -25,6 +25,7 @@ from calc.errors import Issue
 from calc.grid import a1, parse_a1
 from calc.model import Goal, GoalType, Milestone, Plan, Scale
 from calc.scoring import GoalResult, ScoreCard, show
+from calc.trend import GoalTrend
 from desktop.document import Document
 from desktop.goalmodel import target_text
 from desktop.style import STATUS_COLOURS, cell_text, status_text
@@ -55,6 +56,7 @@ class ExplanationPanel(QTextBrowser):
         result: GoalResult | None,
         doc: Document | None,
         issues: tuple[Issue, ...] = (),
+        last: GoalTrend | None = None,
     ) -> None:
         rows: list[tuple[str, str]] = [
             (self.tr("Område"), goal.area),
@@ -97,6 +99,15 @@ class ExplanationPanel(QTextBrowser):
                 (
                     self.tr("Forudsætning"),
                     f"{goal.precondition} ({state})" if state else goal.precondition,
+                )
+            )
+        if last is not None and last.last_fulfilment is not None:
+            rows.append(
+                (
+                    self.tr("Sidste år"),
+                    self.tr("%1 · %2 point")
+                    .replace("%1", fmt.pct(last.last_fulfilment))
+                    .replace("%2", fmt.points(last.last_points or 0)),
                 )
             )
         if goal.source:

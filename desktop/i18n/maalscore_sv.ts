@@ -291,136 +291,278 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../panels.py" line="47"/>
+        <location filename="../panels.py" line="48"/>
         <source>Vælg et mål i tabellen for at se, hvordan det er beregnet.</source>
         <translation>Välj ett mål i tabellen för att se hur det har beräknats.</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="60"/>
+        <location filename="../panels.py" line="62"/>
         <source>Område</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="61"/>
+        <location filename="../panels.py" line="63"/>
         <source>Resultatkrav</source>
         <translation>Resultatkrav</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="62"/>
+        <location filename="../panels.py" line="64"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="63"/>
+        <location filename="../panels.py" line="65"/>
         <source>Målværdi</source>
         <translation>Målvärde</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="66"/>
+        <location filename="../panels.py" line="68"/>
         <source>Skala</source>
         <translation>Skala</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="68"/>
+        <location filename="../panels.py" line="70"/>
         <source>Nedre grænse</source>
         <translation>Nedre gräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="72"/>
+        <location filename="../panels.py" line="74"/>
         <source>Indikator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="73"/>
+        <location filename="../panels.py" line="75"/>
         <source>%1 af sagsdata</source>
         <translation>%1 av ärendedata</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="77"/>
+        <location filename="../panels.py" line="79"/>
         <source>Under mål</source>
         <translation>Under mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="78"/>
+        <location filename="../panels.py" line="80"/>
         <source>Resultat</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="81"/>
+        <location filename="../panels.py" line="83"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="81"/>
+        <location filename="../panels.py" line="83"/>
         <source>%1 point</source>
         <translation>%1 poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="83"/>
+        <location filename="../panels.py" line="85"/>
         <source>Målopfyldelse</source>
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="87"/>
+        <location filename="../panels.py" line="89"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="88"/>
+        <location filename="../panels.py" line="90"/>
         <source>%1 af %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="94"/>
+        <location filename="../panels.py" line="107"/>
+        <source>Sidste år</source>
+        <translation>Föregående år</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="108"/>
+        <source>%1 · %2 point</source>
+        <translation>%1 · %2 poäng</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="114"/>
         <source>Kilde</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="98"/>
-        <location filename="../panels.py" line="123"/>
+        <location filename="../panels.py" line="118"/>
+        <location filename="../panels.py" line="143"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="106"/>
-        <location filename="../panels.py" line="125"/>
+        <location filename="../panels.py" line="126"/>
+        <location filename="../panels.py" line="145"/>
         <source>Problemer i denne række</source>
         <translation>Problem på den här raden</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="113"/>
+        <location filename="../panels.py" line="133"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="117"/>
+        <location filename="../panels.py" line="137"/>
         <source>Frist</source>
         <translation>Tidsgräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="118"/>
+        <location filename="../panels.py" line="138"/>
         <source>Leveret</source>
         <translation>Levererat</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="119"/>
+        <location filename="../panels.py" line="139"/>
         <source>Ansvarlig</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="94" />
+        <location filename="../panels.py" line="96"/>
         <source>opfyldt</source>
         <translation>uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="94" />
+        <location filename="../panels.py" line="96"/>
         <source>ikke opfyldt</source>
         <translation>ej uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="98" />
+        <location filename="../panels.py" line="100"/>
         <source>Forudsætning</source>
         <translation>Förutsättning</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpMode</name>
+    <message>
+        <location filename="../followup.py" line="778"/>
+        <source>Opfølgningen stoppede med en uventet fejl.</source>
+        <translation>Uppföljningen avbröts av ett oväntat fel.</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="780"/>
+        <source>Uventet fejl</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="781"/>
+        <source>Opfølgningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
+        <translation>Uppföljningen avbröts av ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../followup.py" line="360"/>
+        <source>Nr</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="361"/>
+        <source>Mål</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="362"/>
+        <source>Vægt</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="363"/>
+        <source>Pr. dato</source>
+        <translation>Per datum</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="364"/>
+        <source>Forventet</source>
+        <translation>Förväntad</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="365"/>
+        <source>Forventning</source>
+        <translation>Förväntan</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="366"/>
+        <source>Sidste år</source>
+        <translation>Föregående år</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="367"/>
+        <source>Kommentar</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../followup.py" line="609"/>
+        <source>Beregner opfølgningen …</source>
+        <translation>Beräknar uppföljningen …</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="634"/>
+        <source>Opfølgningen kan ikke beregnes: %1 fejl – se Problemer.</source>
+        <translation>Uppföljningen kan inte beräknas: %1 fel – se Problem.</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="644"/>
+        <source>Opfølgning pr. %1</source>
+        <translation>Uppföljning per %1</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="647"/>
+        <source>Forventet ved årets udgang: %1–%2 af %3 point (%4–%5)</source>
+        <translation>Förväntat vid årets slut: %1–%2 av %3 poäng (%4–%5)</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="658"/>
+        <source>Resultatløn %1: %2–%3</source>
+        <translation>Resultatlön %1: %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="667"/>
+        <source>Sidste år: %1 point</source>
+        <translation>Föregående år: %1 poäng</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="675"/>
+        <source>Projektmappen har intet ark Opfølgning; intet skrives.</source>
+        <translation>Arbetsboken har inget blad Uppföljning; inget skrivs.</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="715"/>
+        <source>Beregnet prognose: %1</source>
+        <translation>Beräknad prognos: %1</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="719"/>
+        <source>Opfølgningens advarsler</source>
+        <translation>Uppföljningens varningar</translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <location filename="../followup.py" line="106"/>
+        <source>forventes opfyldt</source>
+        <translation>förväntas uppfyllt</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="107"/>
+        <source>risiko</source>
+        <translation>risk</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="108"/>
+        <source>forventes ikke opfyldt</source>
+        <translation>förväntas ej uppfyllt</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="109"/>
+        <source>ukendt</source>
+        <translation>okänd</translation>
     </message>
 </context>
 <context>
@@ -547,340 +689,433 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="149"/>
+        <location filename="../mainwindow.py" line="154"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="150"/>
+        <location filename="../mainwindow.py" line="155"/>
         <source>Oversigt</source>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="151"/>
+        <location filename="../mainwindow.py" line="156"/>
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="171"/>
+        <location filename="../mainwindow.py" line="176"/>
         <source>Problemer</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="223"/>
+        <location filename="../mainwindow.py" line="229"/>
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="229"/>
+        <location filename="../mainwindow.py" line="235"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="232"/>
+        <location filename="../mainwindow.py" line="238"/>
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="234"/>
+        <location filename="../mainwindow.py" line="240"/>
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="236"/>
+        <location filename="../mainwindow.py" line="242"/>
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="239"/>
+        <location filename="../mainwindow.py" line="245"/>
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="245"/>
+        <location filename="../mainwindow.py" line="251"/>
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="251"/>
+        <location filename="../mainwindow.py" line="257"/>
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="254"/>
+        <location filename="../mainwindow.py" line="260"/>
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="256"/>
+        <location filename="../mainwindow.py" line="262"/>
         <source>&amp;Fortryd</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="258"/>
+        <location filename="../mainwindow.py" line="264"/>
         <source>&amp;Gentag</source>
         <translation>&amp;Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="263"/>
+        <location filename="../mainwindow.py" line="269"/>
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="266"/>
+        <location filename="../mainwindow.py" line="272"/>
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="277"/>
+        <location filename="../mainwindow.py" line="283"/>
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="279"/>
+        <location filename="../mainwindow.py" line="285"/>
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281"/>
+        <location filename="../mainwindow.py" line="287"/>
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="283"/>
+        <location filename="../mainwindow.py" line="289"/>
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289"/>
+        <location filename="../mainwindow.py" line="295"/>
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="290"/>
+        <location filename="../mainwindow.py" line="296"/>
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="291"/>
+        <location filename="../mainwindow.py" line="297"/>
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="318"/>
+        <location filename="../mainwindow.py" line="324"/>
         <source>Målscore</source>
         <translation>Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="351"/>
+        <location filename="../mainwindow.py" line="357"/>
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="352"/>
+        <location filename="../mainwindow.py" line="358"/>
         <source>&apos;%1&apos; kan ikke åbnes.</source>
         <translation>&apos;%1&apos; kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="404"/>
+        <location filename="../mainwindow.py" line="411"/>
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="431"/>
+        <location filename="../mainwindow.py" line="438"/>
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="442"/>
+        <location filename="../mainwindow.py" line="449"/>
         <source>Ret %1</source>
         <translation>Ändra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="455"/>
+        <location filename="../mainwindow.py" line="462"/>
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="470"/>
+        <location filename="../mainwindow.py" line="477"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="471"/>
+        <location filename="../mainwindow.py" line="478"/>
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="503"/>
+        <location filename="../mainwindow.py" line="510"/>
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="505"/>
+        <location filename="../mainwindow.py" line="512"/>
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="517"/>
+        <location filename="../mainwindow.py" line="524"/>
         <source>skrivebeskyttet: tallene er Målscores nye beregning</source>
         <translation>skrivskyddad: siffrorna är Målscores nya beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="521"/>
+        <location filename="../mainwindow.py" line="528"/>
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="527"/>
+        <location filename="../mainwindow.py" line="538"/>
+        <source>sidste år %1</source>
+        <translation>föregående år %1</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="541"/>
         <source>Kan ikke beregnes – se Problemer</source>
         <translation>Kan inte beräknas – se Problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="529"/>
+        <location filename="../mainwindow.py" line="543"/>
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="533"/>
+        <location filename="../mainwindow.py" line="547"/>
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="541"/>
+        <location filename="../mainwindow.py" line="555"/>
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="543"/>
+        <location filename="../mainwindow.py" line="557"/>
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="556"/>
+        <location filename="../mainwindow.py" line="570"/>
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="594"/>
+        <location filename="../mainwindow.py" line="609"/>
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="640"/>
+        <location filename="../mainwindow.py" line="656"/>
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="646"/>
+        <location filename="../mainwindow.py" line="662"/>
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="649"/>
+        <location filename="../mainwindow.py" line="665"/>
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="659"/>
+        <location filename="../mainwindow.py" line="675"/>
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="659"/>
+        <location filename="../mainwindow.py" line="675"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="667"/>
-        <location filename="../mainwindow.py" line="680"/>
+        <location filename="../mainwindow.py" line="683"/>
+        <location filename="../mainwindow.py" line="696"/>
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="681"/>
+        <location filename="../mainwindow.py" line="697"/>
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="687"/>
+        <location filename="../mainwindow.py" line="703"/>
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="699"/>
+        <location filename="../mainwindow.py" line="715"/>
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="723"/>
+        <location filename="../mainwindow.py" line="739"/>
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="724"/>
+        <location filename="../mainwindow.py" line="740"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="736"/>
-        <location filename="../mainwindow.py" line="740"/>
+        <location filename="../mainwindow.py" line="752"/>
+        <location filename="../mainwindow.py" line="756"/>
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="741"/>
+        <location filename="../mainwindow.py" line="757"/>
         <source>PDF-filen kunne ikke oprettes: %1</source>
         <translation>PDF-filen kunde inte skapas: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="744"/>
+        <location filename="../mainwindow.py" line="760"/>
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="756"/>
+        <location filename="../mainwindow.py" line="772"/>
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="767"/>
+        <location filename="../mainwindow.py" line="783"/>
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="771"/>
+        <location filename="../mainwindow.py" line="787"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="772"/>
+        <location filename="../mainwindow.py" line="788"/>
         <source>E-mailen er gemt i %1. Åbn den i dit mailprogram.</source>
         <translation>E-postmeddelandet är sparat i %1. Öppna det i ditt e-postprogram.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="794"/>
+        <location filename="../mainwindow.py" line="810"/>
         <source>Sprog</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="794"/>
+        <location filename="../mainwindow.py" line="810"/>
         <source>Sproget skifter, næste gang Målscore startes.</source>
         <translation>Språket byts nästa gång Målscore startas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="801"/>
+        <location filename="../mainwindow.py" line="817"/>
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="803"/>
+        <location filename="../mainwindow.py" line="819"/>
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
         <translation>Målscore %1
 
 Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. Alla tal beräknas av Målscores kärna och kan förklaras mål för mål.</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearAction</name>
+    <message>
+        <location filename="../newyear.py" line="146"/>
+        <source>&amp;Nyt år …</source>
+        <translation>&amp;Nytt år …</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="148"/>
+        <source>Lav næste års plan ud fra den åbne</source>
+        <translation>Gör nästa års plan utifrån den öppna</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="172"/>
+        <source>Laver næste års plan …</source>
+        <translation>Gör nästa års plan …</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="183"/>
+        <location filename="../newyear.py" line="197"/>
+        <location filename="../newyear.py" line="205"/>
+        <source>Nyt år</source>
+        <translation>Nytt år</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="184"/>
+        <source>Projektmappen har fejl, så næste års plan er ikke lavet. Ret dem først.</source>
+        <translation>Arbetsboken har fel, så nästa års plan har inte gjorts. Rätta dem först.</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="190"/>
+        <source>Planen for %1 er gemt i %2.</source>
+        <translation>Planen för %1 är sparad i %2.</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="196"/>
+        <source>Se efter:</source>
+        <translation>Kontrollera:</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="206"/>
+        <source>Næste års plan kunne ikke laves på grund af en uventet fejl.</source>
+        <translation>Nästa års plan kunde inte göras på grund av ett oväntat fel.</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearDialog</name>
+    <message>
+        <location filename="../newyear.py" line="62"/>
+        <source>Nyt år</source>
+        <translation>Nytt år</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="68"/>
+        <source>Flyt fristerne ét år frem (29. februar bliver 28. februar)</source>
+        <translation>Flytta tidsgränserna ett år framåt (29 februari blir 28 februari)</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="71"/>
+        <source>Åbn den nye plan bagefter</source>
+        <translation>Öppna den nya planen efteråt</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="74"/>
+        <source>Vælg …</source>
+        <translation>Välj …</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="80"/>
+        <source>&amp;År:</source>
+        <translation>&amp;År:</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="81"/>
+        <source>&amp;Ny fil:</source>
+        <translation>&amp;Ny fil:</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="93"/>
+        <source>Gem næste års plan som</source>
+        <translation>Spara nästa års plan som</translation>
+    </message>
+    <message>
+        <location filename="../newyear.py" line="94"/>
+        <source>Excel-projektmappe (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -955,29 +1190,62 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
     </message>
 </context>
 <context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../followup.py" line="281"/>
+        <source>År (årsresultat)</source>
+        <translation>År (årsresultat)</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="283"/>
+        <source>Opfølgning Q%1</source>
+        <translation>Uppföljning K%1</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="284"/>
+        <source>Opfølgning pr. dato</source>
+        <translation>Uppföljning per datum</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="285"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="290"/>
+        <source>Opfølgningsdato</source>
+        <translation>Uppföljningsdatum</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="292"/>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../panels.py" line="174"/>
+        <location filename="../panels.py" line="194"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="174"/>
+        <location filename="../panels.py" line="194"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="174"/>
+        <location filename="../panels.py" line="194"/>
         <source>Besked</source>
         <translation>Meddelande</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="201"/>
+        <location filename="../panels.py" line="221"/>
         <source>Fejl</source>
         <translation>Fel</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="201"/>
+        <location filename="../panels.py" line="221"/>
         <source>Advarsel</source>
         <translation>Varning</translation>
     </message>
@@ -985,17 +1253,17 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../dialogs.py" line="36"/>
+        <location filename="../dialogs.py" line="40"/>
         <source>Filen er ændret</source>
         <translation>Filen har ändrats</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="38"/>
+        <location filename="../dialogs.py" line="42"/>
         <source>&apos;%1&apos; er ændret på disken, siden du åbnede den (måske i Excel).</source>
         <translation>&apos;%1&apos; har ändrats på disken sedan du öppnade den (kanske i Excel).</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="44"/>
+        <location filename="../dialogs.py" line="48"/>
         <source>Overskriv: gem dine ændringer oven i filen, så de andre ændringer går tabt.
 Genindlæs: hent filens nye indhold; dine ikke-gemte ændringer kasseres.
 Annuller: gør ingenting.</source>
@@ -1004,53 +1272,53 @@ Läs in igen: hämta filens nya innehåll; dina osparade ändringar kastas.
 Avbryt: gör ingenting.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="49"/>
+        <location filename="../dialogs.py" line="53"/>
         <source>Overskriv</source>
         <translation>Skriv över</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="50"/>
+        <location filename="../dialogs.py" line="54"/>
         <source>Genindlæs</source>
         <translation>Läs in igen</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="51"/>
-        <location filename="../dialogs.py" line="67"/>
+        <location filename="../dialogs.py" line="55"/>
+        <location filename="../dialogs.py" line="71"/>
         <source>Annuller</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="63"/>
+        <location filename="../dialogs.py" line="67"/>
         <source>Ikke gemte ændringer</source>
         <translation>Osparade ändringar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="64"/>
+        <location filename="../dialogs.py" line="68"/>
         <source>Vil du gemme ændringerne i &apos;%1&apos;?</source>
         <translation>Vill du spara ändringarna i &apos;%1&apos;?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="65"/>
+        <location filename="../dialogs.py" line="69"/>
         <source>Gem</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="66"/>
+        <location filename="../dialogs.py" line="70"/>
         <source>Gem ikke</source>
         <translation>Spara inte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="92"/>
+        <location filename="../dialogs.py" line="96"/>
         <source>Åbn projektmappe</source>
         <translation>Öppna arbetsbok</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="94"/>
+        <location filename="../dialogs.py" line="98"/>
         <source>Excel-projektmapper (*.xlsx *.xlsm)</source>
         <translation>Excel-arbetsböcker (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="104"/>
+        <location filename="../dialogs.py" line="114"/>
         <source>Vælg en mappe med projektmapper</source>
         <translation>Välj en mapp med arbetsböcker</translation>
     </message>
@@ -1210,32 +1478,32 @@ Med vänlig hälsning
 <context>
     <name>Status</name>
     <message>
-        <location filename="../style.py" line="39"/>
+        <location filename="../style.py" line="40"/>
         <source>Opfyldt</source>
         <translation>Uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="40"/>
+        <location filename="../style.py" line="41"/>
         <source>Delvist opfyldt</source>
         <translation>Delvis uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="41"/>
+        <location filename="../style.py" line="42"/>
         <source>Ikke opfyldt</source>
         <translation>Ej uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="42"/>
+        <location filename="../style.py" line="43"/>
         <source>Mangler resultat</source>
         <translation>Resultat saknas</translation>
     </message>
     <message>
-        <location filename="../style.py" line="43"/>
+        <location filename="../style.py" line="44"/>
         <source>Afventer rettelse</source>
         <translation>Inväntar rättelse</translation>
     </message>
     <message>
-        <location filename="../style.py" line="43" />
+        <location filename="../style.py" line="45"/>
         <source>Udgår</source>
         <translation>Utgår</translation>
     </message>
@@ -1286,6 +1554,29 @@ Med vänlig hälsning
         <location filename="../summary.py" line="143"/>
         <source>(uden område)</source>
         <translation>(utan område)</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../followup.py" line="500"/>
+        <source>Ingen perioder endnu</source>
+        <translation>Inga perioder ännu</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="537"/>
+        <source>pr. dato</source>
+        <translation>per datum</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="537"/>
+        <source>forventet</source>
+        <translation>förväntad</translation>
+    </message>
+    <message>
+        <location filename="../followup.py" line="539"/>
+        <source>sidste år</source>
+        <translation>föregående år</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.dialogs import Conflict, Unsaved
 from desktop.mainwindow import MainWindow
+from desktop.newyear import NewYearChoice
 from tests.conftest import WORKBOOKS
 
 EXAMPLE_000 = WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
@@ -35,6 +36,7 @@ class FakePrompts:
     save_path: Path | None = None
     open_path: Path | None = None
     folder_path: Path | None = None
+    new_year_answer: NewYearChoice | None = None
     asked: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
@@ -61,6 +63,10 @@ class FakePrompts:
 
     def folder(self, start: Path) -> Path | None:
         return self.folder_path
+
+    def new_year(self, current: Path, year: int | None) -> NewYearChoice | None:
+        self.asked.append("new_year")
+        return self.new_year_answer
 
 
 @pytest.fixture(autouse=True)
