@@ -694,27 +694,41 @@ def followup_file(
 
     Raises `MaalscoreError` subclasses when the file cannot be read or written.
     """
+    from .xlsx import filelock
     from .xlsx.writeback import legacy_refusal, write_back
 
     options = options or FileOptions()
-    grids = load_grids(path, options)
-    last, problem = load_last_year(path, grids, options)
-    result = evaluate_followup(grids, as_of, last_year=last)
-    if problem is not None:
-        lang = result.plan.lang if result.plan else "da"
-        result = replace(result, issues=(*result.issues, problem.issue(lang)))
-    if write and result.ok and result.updates:
-        legacy_refusal(path)
-        layout = result.sheet.layout if result.sheet else None
-        stamp = stamp_maker(
-            grids, result.plan, result.updates, options, run=result.run, followup=layout
-        )
-        write_back(
-            path,
-            result.updates,
-            out,
-            allow_signed=options.allow_signed,
-            backup=options.backup,
-            stamp=stamp,
-        )
+    lock = None
+    if write:  # read and write under the lock, as `score_file` does
+        try:
+            lock = filelock.acquire(Path(out if out is not None else path).resolve())
+        except filelock.LockBusy:
+            raise
+        except MaalscoreError:
+            lock = None  # a folder we may not write in: follow up anyway; writing says why not
+    try:
+        grids = load_grids(path, options)
+        last, problem = load_last_year(path, grids, options)
+        result = evaluate_followup(grids, as_of, last_year=last)
+        if problem is not None:
+            lang = result.plan.lang if result.plan else "da"
+            result = replace(result, issues=(*result.issues, problem.issue(lang)))
+        if write and result.ok and result.updates:
+            legacy_refusal(path)
+            layout = result.sheet.layout if result.sheet else None
+            stamp = stamp_maker(
+                grids, result.plan, result.updates, options, run=result.run, followup=layout
+            )
+            write_back(
+                path,
+                result.updates,
+                out,
+                allow_signed=options.allow_signed,
+                backup=options.backup,
+                stamp=stamp,
+                lock=lock,
+            )
+    finally:
+        if lock is not None:
+            lock.release()
     return result

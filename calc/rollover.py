@@ -8,7 +8,8 @@ and everything else), with:
   empty rows): every result and output on Mål (Resultat, Målopfyldelse, Point, Status,
   Forklaring), the deliveries on Milepæle (Leveret, Rettidig), every case on Sagsdata, the
   year's pay decisions on Resultatløn (Skøn, Begrundelse, Bortfald and the outputs), the
-  Resultat sheet, the rows of Opfølgning, and the integrity stamp. Rows are emptied, not
+  summary on the Resultat sheet (a user's own cells there are kept, as `beregn` keeps them), the
+  rows of Opfølgning, and the integrity stamp. Rows are emptied, not
   deleted: write-back changes cells and never the sheet's structure, and an emptied row keeps
   its formats (a date typed in Afgjort shows as a date). A case file or case query named on the
   Plan sheet is emptied too (it holds this year's cases), with a warning to name next year's;
@@ -52,6 +53,7 @@ from .headers import (
     find_header,
 )
 from .model import Lang, Plan, SheetLayout
+from .output import summary_owner
 from .scoring import ScoreCard
 
 LAST_YEAR_COLUMNS = ("last_text", "last_fulfilment", "last_points")
@@ -144,9 +146,8 @@ def roll_over(grids: WorkbookGrids, ev: Evaluation, year: int | None, move_dates
     _pay_sheet(grids, plan, out)
     _clear_table(grids, "followup", FOLLOWUP_FIELDS, "goal", out, "opfølgningsrækker")
     if (summary := grids.find(*SHEETS["summary"])) is not None:
-        for r, row in enumerate(summary.rows):
-            for c, _ in enumerate(row):
-                out.clear(summary, r, c)
+        for r, c in sorted(summary_owner(plan, grids)):  # the summary's cells, not a user's
+            out.clear(summary, r, c)
     if not move_dates and plan.year is not None:
         _name_old_deadlines(grids, plan, out)
     return out
@@ -446,7 +447,8 @@ def rollover_file(
     result = roll_over(grids, ev, year, move_dates)
     if result.ok:
         dst.parent.mkdir(parents=True, exist_ok=True)
-        write_back(src, _each_once(result.updates), dst, drop_stamp=True)
+        # Nothing written here is a result: a moved deadline keeps its date format.
+        write_back(src, _each_once(result.updates), dst, drop_stamp=True, results=())
     return result
 
 
