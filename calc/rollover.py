@@ -38,6 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import values as V
+from .deadlines import Kind
 from .engine import Evaluation, FileOptions, score_file
 from .errors import ERROR, WARNING, Issue, has_errors
 from .exact import to_decimal
@@ -52,7 +53,7 @@ from .headers import (
     display_name,
     find_header,
 )
-from .model import Lang, Plan, SheetLayout
+from .model import Goal, Lang, Plan, SheetLayout
 from .output import summary_owner
 from .scoring import ScoreCard
 
@@ -251,7 +252,7 @@ def _goal_sheet(
         for key in ("text", "requirement"):
             if key in cols:
                 _name_year_in_text(grid, r, cols[key], plan.year, out)
-        if move_dates and goal.deadline_date is not None and "deadline" in cols:
+        if move_dates and _frist_date(goal) is not None and "deadline" in cols:
             _move(grid, r, cols["deadline"], out)
     _set_plan_totals(grids, plan, card, out)
 
@@ -373,6 +374,12 @@ def _move(grid: SheetGrid, r: int, c: int, out: RollOver) -> None:
     )
 
 
+def _frist_date(goal: Goal) -> date | None:
+    """A goal's Frist when it is a date (`17-03-2025`, `før 17-03-2025`), not a duration."""
+    deadline = goal.deadline
+    return deadline.on if deadline is not None and deadline.kind is Kind.DATE else None
+
+
 def _parses(text: str) -> bool:
     try:
         V.parse_dates(text)
@@ -406,7 +413,8 @@ def _name_old_deadlines(grids: WorkbookGrids, plan: Plan, out: RollOver) -> None
             break
     if first is None:
         for g in plan.goals:
-            if g.deadline_date is not None and g.deadline_date.year == old and plan.goals_layout:
+            on = _frist_date(g)
+            if on is not None and on.year == old and plan.goals_layout:
                 first = (plan.goals_layout.sheet, a1(g.row, plan.goals_layout.col("deadline")))
                 break
     if first is not None:
