@@ -25,12 +25,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 from . import values as V
-from .casedata import MAX_ISSUES_PER_COLUMN, cell_text, more_cells
-from .errors import ERROR, Issue
-from .grid import CellValue, a1, from_file_value
+from .casedata import (
+    Found,
+    cell_text,
+    decided_before_received,
+    negative_days,
+    report_case_problems,
+    without_days,
+)
+from .errors import Issue
+from .grid import CellValue, from_file_value
 from .model import CaseCounts, GoalCases
 
 ROW_RULE = """
@@ -38,10 +46,16 @@ goal      = goal_code[Mål]                       (-1: no goal; the row is skipp
 excluded  = goal >= 0 and Medtages reads as Nej
 active    = goal >= 0 and not excluded
 given     = Dage reads as a number               (then day = that number)
+negative  = active and given and day < 0         (an error at the Dage cell; not counted)
 from_dates= active and not given and Afgjort and Modtaget read as dates
                                                  (then day = Afgjort - Modtaget, in days)
-kept      = active and (given or from_dates)     (counted by goal, location, day / Afgjort)
+inverted  = from_dates and Afgjort < Modtaget    (an error at the Afgjort cell; not counted)
+kept      = active and ((given and not negative) or (from_dates and not inverted))
+                                                 (counted by goal, location, day / Afgjort)
 without   = active and not given and not from_dates
+                                                 (a warning at its empty Afgjort, else Modtaget,
+                                                 cell, unless Dage, Afgjort or Modtaget of the
+                                                 row is unreadable: that error says more)
 """
 
 CASE_KEYS = ("goal", "received", "decided", "location", "included", "days")
@@ -84,6 +98,10 @@ class Codebook:
         col = self.columns.get(key)
         return col.bad() if col is not None else []
 
+    def negative_days(self) -> list[int]:
+        """The day codes whose value is below 0 (an error for each case that has one)."""
+        return [i for i, v in enumerate(self.day_values) if v < 0]
+
 
 def _read(distinct: Sequence[object], parse: Callable[[CellValue], object]) -> Column:
     values: list[object] = []
@@ -104,10 +122,8 @@ def _read(distinct: Sequence[object], parse: Callable[[CellValue], object]) -> C
 
 
 def _as_date(v: CellValue) -> date | None:
-    d = V.parse_date(v)
-    if isinstance(d, datetime):
-        return d.date()
-    return d if isinstance(d, date) else None
+    d = V.parse_case_date(v)
+    return d.date() if isinstance(d, datetime) else d
 
 
 def _ordinal(v: object) -> int:
@@ -158,13 +174,35 @@ def read_distinct(raw: Mapping[str, Sequence[object]]) -> Codebook:
 
 @dataclass(frozen=True)
 class BadCells:
-    """Where a column's unreadable cells are (0-based sheet rows, in order): the first
-    `MAX_ISSUES_PER_COLUMN + 1` rows with the value's index in the codebook, their number,
-    and the last row."""
+    """Where the rows of one check are (`casedata.CASE_CHECKS`: an unreadable column, or
+    negative, inverted, without days), in order: the first `MAX_ISSUES_PER_COLUMN + 1` as
+    (0-based sheet row, what the message needs: the value's index in the codebook; the day
+    code; Afgjort and Modtaget as day numbers; the goal number), their number, and the last
+    row."""
 
-    rows: tuple[tuple[int, int], ...]
+    rows: tuple[tuple[int, ...], ...]
     count: int
     last: int
+
+
+class _Located(Sequence[int]):
+    """A check's rows as `casedata.report_case_problems` reads them: the first ones, how many
+    there are, and the last, without the rows in between."""
+
+    def __init__(self, where: BadCells) -> None:
+        self.first = [r[0] for r in where.rows]
+        self.n = where.count
+        self.last = where.last
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return self.first[i]
+        if i in (-1, self.n - 1):
+            return self.last
+        return self.first[i]
 
 
 @dataclass(frozen=True)
@@ -173,9 +211,11 @@ class Counts:
 
     `days`: (goal, location index, day code or -1, date difference or None, cases) over the
     kept cases; `decided`: (goal, location index, Afgjort day number or -1, cases) over the
-    same cases; `goals`: (goal, excluded, without days, first row) per goal; `bad`: per column
-    key, where its unreadable cells that matter are (Medtages in rows with a goal; Afgjort and
-    Dage in active rows; Modtaget in active rows without Dage). `rows`: the number of data rows.
+    same cases; `goals`: (goal, excluded, without days, first row) per goal; `bad`: per check
+    of `casedata.CASE_CHECKS`, where its rows are (Medtages in rows with a goal; Afgjort and
+    Dage in active rows; Modtaget in active rows without Dage; then the negative, inverted and
+    without-days rows of `ROW_RULE`), and `case_ids` the Sag of each of those rows (sheet row →
+    text). `rows`: the number of data rows.
     """
 
     days: tuple[tuple[int, int, int, int | None, int], ...]
@@ -183,21 +223,44 @@ class Counts:
     goals: tuple[tuple[int, int, int, int], ...]
     bad: dict[str, BadCells] = field(default_factory=dict)
     rows: int = 0
+    case_ids: dict[int, str] = field(default_factory=dict)
 
 
 _K = TypeVar("_K")
-ISSUE_ORDER = ("included", "decided", "days", "received")
+UNREADABLE_KEYS = ("included", "decided", "days", "received")
+LOCATED_CHECKS = ("negative", "inverted", "no_days", "no_decided", "no_received")
+
+
+def _found(book: Codebook, counts: Counts) -> dict[str, Found]:
+    """Each check's rows and the problem of a row, for `casedata.report_case_problems`."""
+    found: dict[str, Found] = {}
+    for key, where in counts.bad.items():
+        if where.count:
+            info = {r[0]: r[1:] for r in where.rows}
+            found[key] = (_Located(where), partial(_problem, book, counts, key, info))
+    return found
+
+
+def _problem(
+    book: Codebook, counts: Counts, key: str, info: dict[int, tuple[int, ...]], row: int
+) -> V.ValueProblem | None:
+    """The problem of one located row of check `key` (`info[row]`: what `BadCells` holds)."""
+    case = counts.case_ids.get(row, "")
+    if key in UNREADABLE_KEYS:
+        return book.columns[key].problems[info[row][0]]
+    if key == "negative":
+        return negative_days(book.day_values[info[row][0]], case)
+    if key == "inverted":
+        d, r = info[row]
+        return decided_before_received(date.fromordinal(d), date.fromordinal(r), case)
+    return without_days(book.goal_ids[info[row][0]], case, key.removeprefix("no_"))
 
 
 def assemble(
     book: Codebook, counts: Counts, *, sheet: str, col_of: dict[str, int], lang: str
 ) -> tuple[list[GoalCases], list[Issue]]:
     """GoalCases (in the order of each goal's first row) and the issues, from the counts."""
-    issues: list[Issue] = []
-    for key in ISSUE_ORDER:
-        where = counts.bad.get(key)
-        if where is not None and where.count:
-            issues += _column_issues(book, key, where, sheet, col_of.get(key, 0), lang)
+    issues = report_case_problems(sheet, lang, 0, col_of, _found(book, counts))
     by_goal: dict[int, dict[int, tuple[dict[Decimal, int], dict[date | None, int]]]] = {}
     for g, loc, code, diff, n in counts.days:
         value = book.day_values[code] if code >= 0 else Decimal(diff if diff is not None else 0)
@@ -263,19 +326,3 @@ def _add(a: dict[_K, int], b: dict[_K, int]) -> dict[_K, int]:
 
 def _sorted_dates(hist: dict[date | None, int]) -> list[tuple[date | None, int]]:
     return sorted(hist.items(), key=lambda kv: (kv[0] is not None, kv[0] or date.min))
-
-
-def _column_issues(
-    book: Codebook, key: str, where: BadCells, sheet: str, col: int, lang: str
-) -> list[Issue]:
-    problems = book.columns[key].problems
-    out: list[Issue] = []
-    for row, i in where.rows[:MAX_ISSUES_PER_COLUMN]:
-        p = problems[i]
-        if p is not None:
-            out.append(Issue(sheet, a1(row, col), ERROR, p.message(lang)))
-    rest = where.count - MAX_ISSUES_PER_COLUMN
-    if rest > 0:
-        start = where.rows[MAX_ISSUES_PER_COLUMN][0]
-        out.append(more_cells(sheet, col, start, where.last, rest, lang))
-    return out

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import values as V
-from .errors import ERROR, Issue, Severity
+from .errors import ERROR, WARNING, Issue, Severity
 from .fmt import plain
 from .grid import CellValue, ExcelError, Pos, a1, from_file_value
 from .model import GoalCases
@@ -140,10 +140,8 @@ def _parse_distinct(
 
 
 def _as_date(v: CellValue) -> date | None:
-    d = V.parse_date(v)
-    if isinstance(d, datetime):
-        return d.date()
-    return d if isinstance(d, date) else None
+    d = V.parse_case_date(v)
+    return d.date() if isinstance(d, datetime) else d
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -178,68 +176,178 @@ class CaseColumns:
         return col, self.n_rows
 
 
-@dataclass
-class _Issues:
-    sheet: str
-    lang: str
-    issues: list[Issue]
+@dataclass(frozen=True)
+class CaseCheck:
+    """One kind of problem in case data: the column it is reported in, its severity, and the
+    summary for the cells beyond the first `MAX_ISSUES_PER_COLUMN` (`{n}`: how many more)."""
 
-    def column(
-        self,
-        col: int,
-        first_row: int,
-        rows: Sequence[int],
-        problem_at: Callable[[int], V.ValueProblem | None],
-        severity: Severity = ERROR,
-    ) -> None:
-        """Issues for the cells in `rows` (0-based offsets), bounded per column."""
+    name: str
+    key: str
+    severity: Severity
+    more_da: str
+    more_sv: str
+
+
+_UNREADABLE = (
+    "Yderligere {n} celler i denne kolonne kan ikke læses (de første {m} er vist).",
+    "Ytterligare {n} celler i denna kolumn kan inte läsas (de första {m} visas).",
+)
+
+# Every check on case data, in the order both the row-by-row reference
+# (`calc.parser._parse_cases_reference`) and the column-wise path report them.
+CASE_CHECKS: tuple[CaseCheck, ...] = (
+    CaseCheck("included", "included", ERROR, *_UNREADABLE),
+    CaseCheck("decided", "decided", ERROR, *_UNREADABLE),
+    CaseCheck("days", "days", ERROR, *_UNREADABLE),
+    CaseCheck(
+        "negative",
+        "days",
+        ERROR,
+        "Yderligere {n} sager i denne kolonne har negative Dage (de første {m} er vist).",
+        "Ytterligare {n} ärenden i denna kolumn har negativa Dagar (de första {m} visas).",
+    ),
+    CaseCheck("received", "received", ERROR, *_UNREADABLE),
+    CaseCheck(
+        "inverted",
+        "decided",
+        ERROR,
+        "Yderligere {n} sager i denne kolonne er afgjort, før de blev modtaget "
+        "(de første {m} er vist).",
+        "Ytterligare {n} ärenden i denna kolumn avgjordes innan de togs emot "
+        "(de första {m} visas).",
+    ),
+    CaseCheck(
+        "no_days",
+        "days",
+        WARNING,
+        "Yderligere {n} sager har hverken Dage eller datoer og er ikke medregnet "
+        "(de første {m} er vist).",
+        "Ytterligare {n} ärenden har varken Dagar eller datum och är inte medräknade "
+        "(de första {m} visas).",
+    ),
+    CaseCheck(
+        "no_decided",
+        "decided",
+        WARNING,
+        "Yderligere {n} sager har hverken Dage eller en Afgjort-dato og er ikke medregnet "
+        "(de første {m} er vist).",
+        "Ytterligare {n} ärenden har varken Dagar eller ett Avgjort-datum och är inte "
+        "medräknade (de första {m} visas).",
+    ),
+    CaseCheck(
+        "no_received",
+        "received",
+        WARNING,
+        "Yderligere {n} sager har hverken Dage eller en Modtaget-dato og er ikke medregnet "
+        "(de første {m} er vist).",
+        "Ytterligare {n} ärenden har varken Dagar eller ett Mottaget-datum och är inte "
+        "medräknade (de första {m} visas).",
+    ),
+)
+
+
+def _case_label(case: str, lang: str) -> str:
+    if lang == "sv":
+        return f"Ärende {case}" if case else "Ärendet"
+    return f"Sag {case}" if case else "Sagen"
+
+
+def negative_days(days: Decimal, case: str) -> V.ValueProblem:
+    """The problem for a case with negative Dage."""
+    shown = plain(days)
+    return V.ValueProblem(
+        f"{_case_label(case, 'da')} har {shown} dage: Dage kan ikke være negativ. Ret tallet.",
+        f"{_case_label(case, 'sv')} har {shown} dagar: Dagar kan inte vara negativt. Rätta talet.",
+    )
+
+
+def decided_before_received(decided: date, received: date, case: str) -> V.ValueProblem:
+    """The problem for a case whose Afgjort lies before its Modtaget."""
+    return V.ValueProblem(
+        f"{_case_label(case, 'da')} er afgjort {decided:%d-%m-%Y}, før den blev modtaget "
+        f"{received:%d-%m-%Y}. Ret datoerne.",
+        f"{_case_label(case, 'sv')} avgjordes {decided:%Y-%m-%d}, innan det togs emot "
+        f"{received:%Y-%m-%d}. Rätta datumen.",
+    )
+
+
+def without_days(goal: str, case: str, missing: str) -> V.ValueProblem:
+    """The warning for a case left out because it has no day count (`missing`: what is empty
+    — "days" (Dage and both dates), "decided" or "received")."""
+    if missing == "days":
+        return V.ValueProblem(
+            f"{_case_label(case, 'da')} har hverken Dage eller datoer og er ikke medregnet i "
+            f"mål {goal}.",
+            f"{_case_label(case, 'sv')} har varken Dagar eller datum och är inte medräknat i "
+            f"mål {goal}.",
+        )
+    da_what, sv_what = ("Afgjort", "Avgjort") if missing == "decided" else ("Modtaget", "Mottaget")
+    return V.ValueProblem(
+        f"{_case_label(case, 'da')} har hverken Dage eller en {da_what}-dato og er ikke "
+        f"medregnet i mål {goal}.",
+        f"{_case_label(case, 'sv')} har varken Dagar eller ett {sv_what}-datum och är inte "
+        f"medräknat i mål {goal}.",
+    )
+
+
+def missing_date(decided_ok: bool, received_ok: bool, has_days_column: bool) -> str:
+    """Which cell a case without a day count is named at: the Dage cell when it and both dates
+    are empty, else the empty date (Afgjort first)."""
+    if not decided_ok and not received_ok and has_days_column:
+        return "days"
+    return "decided" if not decided_ok else "received"
+
+
+# A check's offending rows (0-based offsets from the first data row, ascending) and the
+# problem of a row (asked only for the first `MAX_ISSUES_PER_COLUMN`).
+Found = tuple[Sequence[int], Callable[[int], "V.ValueProblem | None"]]
+
+
+def report_case_problems(
+    sheet: str, lang: str, first_row: int, col_of: Mapping[str, int], found: Mapping[str, Found]
+) -> list[Issue]:
+    """Issues for every check in `CASE_CHECKS` order: each cell for the first
+    `MAX_ISSUES_PER_COLUMN` rows of a check, then one issue with the count of the rest."""
+    issues: list[Issue] = []
+    for check in CASE_CHECKS:
+        if check.name not in found:
+            continue
+        rows, problem_at = found[check.name]
+        col = col_of.get(check.key, 0)
         for i in rows[:MAX_ISSUES_PER_COLUMN]:
             p = problem_at(i)
             if p is not None:
-                self.issues.append(
-                    Issue(self.sheet, a1(first_row + i, col), severity, p.message(self.lang))
-                )
+                issues.append(Issue(sheet, a1(first_row + i, col), check.severity, p.message(lang)))
         rest = len(rows) - MAX_ISSUES_PER_COLUMN
         if rest > 0:
-            start, last = first_row + rows[MAX_ISSUES_PER_COLUMN], first_row + rows[-1]
-            self.issues.append(more_cells(self.sheet, col, start, last, rest, self.lang, severity))
+            text = check.more_sv if lang == "sv" else check.more_da
+            last = first_row + rows[-1]
+            cell = f"{a1(first_row + rows[MAX_ISSUES_PER_COLUMN], col)}:{a1(last, col)}"
+            message = text.format(n=rest, m=MAX_ISSUES_PER_COLUMN)
+            issues.append(Issue(sheet, cell, check.severity, message))
+    return issues
 
 
-def more_cells(
-    sheet: str, col: int, start: int, last: int, rest: int, lang: str, severity: Severity = ERROR
-) -> Issue:
-    """The one issue for a column's unreadable cells beyond the first MAX_ISSUES_PER_COLUMN:
-    how many more, from row `start` to row `last` (0-based)."""
-    da = (
-        f"Yderligere {rest} celler i denne kolonne kan ikke læses "
-        f"(de første {MAX_ISSUES_PER_COLUMN} er vist)."
-    )
-    sv = (
-        f"Ytterligare {rest} celler i denna kolumn kan inte läsas "
-        f"(de första {MAX_ISSUES_PER_COLUMN} visas)."
-    )
-    cell = f"{a1(start, col)}:{a1(last, col)}"
-    return Issue(sheet, cell, severity, sv if lang == "sv" else da)
-
-
-_FORMULA = V.ValueProblem(
+FORMULA_PROBLEM = V.ValueProblem(
     "Cellen indeholder en formel uden gemt resultat (filen er ikke gemt i Excel). "
     "Åbn og gem filen i Excel, eller skriv værdien.",
     "Cellen innehåller en formel utan sparat resultat (filen är inte sparad i "
     "Excel). Öppna och spara filen i Excel, eller skriv värdet.",
 )
+_FORMULA = FORMULA_PROBLEM
 
 
 def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], list[Issue]]:
     """Sagsdata → one `GoalCases` per goal (in order of first appearance), with the problems.
 
-    Exactly the rules of `calc.parser._parse_cases_reference`, row for row.
+    Exactly the rules of `calc.parser._parse_cases_reference`, row for row, and the same
+    issues in the same order (`CASE_CHECKS`).
     """
     import numpy as np
 
     n = table.n_rows
     first = table.first_row
-    report = _Issues(table.sheet, lang, [])
+    found: dict[str, Found] = {}
     if n == 0:
         return [], []
     convert = table.convert
@@ -270,14 +378,14 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
     def problems_mask(codes: Codes, parsed: _Parsed) -> Mask:
         return np.array(parsed.has_problem(), dtype=bool)[codes]
 
-    def cols_issue(key: str, rows_mask: Mask, codes: Codes, parsed: _Parsed, fmask: Mask) -> None:
-        c = table.col_of.get(key, 0)
+    def unreadable(name: str, rows_mask: Mask, codes: Codes, parsed: _Parsed, fmask: Mask) -> None:
         rows = np.flatnonzero(rows_mask & (problems_mask(codes, parsed) | fmask)).tolist()
 
         def problem_at(i: int) -> V.ValueProblem | None:
             return _FORMULA if fmask[i] else parsed.problems[codes[i]]
 
-        report.column(c, first, rows, problem_at)
+        if rows:
+            found[name] = (rows, problem_at)
 
     def read_column(
         key: str, parse: Callable[[CellValue], object]
@@ -296,9 +404,20 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
         days = [v.toordinal() if isinstance(v, date) else -1 for v in parsed.values]
         return np.array(days, dtype=np.int64)[codes]
 
+    case_texts: list[str] | None = None
+    c_codes: Codes | None = None
+
+    def case_at(i: int) -> str:
+        """The Sag cell of row i as text (the column is read only when a problem needs it)."""
+        nonlocal case_texts, c_codes
+        if case_texts is None or c_codes is None:
+            c_codes, c_distinct = factorize(*table.column("case"))
+            case_texts = [cell_text(from_file_value(v) if convert else v) for v in c_distinct]  # type: ignore[arg-type]
+        return str(case_texts[c_codes[i]])
+
     # Medtages: `Nej` leaves the case out; `Som opfyldt` keeps it as within the deadline.
     i_codes, _, i_parsed, i_formula = read_column("included", V.parse_included)
-    cols_issue("included", has_goal, i_codes, i_parsed, i_formula)
+    unreadable("included", has_goal, i_codes, i_parsed, i_formula)
     is_false = np.array([v is False for v in i_parsed.values], dtype=bool)[i_codes] & ~i_formula
     excluded = has_goal & is_false
     active = has_goal & ~excluded
@@ -308,7 +427,7 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
 
     # Afgjort.
     d_codes, _, d_parsed, d_formula = read_column("decided", _as_date)
-    cols_issue("decided", active, d_codes, d_parsed, d_formula)
+    unreadable("decided", active, d_codes, d_parsed, d_formula)
     row_d_ord = ordinals(d_parsed, d_codes)
     row_d_ok = (row_d_ord >= 0) & ~d_formula
 
@@ -327,20 +446,62 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
             one = _parse_distinct([raw], lambda v: V.parse_number(v, percent_cell=True), convert)
             k_parsed.values += one.values
             k_parsed.problems += one.problems
-    cols_issue("days", active, k_codes, k_parsed, k_formula)
+    unreadable("days", active, k_codes, k_parsed, k_formula)
     k_given = np.array([v is not None for v in k_parsed.values], dtype=bool)[k_codes] & ~k_formula
+    k_negative = np.array([isinstance(v, Decimal) and v < 0 for v in k_parsed.values], dtype=bool)[
+        k_codes
+    ]
+    negative = active & k_given & k_negative
+    if negative.any():
+        found["negative"] = (
+            np.flatnonzero(negative).tolist(),
+            lambda i: negative_days(_decimal(k_parsed.values[k_codes[i]]), case_at(i)),
+        )
 
     # Modtaget, read only where Dage is missing.
     need = active & ~k_given
     r_codes, _, r_parsed, r_formula = read_column("received", _as_date)
-    cols_issue("received", need, r_codes, r_parsed, r_formula)
+    unreadable("received", need, r_codes, r_parsed, r_formula)
     row_r_ord = ordinals(r_parsed, r_codes)
     row_r_ok = (row_r_ord >= 0) & ~r_formula
     from_dates = need & row_d_ok & row_r_ok
-    without_days = need & ~from_dates & ~as_met
+    inverted = from_dates & (row_d_ord < row_r_ord)
+    if inverted.any():
+        found["inverted"] = (
+            np.flatnonzero(inverted).tolist(),
+            lambda i: decided_before_received(
+                date.fromordinal(int(row_d_ord[i])),
+                date.fromordinal(int(row_r_ord[i])),
+                case_at(i),
+            ),
+        )
+    no_days = need & ~from_dates & ~as_met
     # received, not decided, no Dage (Som opfyldt cases are kept instead)
     still_open = need & ~row_d_ok & row_r_ok & ~as_met
-    kept = active & (k_given | from_dates | as_met)
+    # A case left out for want of a day count is named, unless one of its cells is already an
+    # error (which says more).
+    bad = (
+        problems_mask(k_codes, k_parsed)
+        | k_formula
+        | problems_mask(d_codes, d_parsed)
+        | d_formula
+        | problems_mask(r_codes, r_parsed)
+        | r_formula
+    )
+    quiet = no_days & ~bad
+    both_empty = ~row_d_ok & ~row_r_ok & ("days" in table.col_of)
+    for name, mask in (
+        ("no_days", quiet & both_empty),
+        ("no_decided", quiet & ~row_d_ok & ~both_empty),
+        ("no_received", quiet & row_d_ok),
+    ):
+        if mask.any():
+            missing = name.removeprefix("no_")
+            found[name] = (
+                np.flatnonzero(mask).tolist(),
+                lambda i, m=missing: without_days(goal_ids[row_goal[i]], case_at(i), m),  # type: ignore[misc]
+            )
+    kept = active & ~negative & ~inverted & (k_given | from_dates | as_met)
 
     # One table of day values: the distinct Dage, then the distinct date differences.
     day_table: list[Decimal | None] = [
@@ -389,7 +550,7 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
                 _gather(decided_table, decided_codes, rows),
                 _gather(loc_table, l_codes, rows),
                 int(np.count_nonzero(in_goal & excluded)),
-                int(np.count_nonzero(in_goal & without_days)),
+                int(np.count_nonzero(in_goal & no_days)),
                 first + firsts[gi],
                 received=_gather(received_table, received_codes, rows),
                 open_received=_gather(received_table, received_codes, open_rows),
@@ -398,7 +559,13 @@ def parse_case_columns(table: CaseColumns, lang: str) -> tuple[list[GoalCases], 
                 as_met_cell=a1(first + int(met_rows[0]), i_col) if len(met_rows) else "",
             )
         )
-    return result, report.issues
+    issues = report_case_problems(table.sheet, lang, first, table.col_of, found)
+    return result, issues
+
+
+def _decimal(v: object) -> Decimal:
+    assert isinstance(v, Decimal)
+    return v
 
 
 def _first_rows(row_goal: Codes, n_goals: int) -> list[int]:

@@ -35,12 +35,14 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .casecounts import CASE_KEYS, Counts, assemble, read_distinct
 from .errors import WorkbookReadError
+from .fmt import plain
 from .grid import CountedSheet, SheetGrid
 from .headers import CASE_FIELDS, find_header
 
@@ -395,6 +397,8 @@ def _assemble(
 
     excl: dict[int, int] = {}
     without: dict[int, int] = {}
+    negative: dict[Decimal, int] = {}
+    inverted = 0
     day_rows: list[tuple[int, int, int, int | None, int]] = []
     for g_raw, inc, lo, days, diff, n in by_days:
         g = goal(g_raw)
@@ -403,12 +407,18 @@ def _assemble(
             continue
         if excluded(inc):
             excl[g] = excl.get(g, 0) + n
+        elif code >= 0 and book.day_values[code] < 0:
+            negative[book.day_values[code]] = negative.get(book.day_values[code], 0) + n
         elif code >= 0:
             day_rows.append((g, loc(lo), code, None, n))
+        elif diff is not None and diff < 0:
+            inverted += n
         elif diff is not None:
             day_rows.append((g, loc(lo), -1, int(diff), n))
         else:
             without[g] = without.get(g, 0) + n
+    for lang, more in _count_issues(book, present, negative, inverted, without).items():
+        issues[lang] += more
     decided_rows: list[tuple[int, int, int, int]] = []
     for g_raw, inc, lo, given, both, dec, n in by_decided:
         g = goal(g_raw)
@@ -430,6 +440,55 @@ def _assemble(
         for line in part:
             digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
     return (cases, issues), counts.rows, "sha256:" + digest.hexdigest()
+
+
+def _count_issues(
+    book: Any,
+    present: dict[str, str],
+    negative: dict[Decimal, int],
+    inverted: int,
+    without: dict[int, int],
+) -> dict[str, list[Any]]:
+    """Cases that cannot be true (negative Dage, Afgjort before Modtaget: errors) and cases
+    without a day count (a warning per goal), with their number of rows, in Danish and
+    Swedish: a database has no rows to point at, so the issue names the column and the count."""
+    from .errors import ERROR, WARNING, Issue, Severity
+
+    days, decided, received = (present.get(k, "") for k in ("days", "decided", "received"))
+    issues: dict[str, list[Any]] = {"da": [], "sv": []}
+
+    def add(cell: str, severity: Severity, da: str, sv: str) -> None:
+        issues["da"].append(Issue(LABEL, cell, severity, da))
+        issues["sv"].append(Issue(LABEL, cell, severity, sv))
+
+    for value, n in negative.items():
+        add(
+            days,
+            ERROR,
+            f"Dage kan ikke være negativ: {n} rækker har værdien «{plain(value)}» i kolonnen "
+            f"{days}.",
+            f"Dagar kan inte vara negativt: {n} rader har värdet «{plain(value)}» i kolumnen "
+            f"{days}.",
+        )
+    if inverted:
+        add(
+            decided,
+            ERROR,
+            f"{inverted} sager er afgjort, før de blev modtaget ({decided} før {received}). "
+            "Ret datoerne.",
+            f"{inverted} ärenden avgjordes innan de togs emot ({decided} före {received}). "
+            "Rätta datumen.",
+        )
+    for g, n in without.items():
+        add(
+            decided,
+            WARNING,
+            f"{n} sager for mål {book.goal_ids[g]} har hverken Dage eller både Modtaget og "
+            "Afgjort og er ikke medregnet.",
+            f"{n} ärenden för mål {book.goal_ids[g]} har varken Dagar eller både Mottaget och "
+            "Avgjort och är inte medräknade.",
+        )
+    return issues
 
 
 def _value_issues(

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from .casecounts import CASE_KEYS, BadCells, Codebook, Counts, assemble_both, read_distinct
+from .casecounts import (
+    CASE_KEYS,
+    LOCATED_CHECKS,
+    BadCells,
+    Codebook,
+    Counts,
+    assemble_both,
+    read_distinct,
+)
 from .errors import WorkbookReadError
 from .grid import CountedSheet, SheetGrid
 from .headers import CASE_FIELDS, find_header
@@ -47,9 +55,11 @@ def read_case_table(path: Path, name: str) -> SheetGrid:
         col_of = {k: c for k in CASE_KEYS if (c := header.col(k)) is not None}
         width = len(table.columns)
         present = {k: table.columns[c] for k, c in col_of.items() if c < width}
+        c_case = header.col("case")
+        case_col = table.columns[c_case] if c_case is not None and c_case < width else None
         first = header.row + 1
         try:
-            counted, rows = count(table, present, first, col_of)
+            counted, rows = count(table, present, first, col_of, case_col)
         except Exception as exc:
             _reraise(exc, path)
             raise
@@ -75,10 +85,15 @@ def _reraise(exc: Exception, path: Path) -> None:
 
 
 def count(
-    table: CaseTable, present: dict[str, str], first: int, col_of: dict[str, int]
+    table: CaseTable,
+    present: dict[str, str],
+    first: int,
+    col_of: dict[str, int],
+    case_col: str | None = None,
 ) -> tuple[tuple[list[Any], dict[str, list[Any]]], int]:
     """((GoalCases, issues), number of data rows) of a case table whose case columns are
-    `present` (key → the engine's column name), data from sheet row `first`."""
+    `present` (key → the engine's column name), data from sheet row `first`; `case_col` is
+    the Sag column, read only for the rows a problem names."""
     import polars as pl
 
     lf = table.scan().filter(pl.col(ROW) >= first)
@@ -95,8 +110,33 @@ def count(
     raw = {k: d.get_column(k).to_list() for k, d in zip(keys, distinct, strict=True)}
     book = read_distinct(raw)
     counts = _counts(lf, book, set(keys), _flags(table))
+    if case_col is not None:
+        counts = _with_case_ids(table, counts, case_col)
     cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows
+
+
+def _with_case_ids(table: CaseTable, counts: Counts, case_col: str) -> Counts:
+    """The Sag of every row a negative, inverted or without-days problem names (a third scan,
+    only when there is such a row; the widest column is never read otherwise)."""
+    import dataclasses
+
+    import polars as pl
+
+    from .casedata import cell_text
+    from .grid import from_file_value
+
+    rows = sorted({r[0] for k in LOCATED_CHECKS if k in counts.bad for r in counts.bad[k].rows})
+    if not rows:
+        return counts
+    found = (
+        table.scan()
+        .filter(pl.col(ROW).is_in(rows))
+        .select(ROW, pl.col(case_col).alias("case"))
+        .collect(engine=ENGINE)
+    )
+    ids = {int(r): cell_text(from_file_value(v)) for r, v in found.iter_rows()}
+    return dataclasses.replace(counts, case_ids=ids)
 
 
 def _lookup(
@@ -129,6 +169,16 @@ def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
     import polars as pl
 
     n_loc = len(book.locations)
+
+    def is_bad(key: str) -> Any:
+        """The row's cell in `key` is one of the codebook's unreadable values."""
+        raw = book.raw.get(key, ())
+        values = [raw[i] for i in book.bad(key) if raw[i] is not None]
+        if key not in present or not values:
+            return pl.lit(False)
+        return pl.col(key).is_in(values).fill_null(False)  # an empty cell is not unreadable
+
+    negative_codes = book.negative_days()
     coded = (
         lf.with_columns(
             g=_lookup("goal", present, book, book.goal, -1).cast(pl.Int32),
@@ -137,24 +187,45 @@ def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
             r=_lookup("received", present, book, book.received, -1).cast(pl.Int32),
             d=_lookup("decided", present, book, book.decided, -1).cast(pl.Int32),
             loc=_lookup("location", present, book, list(range(n_loc)), -1).cast(pl.Int32),
+            noisy=is_bad("days") | is_bad("decided") | is_bad("received"),
         )
         .with_columns(
             active=(pl.col("g") >= 0) & ~pl.col("excl"),
             given=pl.col("k") >= 0,
         )
         .with_columns(
+            negative=pl.col("active")
+            & pl.col("given")
+            & (pl.col("k").is_in(negative_codes) if negative_codes else pl.lit(False)),
             from_dates=pl.col("active")
             & ~pl.col("given")
             & (pl.col("d") >= 0)
             & (pl.col("r") >= 0),
         )
         .with_columns(
-            kept=pl.col("active") & (pl.col("given") | pl.col("from_dates")),
+            inverted=pl.col("from_dates") & (pl.col("d") < pl.col("r")),
             without=pl.col("active") & ~pl.col("given") & ~pl.col("from_dates"),
             diff=pl.when(pl.col("from_dates")).then(pl.col("d") - pl.col("r")),
         )
+        .with_columns(
+            kept=pl.col("active")
+            & (
+                (pl.col("given") & ~pl.col("negative"))
+                | (pl.col("from_dates") & ~pl.col("inverted"))
+            ),
+            quiet=pl.col("without") & ~pl.col("noisy"),
+        )
     )
     kept = coded.filter(pl.col("kept"))
+    both_empty = (pl.col("d") < 0) & (pl.col("r") < 0) & pl.lit("days" in present)
+    # Which checks have rows to name; where they are is looked up below, only for those.
+    located = {
+        "negative": (pl.col("negative"), ["k"]),
+        "inverted": (pl.col("inverted"), ["d", "r"]),
+        "no_days": (pl.col("quiet") & both_empty, ["g"]),
+        "no_decided": (pl.col("quiet") & (pl.col("d") < 0) & ~both_empty, ["g"]),
+        "no_received": (pl.col("quiet") & (pl.col("d") >= 0), ["g"]),
+    }
     queries = [
         kept.group_by("g", "loc", "k", "diff").agg(pl.len()),
         kept.group_by("g", "loc", "d").agg(pl.len()),
@@ -165,7 +236,7 @@ def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
             pl.col("without").sum(),
             pl.col(ROW).min(),
         ),
-        coded.select(pl.len()),
+        coded.select(pl.len(), *(cond.sum().alias(name) for name, (cond, _) in located.items())),
     ]
     relevant = {
         "included": pl.col("g") >= 0,
@@ -192,12 +263,24 @@ def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
         rows, stats = out[4 + 2 * j], out[5 + 2 * j]
         n, last = stats.row(0)
         bad_cells[key] = BadCells(tuple(rows.iter_rows()), int(n), int(last or 0))
+    wanted = [name for name in located if total.get_column(name).item()]
+    if wanted:  # a second scan, only for data with such rows
+        more = []
+        for name in wanted:
+            cond, fields = located[name]
+            where = coded.filter(cond)
+            more.append(where.select(ROW, *fields).sort(ROW).head(21))
+            more.append(where.select(pl.len(), pl.col(ROW).max()))
+        found = pl.collect_all(more, engine=ENGINE, optimizations=flags)
+        for j, name in enumerate(wanted):
+            n, last = found[2 * j + 1].row(0)
+            bad_cells[name] = BadCells(tuple(found[2 * j].iter_rows()), int(n), int(last or 0))
     return Counts(
         days=tuple(days.iter_rows()),
         decided=tuple(decided.iter_rows()),
         goals=tuple((g, int(e), int(w), int(f)) for g, e, w, f in goals.iter_rows()),
         bad=bad_cells,
-        rows=int(total.item()),
+        rows=int(total.get_column("len").item()),
     )
 
 
@@ -322,7 +405,6 @@ def _one_pass(
         if book.received[at("received", raw_r)] != ordinal(eng_r):
             return None
     excluded: dict[int, int] = {}
-    without: dict[int, int] = {}
     day_rows: list[tuple[int, int, int, int | None, int]] = []
     firsts: dict[int, int] = {}
     for goal, inc, loc, days, given, diff, n, row in by_days.iter_rows():
@@ -335,12 +417,12 @@ def _one_pass(
         firsts[g] = min(firsts.get(g, row), row)
         if "included" in present and book.excluded[at("included", inc)]:
             excluded[g] = excluded.get(g, 0) + n
-        elif code >= 0:
+        elif code >= 0 and book.day_values[code] >= 0:
             day_rows.append((g, at("location", loc), code, None, n))
-        elif diff is not None:
+        elif diff is not None and diff >= 0:
             day_rows.append((g, at("location", loc), -1, int(diff), n))
-        else:
-            without[g] = without.get(g, 0) + n
+        else:  # negative Dage, Afgjort before Modtaget, no day count: named by row, below
+            return None
     decided_rows: list[tuple[int, int, int, int]] = []
     for goal, inc, loc, given, both, dec, eng_d, n in by_decided.iter_rows():
         ord_d = book.decided[at("decided", dec)] if "decided" in present else -1
@@ -354,7 +436,7 @@ def _one_pass(
     counts = Counts(
         days=tuple(day_rows),
         decided=tuple(decided_rows),
-        goals=tuple((g, excluded.get(g, 0), without.get(g, 0), row) for g, row in firsts.items()),
+        goals=tuple((g, excluded.get(g, 0), 0, row) for g, row in firsts.items()),
         rows=int(by_days.get_column("len").sum()),
     )
     cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)

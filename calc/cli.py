@@ -11,8 +11,10 @@
     maalscore send FILE [--til ADDRESS] --ud DRAFT.eml [--uden-løn] [--rapport-med-løn]
 
 Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
-could not be read or written. `samle`: 0 every source godkendt or ikke beregnet, 1 some source
-ændret or afviger, 2 some source fejl, 3 the overview could not be written.
+could not be read or written, or Målscore itself failed (an unexpected exception: a Danish message
+that says so, the traceback only with `--debug`, nothing written). `samle`: 0 every source
+godkendt or ikke beregnet, 1 some source ændret or afviger, 2 some source fejl, 3 the overview
+could not be written.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import json
 import os
 import re
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -41,6 +44,22 @@ from .xlsx.reader import legacy_warning
 EXIT_OK, EXIT_WORKBOOK_ERRORS, EXIT_IO = 0, 2, 3
 EXIT_NOT_OK = 1  # `tjek`: a file is not as Målscore calculated it
 EXIT_USAGE = 2  # the command line itself is wrong (argparse's own code)
+EXIT_INTERNAL = 3  # a bug in Målscore: said so in Danish; nothing is written
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+
+def internal_error(where: str, exc: BaseException, debug: bool) -> str:
+    """The message for an exception nobody expected: in Danish, with the file (or command) it
+    happened in, and the traceback only when asked for with `--debug`."""
+    text = (
+        f"{where}: uventet fejl ({type(exc).__name__}) – dette er en fejl i Målscore, ikke i "
+        "projektmappen. Intet er skrevet, og filen er ikke ændret. Kør kommandoen igen med "
+        "--debug, og send teksten til dem, der vedligeholder Målscore."
+    )
+    if debug:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        text += "\n" + details.rstrip()
+    return text
 
 
 def _number(d: Decimal | Fraction | None) -> float | int | None:
@@ -134,6 +153,7 @@ _LABELS = {
         "pay": "Resultatløn {name}: beregnet {c}, udbetaling {u}",
         "error": "FEJL",
         "warning": "Advarsel",
+        "info": "Info",
         "not_written": "Der er fejl i projektmappen; intet er skrevet.",
         "written": "Skrevet til {path}",
     },
@@ -147,6 +167,7 @@ _LABELS = {
         "pay": "Resultatlön {name}: beräknad {c}, utbetalning {u}",
         "error": "FEL",
         "warning": "Varning",
+        "info": "Info",
         "not_written": "Arbetsboken innehåller fel; inget har skrivits.",
         "written": "Skrivet till {path}",
     },
@@ -222,8 +243,7 @@ def _print_issues(
     """Problems with sheet and cell, then whether (and where) anything was written."""
     txt = _LABELS[lang]
     for issue in issues:
-        label = txt["error"] if issue.is_error else txt["warning"]
-        print(f"  {label} {issue.location()}: {issue.message}", file=out)
+        print(f"  {txt[issue.severity]} {issue.location()}: {issue.message}", file=out)
     if has_errors(issues):
         print("  " + txt["not_written"], file=out)
     elif written_to is not None:
@@ -257,7 +277,7 @@ def _beregn(args: argparse.Namespace) -> int:
         allow_signed=args.tillad_signeret,
         last_year=args.sidste_aar,
     )
-    work = [(path, dest, options, bool(args.json)) for path, dest in jobs]
+    work = [(path, dest, options, bool(args.json), bool(args.debug)) for path, dest in jobs]
     workers = (os.cpu_count() or 1) if args.parallel == 0 else args.parallel
     if workers > 1 and len(work) > 1:
         # A process pool; results come back in the order of the files, so output is the same.
@@ -315,10 +335,22 @@ def _path_key(path: Path) -> str:
     return key.casefold() if sys.platform == "darwin" else key
 
 
-def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool]) -> tuple[str, str, int]:
+def _beregn_one(job: tuple[Path, Path | None, FileOptions, bool, bool]) -> tuple[str, str, int]:
     """Score one file: (what to print on stdout, on stderr, exit code). Runs in a worker
-    process with `--parallel`, so it returns text rather than printing."""
-    path, dest, options, as_json = job
+    process with `--parallel`, so it returns text rather than printing. Never raises: an
+    unexpected exception is this file's `EXIT_INTERNAL`, and the other files go on."""
+    path, dest, options, as_json, debug = job
+    try:
+        return _score_one(path, dest, options, as_json)
+    except Exception as exc:  # a bug in Målscore: said so, never a traceback unless asked
+        message = internal_error(str(path), exc, debug)
+        out = json.dumps({"file": str(path), "error": message.splitlines()[0]}, ensure_ascii=False)
+        return (out + "\n" if as_json else ""), message + "\n", EXIT_INTERNAL
+
+
+def _score_one(
+    path: Path, dest: Path | None, options: FileOptions, as_json: bool
+) -> tuple[str, str, int]:
     out, err = io.StringIO(), io.StringIO()
     code = EXIT_OK
     legacy = legacy_warning(path)  # .xls/.xlsb: scored, never written
@@ -504,7 +536,15 @@ def _tjek(args: argparse.Namespace) -> int:
 
     code = EXIT_OK
     for path in args.files:
-        result = check_file(path, sagsdata=args.sagsdata, last_year=args.sidste_aar)
+        try:
+            result = check_file(path, sagsdata=args.sagsdata, last_year=args.sidste_aar)
+        except Exception as exc:  # a bug in Målscore: this file's verdict is that, the rest go on
+            message = internal_error(str(path), exc, args.debug)
+            if args.json:
+                print(json.dumps({"file": str(path), "error": message.splitlines()[0]}))
+            print(message, file=sys.stderr)
+            code = max(code, EXIT_INTERNAL)
+            continue
         if args.json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
@@ -908,8 +948,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Målscore: beregn målopfyldelse, point og resultatløn i en mål- og "
         "resultatplan.",
         epilog="Afslutningskoder: 0 gennemført (advarsler er tilladt), 1 tjek: en fil er ikke "
-        "OK, 2 fejl i projektmappen (intet er skrevet), 3 en fil kunne ikke læses eller skrives. "
-        "Hjælp til en kommando: maalscore KOMMANDO --help.",
+        "OK, 2 fejl i projektmappen (intet er skrevet), 3 en fil kunne ikke læses eller skrives, "
+        "eller Målscore selv fejlede (se --debug). Hjælp til en kommando: maalscore KOMMANDO "
+        "--help.",
     )
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="KOMMANDO", title="kommandoer"
@@ -1178,12 +1219,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--ud", type=Path, metavar="MAPPE", help="mappen, filerne skrives i (standard: denne mappe)"
     )
     x.set_defaults(func=_addin)
+    for command in {id(p): p for p in sub.choices.values()}.values():  # aliases share one
+        command.add_argument(
+            "--debug",
+            action="store_true",
+            help="vis de tekniske detaljer (traceback), hvis Målscore selv fejler",
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand. Whatever happens inside it, the user sees a Danish message and a
+    documented exit code, never a traceback (unless `--debug`), and `--json` stays JSON."""
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("Afbrudt.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug in Målscore outside the per-file handling
+        files = getattr(args, "files", None) or [getattr(args, "out", None) or args.command]
+        where = ", ".join(str(f) for f in files if f is not None)
+        debug = bool(getattr(args, "debug", False))
+        message = internal_error(f"maalscore {args.command} {where}".strip(), exc, debug)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": message.splitlines()[0]}, ensure_ascii=False))
+        print(message, file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

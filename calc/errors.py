@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
-ERROR: Severity = "error"
-WARNING: Severity = "warning"
+ERROR: Severity = "error"  # the workbook cannot be scored as it is: nothing is written
+WARNING: Severity = "warning"  # scored, but a person should look at this cell
+INFO: Severity = "info"  # scored, and worth one line (e.g. "ingen resultatløn at beregne")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,14 @@ class Issue:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+    @property
+    def is_info(self) -> bool:
+        return self.severity == INFO
+
     def location(self) -> str:
         """`Mål!G7`-style location for messages, or just the sheet name."""
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
@@ -42,6 +51,14 @@ class Issue:
 
 def has_errors(issues: tuple[Issue, ...] | list[Issue]) -> bool:
     return any(issue.is_error for issue in issues)
+
+
+def count(issues: tuple[Issue, ...] | list[Issue]) -> tuple[int, int, int]:
+    """(errors, warnings, info lines): what front ends show as counts. Info lines are neither
+    errors nor warnings: they never change an exit code or a "N advarsler" count."""
+    errors = sum(1 for i in issues if i.severity == ERROR)
+    warnings = sum(1 for i in issues if i.severity == WARNING)
+    return errors, warnings, len(issues) - errors - warnings
 
 
 class MaalscoreError(Exception):

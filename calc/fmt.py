@@ -8,7 +8,7 @@ console table, the summary text). The rule: half away from zero (ROUND_HALF_UP),
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 from .exact import to_decimal
@@ -24,7 +24,12 @@ def round_half_up(value: Number, decimals: int) -> Decimal:
     """Round half away from zero. A Fraction is first taken to 40 digits: a quotient that does
     not terminate cannot sit exactly on a half, so this cannot change the result."""
     d = to_decimal(value, 40) if isinstance(value, Fraction) else Decimal(value)
-    return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not d.is_finite():
+        return d
+    with localcontext() as ctx:
+        # Enough digits for the whole number, however large: quantize never overflows.
+        ctx.prec = max(28, d.adjusted() + decimals + 2)
+        return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def number(value: Number, decimals: int = 2, lang: str = "da") -> str:

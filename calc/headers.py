@@ -8,9 +8,10 @@ given) the Swedish one.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
-from .grid import SheetGrid, a1, normalise_name
+from .grid import CellValue, SheetGrid, a1, normalise_name
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,14 @@ class Field:
 
 def _f(key: str, da: str, sv: str, *more: str, output: bool = False) -> Field:
     return Field(key, (da, sv, *more), sv, output)
+
+
+# A column for the user's own notes, on every table sheet: known, so it is not reported as an
+# unknown header, and never read.
+NOTE = _f(
+    "note", "Bemærkning", "Anmärkning", "Bemærkninger", "Anmärkningar", "Kommentar",
+    "Kommentarer", "Note", "Noter", "Notat", "Notes", "Comment",
+)  # fmt: skip
 
 
 SHEETS: dict[str, tuple[str, ...]] = {
@@ -129,6 +138,7 @@ GOAL_FIELDS: tuple[Field, ...] = (
     _f("points", "Point", "Poäng", "Points", output=True),
     _f("status", "Status", "Status", output=True),
     _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
+    NOTE,
 )
 
 MILESTONE_FIELDS: tuple[Field, ...] = (
@@ -140,6 +150,7 @@ MILESTONE_FIELDS: tuple[Field, ...] = (
     _f("delivered", "Leveret", "Levererat", "Genomfört", "Delivered"),
     _f("weight", "Vægt", "Vikt", "Weight"),
     _f("on_time", "Rettidig", "I tid", "On time", output=True),
+    NOTE,
 )
 
 CASE_FIELDS: tuple[Field, ...] = (
@@ -150,6 +161,7 @@ CASE_FIELDS: tuple[Field, ...] = (
     _f("location", "Lokation", "Ort", "Location"),
     _f("included", "Medtages", "Ingår", "Included"),
     _f("days", "Dage", "Dagar", "Days"),
+    NOTE,
 )
 
 PAY_FIELDS: tuple[Field, ...] = (
@@ -167,6 +179,7 @@ PAY_FIELDS: tuple[Field, ...] = (
     _f("computed", "Beregnet", "Beräknad", "Computed", output=True),
     _f("payout", "Udbetaling", "Utbetalning", "Payout", output=True),
     _f("explanation", "Forklaring", "Förklaring", "Explanation", output=True),
+    NOTE,
 )
 
 
@@ -191,6 +204,10 @@ class HeaderRow:
     columns: dict[str, int]
     last_col: int
     swedish_votes: int  # headers that are only Swedish: tells a Swedish workbook apart
+    # Non-empty header cells that name no known column: (column, the cell's value).
+    unknown: tuple[tuple[int, CellValue], ...] = ()
+    # Known columns that appear again further right: (column, field key); only the first is read.
+    repeated: tuple[tuple[int, str], ...] = ()
 
     def col(self, key: str) -> int | None:
         return self.columns.get(key)
@@ -207,28 +224,57 @@ def _lookup(fields: tuple[Field, ...]) -> dict[str, Field]:
 def find_header(grid: SheetGrid, fields: tuple[Field, ...], key: str) -> HeaderRow | None:
     """The first row (within 30) holding the `key` field's header, with every known column.
 
-    When a header appears twice (two `Forklaring` columns), the first one wins.
+    When a header appears twice (two `Forklaring` columns), the first one wins; the others are
+    listed in `repeated`. Every other non-empty cell of the row is listed in `unknown`, so the
+    parser can say that it is not read (see `suggest`).
     """
     table = _lookup(fields)
     danish = {normalise_name(f.names[0]) for f in fields}
     for r in range(min(grid.n_rows, 30)):
         columns: dict[str, int] = {}
+        unknown: list[tuple[int, CellValue]] = []
+        repeated: list[tuple[int, str]] = []
         last = -1
         votes = 0
         for c, value in enumerate(grid.rows[r]):
-            if value is None or not isinstance(value, str):
+            if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            norm = normalise_name(value)
-            field = table.get(norm)
             last = c
-            if field is None or field.key in columns:
+            norm = normalise_name(value) if isinstance(value, str) else ""
+            field = table.get(norm) if norm else None
+            if field is None:
+                unknown.append((c, value))
+                continue
+            if field.key in columns:
+                repeated.append((c, field.key))
                 continue
             columns[field.key] = c
             if norm == normalise_name(field.sv) and norm not in danish:
                 votes += 1
         if key in columns:
-            return HeaderRow(r, columns, last, votes)
+            return HeaderRow(r, columns, last, votes, tuple(unknown), tuple(repeated))
     return None
+
+
+def suggest(text: CellValue, fields: tuple[Field, ...], taken: set[str]) -> Field | None:
+    """The known column an unknown header most likely meant (`Lønmodel` → Model,
+    `Resultat 2026` → Resultat, `Skønsmæssig regulering` → Skøn), or None.
+
+    A known name of 4+ letters inside the header wins (the longest); otherwise the closest
+    name by `difflib`. Columns already in the header row (`taken`) are not suggested.
+    """
+    norm = normalise_name(text)
+    if not norm:
+        return None
+    candidates = [
+        (normalise_name(name), f) for f in fields if f.key not in taken for name in f.names
+    ]
+    inside = [(len(n), f) for n, f in candidates if len(n) >= 4 and n in norm]
+    if inside:
+        return max(inside, key=lambda x: x[0])[1]
+    by_name = dict(candidates)
+    close = difflib.get_close_matches(norm, list(by_name), n=1, cutoff=0.6)
+    return by_name[close[0]] if close else None
 
 
 def header_cell(header: HeaderRow, key: str) -> str:

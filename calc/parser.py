@@ -8,7 +8,8 @@ so later checks (parents, duplicates) run too.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,10 +17,10 @@ from functools import partial
 from typing import TypeVar
 
 from . import values as V
-from .deadlines import Deadline, parse_deadline
-from .errors import ERROR, WARNING, Issue, Severity
+from .deadlines import Deadline, Kind, parse_deadline
+from .errors import ERROR, INFO, WARNING, Issue, Severity
 from .excluded_periods import parse_periods
-from .fmt import plain
+from .fmt import kroner, plain
 from .grid import CaseSheet, CellValue, CountedSheet, SheetGrid, WorkbookGrids, a1, normalise_name
 from .headers import (
     CASE_FIELDS,
@@ -31,7 +32,9 @@ from .headers import (
     SHEETS,
     Field,
     HeaderRow,
+    display_name,
     find_header,
+    suggest,
 )
 from .model import (
     Combine,
@@ -202,6 +205,9 @@ class Collector:
     def warning(self, sheet: str, cell: str, da: str, sv: str) -> None:
         self.add(sheet, cell, WARNING, da, sv)
 
+    def info(self, sheet: str, cell: str, da: str, sv: str) -> None:
+        self.add(sheet, cell, INFO, da, sv)
+
     def problem(self, sheet: str, cell: str, p: V.ValueProblem, severity: Severity) -> None:
         self.issues.append(Issue(sheet, cell, severity, p.message(self.lang)))
 
@@ -226,6 +232,16 @@ class Row:
     def cell(self, key: str) -> str:
         c = self.header.col(key)
         return a1(self.r, c if c is not None else 0)
+
+    def has(self, key: str) -> bool:
+        """Whether the sheet has this column (a missing column is reported once, by
+        `_require`, not on every row)."""
+        return key in self.header.columns
+
+    def bare(self, key: str) -> bool:
+        """The cell holds a plain number: no percent sign or word, not percent-formatted.
+        Such a number might be a share typed where a percentage belongs (0,85 for 85 %)."""
+        return not self.is_percent(key) and not V.has_percent_unit(self.raw(key))
 
     def raw(self, key: str) -> CellValue:
         c = self.header.col(key)
@@ -308,8 +324,12 @@ class Row:
             self.out.error(
                 self.grid.name,
                 self.cell(key),
-                self.about(key, f"'{v}' er ikke en gyldig værdi. Brug en af: {allowed_da}."),
-                self.about(key, f"'{v}' är inget giltigt värde. Använd något av: {allowed_sv}."),
+                self.about(
+                    key, f"'{V.show(v)}' er ikke en gyldig værdi. Brug en af: {allowed_da}."
+                ),
+                self.about(
+                    key, f"'{V.show(v)}' är inget giltigt värde. Använd något av: {allowed_sv}."
+                ),
             )
         return found
 
@@ -386,6 +406,115 @@ def _layout(grid: SheetGrid, header: HeaderRow, fields: tuple[Field, ...]) -> Sh
     return SheetLayout(grid.name, header.row, tuple(columns.items()), tuple(missing))
 
 
+# --- headers: every cell of the header row is a known column, or it is said that it is not read
+
+
+HEADERLESS_SCAN_ROWS = 5000  # data rows looked at for values under an empty header cell
+
+
+def _check_header(
+    grid: SheetGrid, header: HeaderRow, fields: tuple[Field, ...], out: Collector, sheet: str = ""
+) -> None:
+    """Warnings for the header row: cells that name no known column (with the closest known
+    name), known columns written twice, and values under an empty header cell. Each of these
+    is a column whose values are not read, so the user must hear about it."""
+    sheet = sheet or grid.name
+    lang = out.lang
+    taken = set(header.columns)
+    for c, value in header.unknown:
+        shown = V.show(value)
+        where = f"{sheet}!{a1(header.row, c)}"
+        meant = suggest(value, fields, taken)
+        if meant is not None:
+            da_name, sv_name = meant.names[0], meant.sv
+            out.warning(
+                sheet,
+                a1(header.row, c),
+                f"'{shown}' ({where}) er ikke en kendt kolonne og læses ikke – mente du "
+                f"'{da_name}'?",
+                f"'{shown}' ({where}) är ingen känd kolumn och läses inte – menade du '{sv_name}'?",
+            )
+        else:
+            out.warning(
+                sheet,
+                a1(header.row, c),
+                f"'{shown}' ({where}) er ikke en kendt kolonne og læses ikke. Se de kendte "
+                "kolonner i vejledningen, eller kald kolonnen Bemærkning.",
+                f"'{shown}' ({where}) är ingen känd kolumn och läses inte. Se de kända kolumnerna "
+                "i vägledningen, eller kalla kolumnen Anmärkning.",
+            )
+    for c, key in header.repeated:
+        first = a1(header.row, header.columns[key])
+        name = display_name(key, fields, lang)
+        out.warning(
+            sheet,
+            a1(header.row, c),
+            f"Kolonnen '{name}' står også i {first}; kun den første læses.",
+            f"Kolumnen '{name}' står också i {first}; bara den första läses.",
+        )
+    named = {c for c, _ in header.unknown} | {c for c, _ in header.repeated}
+    named |= set(header.columns.values())
+    header_cells = grid.rows[header.row] if header.row < grid.n_rows else ()
+    stray: dict[int, int] = {}  # column → first data row with a value
+    for r in range(header.row + 1, min(grid.n_rows, header.row + 1 + HEADERLESS_SCAN_ROWS)):
+        for c, v in enumerate(grid.rows[r]):
+            if c not in named and c not in stray and not V.is_blank(v):
+                stray[c] = r
+    for c, r in sorted(stray.items()):
+        if c < len(header_cells) and not V.is_blank(header_cells[c]):
+            continue  # pragma: no cover - every non-blank header cell is named above
+        out.warning(
+            sheet,
+            a1(header.row, c),
+            f"Kolonnen har ingen overskrift, men har værdier (fx {a1(r, c)}), som ikke læses. "
+            "Skriv kolonnens navn i overskriftsrækken, eller slet værdierne.",
+            f"Kolumnen saknar rubrik men har värden (t.ex. {a1(r, c)}) som inte läses. Skriv "
+            "kolumnens namn i rubrikraden, eller ta bort värdena.",
+        )
+
+
+def _rows_text(rows: Sequence[int], lang: str) -> str:
+    """`række 4`, `række 4, 5 og 9`, `række 2, 3, 4, … (12 rækker)` (1-based sheet rows)."""
+    numbers = [str(r + 1) for r in sorted(set(rows)) if r >= 0]
+    if not numbers:  # cases counted in a database have no rows
+        return "ärendena" if lang == "sv" else "sagerne"
+    word, more, and_ = ("rad", "rader", "och") if lang == "sv" else ("række", "rækker", "og")
+    if len(numbers) == 1:
+        return f"{word} {numbers[0]}"
+    if len(numbers) <= 6:
+        return f"{word} {', '.join(numbers[:-1])} {and_} {numbers[-1]}"
+    return f"{word} {', '.join(numbers[:5])}, … ({len(numbers)} {more})"
+
+
+def _require(
+    sheet: str,
+    header_row: int,
+    present: Mapping[str, int],
+    fields: tuple[Field, ...],
+    key: str,
+    rows: Sequence[int],
+    why: tuple[str, str],
+    out: Collector,
+) -> None:
+    """An error when column `key` is not among the `present` columns of the header row (it is
+    missing, or its header cell is empty) while `rows` need it; `why` says why, in Danish and
+    Swedish. The rules are listed in workbooks/README.md (*Required columns*). Never a
+    default in its place."""
+    if key in present or not rows:
+        return
+    name = display_name(key, fields, out.lang)
+    out.error(
+        sheet,
+        a1(header_row, 0),
+        f"Kolonnen '{name}' mangler i overskriftsrækken (række {header_row + 1}), men "
+        f"{_rows_text(rows, 'da')} skal bruge den ({why[0]}). Tilføj kolonnen, eller ret "
+        "overskriften.",
+        f"Kolumnen '{name}' saknas i rubrikraden (rad {header_row + 1}), men "
+        f"{_rows_text(rows, 'sv')} behöver den ({why[1]}). Lägg till kolumnen, eller rätta "
+        "rubriken.",
+    )
+
+
 # --- Plan sheet ---------------------------------------------------------------------------
 
 
@@ -396,9 +525,9 @@ def _read_plan_sheet(grid: SheetGrid | None) -> dict[str, tuple[CellValue, str]]
         return found
     lookup = {normalise_name(n): k for k, names in PLAN_KEYS.items() for n in names}
     for r, row in enumerate(grid.rows):
-        for c, v in enumerate(row[:-1]):
+        for c, v in enumerate(row):
             if isinstance(v, str) and (key := lookup.get(normalise_name(v))) and key not in found:
-                found[key] = (row[c + 1], a1(r, c + 1))
+                found[key] = (row[c + 1] if c + 1 < len(row) else None, a1(r, c + 1))
     return found
 
 
@@ -424,7 +553,7 @@ def _parse_goal(row: Row, equal_weights: bool) -> Goal | None:
         out.error(sheet, row.cell("id"), "Rækken mangler Nr.", "Raden saknar Nr.")
         return None
     if type_ is None:
-        if row.blank("type"):
+        if row.blank("type") and row.has("type"):
             out.error(sheet, row.cell("type"), f"Mål {gid} mangler Type.", f"Mål {gid} saknar Typ.")
         return None
     unit = row.text("unit")
@@ -562,14 +691,19 @@ def _parse_result(row: Row, type_: GoalType, share_unit: bool) -> tuple[Decimal 
 def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
     """Rule checks that need more than one cell of the row."""
     sheet, out = row.grid.name, row.out
-    if g.type in _NEEDS_TARGET and g.target is None and row.blank("target"):
+    if g.type in _NEEDS_TARGET and g.target is None and row.blank("target") and row.has("target"):
         out.error(
             sheet,
             row.cell("target"),
             f"Mål {g.id} mangler Målværdi.",
             f"Mål {g.id} saknar Målvärde.",
         )
-    if g.type is GoalType.RANGE and g.target_range is None and row.blank("target"):
+    if (
+        g.type is GoalType.RANGE
+        and g.target_range is None
+        and row.blank("target")
+        and row.has("target")
+    ):
         out.error(
             sheet,
             row.cell("target"),
@@ -577,7 +711,9 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
             f"Mål {g.id} är ett intervall och ska ha ett Målvärde som t.ex. 3-5.",
         )
     if g.type in (GoalType.REDUCTION, GoalType.INCREASE):
-        if g.baseline is None and row.blank("baseline"):
+        if g.baseline is None and row.blank("baseline") and not row.has("baseline"):
+            pass  # the missing column is reported once (`_require`)
+        elif g.baseline is None and row.blank("baseline"):
             out.error(
                 sheet,
                 row.cell("baseline"),
@@ -589,7 +725,9 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
                 sheet, row.cell("baseline"), "Basis kan ikke være 0.", "Basvärde kan inte vara 0."
             )
     if g.scale is Scale.LINEAR and g.type in _NEEDS_TARGET:
-        if g.lower is None and row.blank("lower"):
+        if g.lower is None and row.blank("lower") and not row.has("lower"):
+            pass  # the missing column is reported once (`_require`)
+        elif g.lower is None and row.blank("lower"):
             out.error(
                 sheet,
                 row.cell("lower"),
@@ -607,7 +745,13 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
                     "Nedre gräns ska ligga på fel sida av Målvärdet "
                     "(under för minst, över för högst).",
                 )
-    if g.scale is Scale.STEPS and g.type in _NEEDS_TARGET and not g.steps and row.blank("steps"):
+    if (
+        g.scale is Scale.STEPS
+        and g.type in _NEEDS_TARGET
+        and not g.steps
+        and row.blank("steps")
+        and row.has("steps")
+    ):
         out.error(
             sheet,
             row.cell("steps"),
@@ -623,7 +767,8 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
             f"Skala {g.scale.value} används bara vid minst, högst, minskning och ökning; "
             "målet poängsätts binärt.",
         )
-    if g.indicator is Indicator.SHARE and g.deadline is None and row.blank("deadline"):
+    needs_deadline = g.indicator is Indicator.SHARE and g.deadline is None and row.has("deadline")
+    if needs_deadline and row.blank("deadline"):
         out.error(
             sheet,
             row.cell("deadline"),
@@ -637,11 +782,42 @@ def _check_goal(row: Row, g: Goal, equal_weights: bool) -> None:
             "Udelad skal være en procent fra 0 til under 100.",
             "Utelämna ska vara en procent från 0 till under 100.",
         )
-    if g.parent is None and g.weight is None and not equal_weights and row.blank("weight"):
+    if (
+        g.parent is None
+        and g.weight is None
+        and not equal_weights
+        and row.blank("weight")
+        and row.has("weight")
+    ):
         out.error(
             sheet, row.cell("weight"), f"Mål {g.id} mangler Vægt.", f"Mål {g.id} saknar Vikt."
         )
     _check_new_rules(row, g)
+    if g.parent is None and equal_weights and not row.blank("weight"):
+        out.warning(
+            sheet,
+            row.cell("weight"),
+            f"Vægtning er ligelig (arket Plan), så Vægt {V.show(row.raw('weight'))} for mål "
+            f"{g.id} bruges ikke: hvert hovedmål vejer det samme.",
+            f"Viktning är lika (bladet Plan), så Vikt {V.show(row.raw('weight'))} för mål "
+            f"{g.id} används inte: varje huvudmål väger lika mycket.",
+        )
+    if g.indicator is not Indicator.SHARE and not row.blank("deadline"):
+        out.warning(
+            sheet,
+            row.cell("deadline"),
+            "Frist bruges kun ved Indikator andel; den læses ikke her.",
+            "Tidsgräns används bara vid Indikator andel; den läses inte här.",
+        )
+    if g.indicator is not Indicator.MEAN and not row.blank("trim"):
+        out.warning(
+            sheet,
+            row.cell("trim"),
+            "Udelad bruges kun ved Indikator gennemsnit; den læses ikke her.",
+            "Utelämna används bara vid Indikator genomsnitt; den läses inte här.",
+        )
+    _check_units(row, g)
+    _check_links(row, g)
     if g.indicator is not None and not row.blank("result"):
         out.warning(
             sheet,
@@ -688,6 +864,142 @@ def _check_new_rules(row: Row, g: Goal) -> None:
             f"Mål {g.id}: Förutsättning uppfylld är Nej, men Förutsättning är tom. Skriv planens "
             "förutsättning, så att det framgår varför målet utgår.",
         )
+
+
+_PERCENT_UNITS = {"%", "pct", "procent", "percent"}
+PLAUSIBLE_DEADLINE_DAYS = 366  # an andel Frist in days longer than a year is taken for a slip
+
+
+def _check_links(row: Row, g: Goal) -> None:
+    """Cells that only mean something together: one filled without the other is named, so a
+    blank is never quietly read as the default that changes the score."""
+    sheet, out = row.grid.name, row.out
+    numeric = g.type in _NEEDS_TARGET
+    if numeric and row.blank("scale") and (not row.blank("lower") or not row.blank("steps")):
+        what = "Nedre grænse" if not row.blank("lower") else "Trin"
+        what_sv = "Nedre gräns" if not row.blank("lower") else "Steg"
+        out.error(
+            sheet,
+            row.cell("scale"),
+            f"Mål {g.id} har {what}, men Skala er tom (så målet ville blive scoret binært). "
+            "Skriv Skala (lineær eller trin), eller slet "
+            f"{what}.",
+            f"Mål {g.id} har {what_sv}, men Skala är tom (så målet skulle poängsättas binärt). "
+            f"Skriv Skala (linjär eller steg), eller ta bort {what_sv}.",
+        )
+    if (g.location_weights or g.every_location) and g.indicator is None:
+        out.warning(
+            sheet,
+            row.cell("locations"),
+            "Lokationer bruges kun med en Indikator (sager fra Sagsdata); de læses ikke her.",
+            "Orter används bara med en Indikator (ärenden från Ärenden); de läses inte här.",
+        )
+    if g.indicator is Indicator.SHARE and g.deadline is not None and g.deadline.kind is Kind.DAYS:
+        days = g.deadline.amount
+        if days != days.to_integral_value() or days > PLAUSIBLE_DEADLINE_DAYS:
+            out.warning(
+                sheet,
+                row.cell("deadline"),
+                f"Fristen {V.show(row.raw('deadline'))} dage er ikke et helt antal dage inden for "
+                "et år. Kontrollér tallet.",
+                f"Tidsgränsen {V.show(row.raw('deadline'))} dagar är inte ett helt antal dagar "
+                "inom ett år. Kontrollera talet.",
+            )
+    if g.indicator is Indicator.MEAN and 0 < g.trim_pct < 1:
+        out.warning(
+            sheet,
+            row.cell("trim"),
+            f"Udelad {V.show(row.raw('trim'))} betyder {plain(g.trim_pct)} % af sagerne. Mente du "
+            f"{plain(g.trim_pct * 100)} %? Skriv procenten som {plain(g.trim_pct * 100)}.",
+            f"Utelämna {V.show(row.raw('trim'))} betyder {plain(g.trim_pct)} % av ärendena. "
+            f"Menade du {plain(g.trim_pct * 100)} %? Skriv procenten som "
+            f"{plain(g.trim_pct * 100)}.",
+        )
+    _check_percent_targets(row, g)
+
+
+def _check_percent_targets(row: Row, g: Goal) -> None:
+    """Targets that are percentages by their meaning: a share of cases (Indikator andel) and a
+    change from Basis (reduktion, stigning). Written as a share (0,15) they are errors; a share
+    of cases or a reduction above 100 % cannot be reached."""
+    t = g.target
+    if t is None:
+        return
+    share = g.indicator is Indicator.SHARE
+    relative = g.type in (GoalType.REDUCTION, GoalType.INCREASE)
+    # A share of cases of 1 % is no target, but a change of 1 % may be: only below 1 there.
+    if ((share and 0 < t <= 1) or (relative and 0 < t < 1)) and row.bare("target"):
+        meant = plain(t * 100)
+        what_da = "en andel af sager" if share else "en ændring i procent af Basis"
+        what_sv = "en andel av ärenden" if share else "en förändring i procent av Basvärde"
+        row.out.error(
+            row.grid.name,
+            row.cell("target"),
+            f"Målværdi {V.show(row.raw('target'))} er {what_da}, altså {plain(t)} %. Mente du "
+            f"{meant} %? Skriv {meant} (eller {meant} %).",
+            f"Målvärde {V.show(row.raw('target'))} är {what_sv}, alltså {plain(t)} %. Menade du "
+            f"{meant} %? Skriv {meant} (eller {meant} %).",
+        )
+    elif (share or g.type is GoalType.REDUCTION) and t > 100:
+        row.out.error(
+            row.grid.name,
+            row.cell("target"),
+            f"Målværdi {V.show(row.raw('target'))} % kan ikke nås: "
+            + ("en andel" if share else "en reduktion")
+            + " er højst 100 %.",
+            f"Målvärde {V.show(row.raw('target'))} % kan inte nås: "
+            + ("en andel" if share else "en minskning")
+            + " är högst 100 %.",
+        )
+
+
+def _check_units(row: Row, g: Goal) -> None:
+    """A share typed where Enhed says % (0,85 against a Målværdi of 85), or the reverse, is an
+    error: read as written it scores a different goal. A number written with its percent sign
+    (`0,85 %`) or in a percent-formatted cell is taken as written."""
+    if normalise_name(g.unit) not in _PERCENT_UNITS or g.type not in (
+        GoalType.AT_LEAST,
+        GoalType.AT_MOST,
+        GoalType.RANGE,
+    ):
+        return
+    targets = [g.target] if g.target is not None else list(g.target_range or ())
+    result = g.result if isinstance(g.result, Decimal) else None
+
+    def share_like(v: Decimal | None) -> bool:
+        return v is not None and 0 < v <= 1
+
+    def pct_like(v: Decimal | None) -> bool:
+        return v is not None and v > 1
+
+    if share_like(result) and row.bare("result") and targets and all(map(pct_like, targets)):
+        assert result is not None
+        _share_error(row, "result", result, f"Målværdi {row.text('target')}")
+    elif (
+        targets
+        and all(map(share_like, targets))
+        and pct_like(result)
+        and g.target is not None
+        and row.bare("target")
+    ):
+        _share_error(row, "target", g.target, f"Resultat {row.text('result')}")
+    if share_like(g.lower) and row.bare("lower") and g.target is not None and pct_like(g.target):
+        assert g.lower is not None
+        _share_error(row, "lower", g.lower, f"Målværdi {row.text('target')}")
+
+
+def _share_error(row: Row, key: str, value: Decimal, other: str) -> None:
+    shown = V.show(row.raw(key))
+    as_pct = plain(value * 100)
+    row.out.error(
+        row.grid.name,
+        row.cell(key),
+        f"'{shown}' ligner en andel, men Enhed er % ({other}). Skriv {as_pct} (eller "
+        f"{as_pct} %), hvis du mener {as_pct} %, eller '{shown} %', hvis tallet virkelig er "
+        f"{shown} %.",
+        f"'{shown}' ser ut som en andel, men Enhet är % ({other}). Skriv {as_pct} (eller "
+        f"{as_pct} %) om du menar {as_pct} %, eller '{shown} %' om talet verkligen är {shown} %.",
+    )
 
 
 def _check_duplicates(ids: list[tuple[str, int]], layout: SheetLayout, out: Collector) -> None:
@@ -781,27 +1093,146 @@ def _check_weights(
     goals: list[Goal], equal_weights: bool, layout: SheetLayout, out: Collector
 ) -> None:
     top = [g for g in goals if g.parent is None]
-    if equal_weights or not top:
+    weight_col = dict(layout.columns).get("weight")
+    if not equal_weights and top and weight_col is not None:
+        total = sum((g.weight or Decimal(0) for g in top), Decimal(0))
+        if total != 100:
+            shown = plain(total)
+            cell, hint_da, hint_sv = a1(layout.header_row, weight_col), "", ""
+            slip = _weight_slip(top, total)
+            if slip is not None:
+                g, meant = slip
+                cell = a1(g.row, weight_col)
+                hint_da = (
+                    f" Med {plain(meant)} i stedet for {plain(g.weight or 0)} i {cell} ville de "
+                    "summe til 100 – er tallet tastet forkert?"
+                )
+                hint_sv = (
+                    f" Med {plain(meant)} i stället för {plain(g.weight or 0)} i {cell} skulle "
+                    "de summera till 100 – är talet fel inskrivet?"
+                )
+            out.warning(
+                layout.sheet,
+                cell,
+                f"Vægtene summer til {shown}, ikke 100. Scoren vises både som point og "
+                f"omregnet til procent af de mulige point.{hint_da}",
+                f"Vikterna summerar till {shown}, inte 100. Resultatet visas både som poäng "
+                f"och omräknat till procent av möjliga poäng.{hint_sv}",
+            )
+    if weight_col is None:
         return
-    total = sum((g.weight or Decimal(0) for g in top), Decimal(0))
-    if total != 100:
-        shown = plain(total)
-        out.warning(
-            layout.sheet,
-            a1(layout.header_row, layout.col("weight")),
-            f"Vægtene summer til {shown}, ikke 100. Scoren vises både som point og "
-            "omregnet til procent af de mulige point.",
-            f"Vikterna summerar till {shown}, inte 100. Resultatet visas både som poäng "
-            "och omräknat till procent av möjliga poäng.",
-        )
+    groups: list[list[Goal]] = [] if equal_weights else [top]
+    parents = dict.fromkeys(g.parent for g in goals if g.parent is not None)
+    groups += [[g for g in goals if g.parent == p] for p in parents]
+    for group in groups:
+        for g, typical in _outlier_weights([(g, g.weight) for g in group]):
+            _outlier_warning(out, layout.sheet, a1(g.row, weight_col), g.weight, typical)
+
+
+WEIGHT_RATIO = 25  # a weight this many times above or below its siblings' is taken for a slip
+
+
+def _weight_slip(top: list[Goal], total: Decimal) -> tuple[Goal, Decimal] | None:
+    """The one top-level weight that, typed ×10, ×100, ÷10 or ÷100 wrong, explains why the
+    weights do not sum to 100 (0,25 for 25), with what it would then be; else None."""
+    found: list[tuple[Goal, Decimal]] = []
+    for g in top:
+        if not g.weight:
+            continue
+        for factor in (Decimal(100), Decimal(10), Decimal("0.1"), Decimal("0.01")):
+            meant = g.weight * factor
+            if total - g.weight + meant == 100:
+                found.append((g, meant))
+    return found[0] if len(found) == 1 else None
+
+
+def _outlier_weights(items: Sequence[tuple[T, Decimal | None]]) -> list[tuple[T, Decimal]]:
+    """The items whose weight is `WEIGHT_RATIO` times (or more) above or below the median of
+    the other positive weights beside it, with that median. Real plans weigh goals 2,5 to 25
+    and milestones 1 to 3; a weight typed ×100 or ÷100 stands out."""
+    positive = [(item, w) for item, w in items if w is not None and w > 0]
+    found: list[tuple[T, Decimal]] = []
+    if len(positive) < 2:
+        return found
+    for k, (item, w) in enumerate(positive):
+        others = sorted(x for j, (_, x) in enumerate(positive) if j != k)
+        mid = len(others) // 2
+        typical = others[mid] if len(others) % 2 else (others[mid - 1] + others[mid]) / 2
+        if w >= WEIGHT_RATIO * typical or w * WEIGHT_RATIO <= typical:
+            found.append((item, typical))
+    return found
+
+
+def _outlier_warning(
+    out: Collector, sheet: str, cell: str, weight: Decimal | None, typical: Decimal
+) -> None:
+    shown, other = V.show(weight), V.show(typical)
+    out.warning(
+        sheet,
+        cell,
+        f"Vægten {shown} er mere end {WEIGHT_RATIO} gange større eller mindre end vægtene ved "
+        f"siden af (typisk {other}). Kontrollér, at den er tastet rigtigt.",
+        f"Vikten {shown} är mer än {WEIGHT_RATIO} gånger större eller mindre än vikterna "
+        f"bredvid (typiskt {other}). Kontrollera att den är rätt inskriven.",
+    )
+
+
+_GOAL_NEEDS: dict[str, tuple[str, str]] = {
+    "type": ("hver målrække har en Type", "varje målrad har en Typ"),
+    "weight": ("hovedmål giver deres Vægt i point", "huvudmål ger sin Vikt i poäng"),
+    "target": ("deres Type sammenligner med en Målværdi", "deras Typ jämförs med ett Målvärde"),
+    "result": ("deres resultat skrives i den", "deras utfall skrivs i den"),
+    "scale": (
+        "de har Nedre grænse eller Trin, som kun gælder med en Skala",
+        "de har Nedre gräns eller Steg, som bara gäller med en Skala",
+    ),
+    "lower": ("de har Skala lineær", "de har Skala linjär"),
+    "steps": ("de har Skala trin", "de har Skala steg"),
+    "baseline": (
+        "reduktion og stigning regnes fra Basis",
+        "minskning och ökning räknas från Basvärde",
+    ),
+    "deadline": (
+        "Indikator andel tæller sager inden for en Frist",
+        "Indikator andel räknar ärenden inom en Tidsgräns",
+    ),
+    "parent": (
+        "de har Type delmål, og delmålene peger på dem i Under",
+        "de har Typ delmål, och delmålen pekar på dem i Överordnat",
+    ),
+}
+
+
+def _goal_needs(goal: Goal, row: Row, needs: dict[str, list[int]]) -> None:
+    """Record which columns this goal's row needs (see *Required columns* in the README)."""
+    t, r = goal.type, row.r
+    numeric = t in _NEEDS_TARGET or t is GoalType.RANGE
+    if numeric:
+        needs["target"].append(r)
+    if t in (GoalType.YES_NO, GoalType.ASSESSMENT) or (numeric and goal.indicator is None):
+        needs["result"].append(r)
+    if not row.blank("lower") or not row.blank("steps"):
+        needs["scale"].append(r)
+    if goal.scale is Scale.LINEAR and t in _NEEDS_TARGET:
+        needs["lower"].append(r)
+    if goal.scale is Scale.STEPS and t in _NEEDS_TARGET:
+        needs["steps"].append(r)
+    if t in (GoalType.REDUCTION, GoalType.INCREASE):
+        needs["baseline"].append(r)
+    if goal.indicator is Indicator.SHARE:
+        needs["deadline"].append(r)
+    if t is GoalType.SUBGOALS:
+        needs["parent"].append(r)
 
 
 def _parse_goals(
     grid: SheetGrid, header: HeaderRow, equal_weights: bool, out: Collector
 ) -> tuple[list[Goal], SheetLayout]:
     layout = _layout(grid, header, GOAL_FIELDS)
+    _check_header(grid, header, GOAL_FIELDS, out)
     goals: list[Goal] = []
     ids: list[tuple[str, int]] = []
+    needs: dict[str, list[int]] = defaultdict(list)
     for r in _data_rows(grid, header):
         if _row_is_empty(grid, r):
             continue
@@ -810,18 +1241,23 @@ def _parse_goals(
             continue  # a note or section row
         if row.text("id"):
             ids.append((row.text("id"), r))
+            needs["type"].append(r)
+            if not equal_weights and not row.text("parent"):
+                needs["weight"].append(r)
         goal = _parse_goal(row, equal_weights)
         if goal is not None:
             goals.append(goal)
-    for key in ("type",) + (() if equal_weights else ("weight",)):
-        if key not in header.columns:
-            name = next(f for f in GOAL_FIELDS if f.key == key)
-            out.error(
-                grid.name,
-                a1(header.row, 0),
-                f"Kolonnen '{name.names[0]}' mangler i overskriftsrækken.",
-                f"Kolumnen '{name.sv}' saknas i rubrikraden.",
-            )
+            _goal_needs(goal, row, needs)
+    for key, rows in needs.items():
+        why = _GOAL_NEEDS[key]
+        _require(grid.name, header.row, header.columns, GOAL_FIELDS, key, rows, why, out)
+    if not ids:
+        out.error(
+            grid.name,
+            a1(header.row + 1, header.columns["id"]),
+            "Arket har ingen mål: skriv et mål pr. række under overskrifterne (Nr, Type, Vægt, …).",
+            "Bladet har inga mål: skriv ett mål per rad under rubrikerna (Nr, Typ, Vikt, …).",
+        )
     _check_duplicates(ids, layout, out)
     _check_structure(goals, layout, out)
     _check_weights(goals, equal_weights, layout, out)
@@ -845,45 +1281,107 @@ def _parse_milestones(
             "Bladet saknar rubrikraden (Mål, Vad, När, Levererat, Vikt).",
         )
         return [], None
+    _check_header(grid, header, MILESTONE_FIELDS, out)
     items: list[Milestone] = []
     current_goal = ""
+    inherited: list[tuple[int, str]] = []  # rows whose goal comes from the row above
+    any_rows: list[int] = []
+    delivered_rows: list[int] = []
     for r in _data_rows(grid, header):
         if _row_is_empty(grid, r):
             continue
         row = Row(grid, header, r, out)
         # Action plans leave the goal cell empty on continuation rows: it repeats.
+        if not row.text("goal") and current_goal:
+            inherited.append((r, current_goal))
         current_goal = row.text("goal") or current_goal
         if not current_goal:
             out.error(
                 grid.name, row.cell("goal"), "Rækken mangler målets Nr.", "Raden saknar målets Nr."
             )
             continue
+        any_rows.append(r)
         name = row.text("name")
         row.kind = "milestone"
         row.subject = f"{name} (mål {current_goal})" if name else f"mål {current_goal}"
         deadline, known = _milestone_deadline(row)
         delivered = row.get("delivered", _parse_delivered)
+        if not row.blank("delivered"):
+            delivered_rows.append(r)
+        _check_milestone_cells(row, current_goal)
         items.append(
             Milestone(
                 current_goal, r, row.text("name"), deadline, known, delivered, row.number("weight")
             )
         )
+    if inherited and len(inherited) * CONTINUATION_SHARE < len(any_rows):
+        # Most rows name their goal, so an empty one is more likely a deleted Nr than an
+        # action plan's continuation row.
+        for r, goal in inherited:
+            out.warning(
+                grid.name,
+                a1(r, header.col("goal") or 0),
+                f"Mål er tom, så rækken regnes med til mål {goal} i rækken ovenfor. Skriv målets "
+                "Nr., også når det er det samme.",
+                f"Mål är tomt, så raden räknas till mål {goal} på raden ovanför. Skriv målets "
+                "Nr, även när det är detsamma.",
+            )
+    _require(
+        grid.name,
+        header.row,
+        header.columns,
+        MILESTONE_FIELDS,
+        "delivered",
+        any_rows,
+        ("en milepæl tæller, når den er leveret", "en aktivitet räknas när den är genomförd"),
+        out,
+    )
+    _require(
+        grid.name,
+        header.row,
+        header.columns,
+        MILESTONE_FIELDS,
+        "deadline",
+        delivered_rows,
+        (
+            "de er leveret, og om det skete rettidigt afgøres af Frist",
+            "de är genomförda, och om det skedde i tid avgörs av När",
+        ),
+        out,
+    )
     return items, _layout(grid, header, MILESTONE_FIELDS)
 
 
+CONTINUATION_SHARE = 3  # a sheet with fewer than 1 in 3 rows inheriting its goal names them
+
+
+def _check_milestone_cells(row: Row, goal: str) -> None:
+    """An empty Frist is read by the contract (no deadline), but on a delivered milestone it
+    makes it on time, so it is said: write `Fortløbende` to mean it (see also
+    `_check_milestone_refs` for an empty Leveret)."""
+    sheet, out = row.grid.name, row.out
+    if row.has("deadline") and row.blank("deadline") and not row.blank("delivered"):
+        out.warning(
+            sheet,
+            row.cell("deadline"),
+            f"Milepælen under mål {goal} er leveret, men Frist er tom, så den tæller som "
+            "rettidig. Skriv fristen, eller Fortløbende hvis der ikke er nogen.",
+            f"Aktiviteten under mål {goal} är genomförd, men När är tom, så den räknas som "
+            "i tid. Skriv tidsgränsen, eller Fortlöpande om det inte finns någon.",
+        )
+
+
 def _milestone_deadline(row: Row) -> tuple[date | None, bool]:
-    try:
-        raw = row.raw("deadline")
-        if V.is_blank(raw):
-            return None, True
-        d = V.parse_date(raw)
-        return (d if isinstance(d, date) else None), True
-    except V.VagueDate as p:
-        row.problem("deadline", p, WARNING)
+    """The Frist: a day, or None for `Fortløbende` / an empty cell. Text that names no exact
+    day (`Höst 2008`, `primo 2026`) is an error like any unreadable date, never a late
+    milestone: (None, False) then, and nothing is scored."""
+    raw = row.raw("deadline")
+    if V.is_blank(raw):
+        return None, True
+    d = row.get("deadline", V.parse_date)
+    if d is None:
         return None, False
-    except V.ValueProblem as p:
-        row.problem("deadline", p, ERROR)
-        return None, False
+    return (d if isinstance(d, date) else None), True
 
 
 def _parse_delivered(v: CellValue) -> date | bool:
@@ -920,16 +1418,10 @@ CASES_VECTOR_FROM = 2000  # rows of a Sagsdata grid from which numpy reads it (s
 
 def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
     """Sagsdata → cases per goal: column by column with numpy for a large sheet (see
-    `calc.casedata`), else row by row (`_parse_cases_reference`); the result is the same."""
-    from .casedata import numpy_available
-
-    if isinstance(grid, CountedSheet) and isinstance(grid.counted, tuple):
-        # counted by calc.casescan or calc.casedb, the issues in both languages
-        counted_cases, counted_issues = grid.counted
-        out.issues.extend(counted_issues[out.lang])
-        return list(counted_cases)
+    `calc.casedata`), else row by row (`_parse_cases_reference`); the result is the same.
+    Case data counted by a columnar engine or a database arrives counted (`CountedSheet`)."""
     head = find_header(grid, CASE_FIELDS, "goal")
-    sheet = grid.label if isinstance(grid, CaseSheet) and grid.label else grid.name
+    sheet = _sheet_label(grid)
     if head is None:
         out.error(
             sheet,
@@ -938,13 +1430,60 @@ def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
             "Bladet saknar rubrikraden (Mål, Ärende, Mottaget, Avgjort, …).",
         )
         return []
+    _check_header(grid, head, CASE_FIELDS, out, sheet)
+    before = len(out.issues)
+    if isinstance(grid, CountedSheet) and isinstance(grid.counted, tuple):
+        # counted by calc.casescan or calc.casedb, the issues in both languages
+        counted_cases, counted_issues = grid.counted
+        out.issues.extend(counted_issues[out.lang])
+        cases = list(counted_cases)
+    else:
+        cases = _parse_case_rows(grid, head, out)
+    # Cases without Dage are counted from their dates: then both date columns are required;
+    # and Dage is, as soon as a case has no day count without it. (Only for cases whose cells
+    # are empty: a case left out because a cell is unreadable is that cell's error.)
+    quiet = any(i.severity == WARNING for i in out.issues[before:])
+    without = [c.first_row for c in cases if c.without_days] if quiet else []
+    rows = without if "days" in head.columns else [c.first_row for c in cases]
+    dated = "received" in head.columns and "decided" in head.columns
+    _require(
+        sheet,
+        head.row,
+        head.columns,
+        CASE_FIELDS,
+        "days",
+        without if dated else [],
+        ("deres sager har ikke begge datoer", "deras ärenden har inte båda datumen"),
+        out,
+    )
+    for key in ("received", "decided"):
+        _require(
+            sheet,
+            head.row,
+            head.columns,
+            CASE_FIELDS,
+            key,
+            rows,
+            (
+                "sager uden Dage regnes som Afgjort − Modtaget",
+                "ärenden utan Dagar räknas som Avgjort − Mottaget",
+            ),
+            out,
+        )
+    return cases
+
+
+def _parse_case_rows(grid: SheetGrid, head: HeaderRow, out: Collector) -> list[GoalCases]:
+    from .casedata import numpy_available
+
+    sheet = _sheet_label(grid)
     small = not isinstance(grid, CaseSheet) and grid.n_rows < CASES_VECTOR_FROM
     if small or not numpy_available():  # numpy's import costs more than a small sheet
         return _parse_cases_reference(grid, out)
     from .casedata import CaseColumns, parse_case_columns
 
     first = head.row + 1
-    keys = ("goal", "received", "decided", "location", "included", "days")
+    keys = ("goal", "case", "received", "decided", "location", "included", "days")
     columns: dict[str, Sequence[object]] = {}
     if isinstance(grid, CaseSheet):
         n = max(grid.height - first, 0)
@@ -975,47 +1514,109 @@ def _parse_cases(grid: SheetGrid, out: Collector) -> list[GoalCases]:
 
 
 def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
-    """The row-by-row definition of reading Sagsdata (a header row is known to exist)."""
+    """The row-by-row definition of reading Sagsdata (a header row is known to exist).
+
+    Problems are gathered per check and reported like the column-wise path does
+    (`casedata.report_case_problems`): the first 20 cells of each check, then a count.
+    """
+    from .casedata import (
+        FORMULA_PROBLEM,
+        decided_before_received,
+        missing_date,
+        negative_days,
+        report_case_problems,
+        without_days,
+    )
+
     header = find_header(grid, CASE_FIELDS, "goal")
     assert header is not None
+    first = header.row + 1
+    problems: dict[str, list[tuple[int, V.ValueProblem]]] = {}
+    bad_rows: set[int] = set()  # rows with an error in Dage, Afgjort or Modtaget
+
+    def cell(r: int, key: str, parse: Callable[[CellValue], T], check: str) -> T | None:
+        c = header.col(key)
+        if c is None:
+            return None
+        v = grid.value(r, c)
+        if (r, c) in grid.formulas and v is None:
+            problems.setdefault(check, []).append((r - first, FORMULA_PROBLEM))
+            if check != "included":
+                bad_rows.add(r)
+            return None
+        if V.is_blank(v):
+            return None
+        try:
+            return parse(v)
+        except V.ValueProblem as p:
+            problems.setdefault(check, []).append((r - first, p))
+            if check != "included":
+                bad_rows.add(r)
+            return None
+
+    def case_id(r: int) -> str:
+        c = header.col("case")
+        return _text(grid.value(r, c)) if c is not None else ""
+
+    def location(r: int) -> str:
+        c = header.col("location")
+        return _text(grid.value(r, c)) if c is not None else ""
+
     acc: dict[str, _CaseColumns] = {}
+    rec = header.col("received")
     for r in _data_rows(grid, header):
-        row = Row(grid, header, r, out)
-        gid = row.text("goal")
+        c = header.col("goal")
+        gid = _text(grid.value(r, c)) if c is not None else ""
         if not gid:
             continue
         cols = acc.setdefault(gid, _CaseColumns(first_row=r))
-        included = row.get("included", V.parse_included)
+        included = cell(r, "included", V.parse_included, "included")
         if included is False:
             cols.excluded += 1
             continue
         as_met = included is V.AS_MET
         if as_met and not cols.as_met_cell:
-            cols.as_met_cell = row.cell("included")
-        decided = row.get("decided", V.parse_date)
-        decided = decided if isinstance(decided, date) else None
-        days = row.number("days")
+            cols.as_met_cell = a1(r, header.col("included") or 0)
+        decided = cell(r, "decided", V.parse_case_date, "decided")
+        k = header.col("days")
+        pct = k is not None and (r, k) in grid.percent
+        days = cell(r, "days", partial(V.parse_number, percent_cell=pct), "days")
+        if days is not None and days < 0:
+            problems.setdefault("negative", []).append((r - first, negative_days(days, case_id(r))))
+            continue
         received: date | None = None
         if days is None:
-            parsed = row.get("received", V.parse_date)
-            received = parsed if isinstance(parsed, date) else None
+            received = cell(r, "received", V.parse_case_date, "received")
             if received is not None and decided is not None:
+                if decided < received:
+                    problem = decided_before_received(decided, received, case_id(r))
+                    problems.setdefault("inverted", []).append((r - first, problem))
+                    continue
                 days = Decimal((decided - received).days)
+            elif r not in bad_rows and not as_met:
+                has_days = header.col("days") is not None
+                missing = missing_date(decided is not None, received is not None, has_days)
+                problem = without_days(gid, case_id(r), missing)
+                problems.setdefault(f"no_{missing}", []).append((r - first, problem))
         else:  # not needed for the day count: read for placing the case in time, quietly
-            received = _quiet_date(row.raw("received"))
+            received = _quiet_date(grid.value(r, rec)) if rec is not None else None
         if days is None and as_met:
             days = Decimal(0)  # never used: Som opfyldt is refused for day-based indicators
         if days is None:
             cols.without_days += 1
             if received is not None and decided is None:
                 cols.open_received.append(received)
-                cols.open_location.append(row.text("location"))
+                cols.open_location.append(location(r))
             continue
         cols.days.append(days)
         cols.decided.append(decided)
-        cols.location.append(row.text("location"))
+        cols.location.append(location(r))
         cols.received.append(received)
         cols.as_met.append(as_met)
+    found = {name: ([i for i, _ in items], dict(items).get) for name, items in problems.items()}
+    out.issues.extend(
+        report_case_problems(_sheet_label(grid), out.lang, first, header.columns, found)
+    )
     return [
         GoalCases(
             gid,
@@ -1036,27 +1637,53 @@ def _parse_cases_reference(grid: SheetGrid, out: Collector) -> list[GoalCases]:
 
 
 def _quiet_date(v: CellValue) -> date | None:
-    """A date if the cell holds one, else None, without a problem recorded."""
+    """A case's date if the cell holds one, else None, without a problem recorded."""
     if V.is_blank(v):
         return None
     try:
-        found = V.parse_date(v)
+        return V.parse_case_date(v)
     except V.ValueProblem:
         return None
-    return found if isinstance(found, date) else None
+
+
+def _text(v: CellValue) -> str:
+    """A cell as text, as `Row.text` reads it."""
+    if v is None:
+        return ""
+    if isinstance(v, (Decimal, float, int)) and not isinstance(v, bool):
+        return plain(Decimal(repr(v)) if isinstance(v, float) else Decimal(v))
+    return str(v).strip()
 
 
 def _parse_people(grid: SheetGrid, out: Collector) -> tuple[list[Person], SheetLayout | None]:
     header = find_header(grid, PAY_FIELDS, "name")
     if header is None:
+        if any(not V.is_blank(v) for row in grid.rows for v in row):
+            out.error(
+                grid.name,
+                "A1",
+                "Arket har indhold, men overskriftsrækken med kolonnen 'Navn' blev ikke fundet i "
+                "de første 30 rækker, så ingen resultatløn kan beregnes.",
+                "Bladet har innehåll, men rubrikraden med kolumnen 'Namn' hittades inte bland "
+                "de 30 första raderna, så ingen resultatlön kan beräknas.",
+            )
         return [], None
+    _check_header(grid, header, PAY_FIELDS, out)
     people: list[Person] = []
+    needs: dict[str, list[int]] = defaultdict(list)
     for r in _data_rows(grid, header):
         if _row_is_empty(grid, r):
             continue
         row = Row(grid, header, r, out)
         name = row.text("name")
         if not name:
+            if any(not row.blank(f.key) for f in PAY_FIELDS if not f.output and f.key != "note"):
+                out.error(
+                    grid.name,
+                    row.cell("name"),
+                    "Rækken har værdier, men intet Navn; skriv navnet, eller slet rækken.",
+                    "Raden har värden men inget Namn; skriv namnet, eller ta bort raden.",
+                )
             continue
         row.kind, row.subject = "person", name
         model = (
@@ -1081,8 +1708,52 @@ def _parse_people(grid: SheetGrid, out: Collector) -> tuple[list[Person], SheetL
             withheld=bool(row.get("withheld", V.parse_bool)),
         )
         _check_person(row, person)
+        _person_needs(person, row, needs)
         people.append(person)
+    for key, rows in needs.items():
+        _require(grid.name, header.row, header.columns, PAY_FIELDS, key, rows, _PAY_NEEDS[key], out)
     return people, _layout(grid, header, PAY_FIELDS)
+
+
+_PAY_NEEDS: dict[str, tuple[str, str]] = {
+    "max_pct": (
+        "resultatløn regnes af et maksimum: Maks. pct. af Grundlag eller Maks. beløb",
+        "resultatlön räknas av ett maximum: Max procent av Underlag eller Max belopp",
+    ),
+    "base": ("Maks. pct. er en procent af Grundlag", "Max procent är en procent av Underlag"),
+    "model": (
+        "de har Tærskel eller Trin, som kun gælder med en Model",
+        "de har Tröskel eller Steg, som bara gäller med en Modell",
+    ),
+    "threshold": ("de har Model tærskel", "de har Modell tröskel"),
+    "steps": ("de har Model trin", "de har Modell steg"),
+    "reason": (
+        "et skøn eller bortfald kræver en skriftlig Begrundelse",
+        "en justering eller ett bortfall kräver en skriftlig Motivering",
+    ),
+}
+
+
+def _person_needs(p: Person, row: Row, needs: dict[str, list[int]]) -> None:
+    if not row.has("max_amount"):
+        needs["max_pct"].append(row.r)
+    if not row.blank("max_pct"):
+        needs["base"].append(row.r)
+    if not row.blank("threshold") or not row.blank("steps"):
+        needs["model"].append(row.r)
+    if p.model is PayModel.THRESHOLD:
+        needs["threshold"].append(row.r)
+    if p.model is PayModel.STEPS:
+        needs["steps"].append(row.r)
+    if p.adjustment != 0 or p.withheld:
+        needs["reason"].append(row.r)
+
+
+# Plausible sizes, in kroner: a yearly salary (Grundlag) and a maximum performance pay. Outside
+# them a number was most likely typed ×100 or ÷100, or in the wrong column; a warning names it.
+PLAUSIBLE_BASE = (Decimal(100_000), Decimal(10_000_000))
+PLAUSIBLE_MAXIMUM = (Decimal(10_000), Decimal(2_000_000))
+SMALL_ADJUSTMENT = Decimal("0.01")  # a Skøn in kr below 1 % of the maximum looks like a slip
 
 
 def _check_person(row: Row, p: Person) -> None:
@@ -1092,35 +1763,41 @@ def _check_person(row: Row, p: Person) -> None:
         and p.max_amount is None
         and row.blank("max_pct")
         and row.blank("max_amount")
+        and (row.has("max_pct") or row.has("max_amount"))
     ):
         out.error(
             sheet,
-            row.cell("max_pct"),
+            row.cell("max_pct" if row.has("max_pct") else "max_amount"),
             f"{p.name}: angiv Maks. pct. (af Grundlag) eller Maks. beløb.",
             f"{p.name}: ange Max procent (av Underlag) eller Max belopp.",
         )
-    if p.max_pct is not None and p.base is None and row.blank("base"):
+    if p.max_pct is not None and p.base is None and row.blank("base") and row.has("base"):
         out.error(
             sheet,
             row.cell("base"),
             f"{p.name}: Maks. pct. kræver et Grundlag i kr.",
             f"{p.name}: Max procent kräver ett Underlag i kr.",
         )
-    if p.model is PayModel.THRESHOLD and p.threshold is None and row.blank("threshold"):
+    if (
+        p.model is PayModel.THRESHOLD
+        and p.threshold is None
+        and row.blank("threshold")
+        and row.has("threshold")
+    ):
         out.error(
             sheet,
             row.cell("threshold"),
             f"{p.name}: model tærskel kræver en Tærskel.",
             f"{p.name}: modell tröskel kräver en Tröskel.",
         )
-    if p.model is PayModel.STEPS and not p.steps and row.blank("steps"):
+    if p.model is PayModel.STEPS and not p.steps and row.blank("steps") and row.has("steps"):
         out.error(
             sheet,
             row.cell("steps"),
             f"{p.name}: model trin kræver Trin.",
             f"{p.name}: modell steg kräver Steg.",
         )
-    if (p.adjustment != 0 or p.withheld) and not p.reason:
+    if (p.adjustment != 0 or p.withheld) and not p.reason and row.has("reason"):
         what_da = "Resultatløn bortfalder" if p.withheld else "Et skøn"
         what_sv = "Bortfall av resultatlön" if p.withheld else "En justering"
         out.error(
@@ -1129,6 +1806,160 @@ def _check_person(row: Row, p: Person) -> None:
             f"{p.name}: {what_da} kræver en skriftlig Begrundelse.",
             f"{p.name}: {what_sv} kräver en skriftlig Motivering.",
         )
+    if row.blank("model") and (not row.blank("threshold") or not row.blank("steps")):
+        what_da, what_sv = (
+            ("Tærskel", "Tröskel") if not row.blank("threshold") else ("Trin", "Steg")
+        )
+        out.error(
+            sheet,
+            row.cell("model"),
+            f"{p.name}: {what_da} er udfyldt, men Model er tom (så lønnen ville følge lineær). "
+            f"Skriv Model, eller slet {what_da}.",
+            f"{p.name}: {what_sv} är ifyllt, men Modell är tom (så lönen skulle följa linjär). "
+            f"Skriv Modell, eller ta bort {what_sv}.",
+        )
+    if p.reason and p.adjustment == 0 and not p.withheld:
+        where = " og ".join(f"{row.cell(k)}" for k in ("adjustment", "withheld") if row.has(k))
+        out.warning(
+            sheet,
+            row.cell("reason"),
+            f"{p.name}: der er en Begrundelse, men hverken et Skøn eller Bortfald ({where} er "
+            "tomme), så intet er trukket fra eller lagt til. Er et beløb eller Ja slettet?",
+            f"{p.name}: det finns en Motivering men varken en Justering eller Bortfall "
+            f"({where} är tomma), så inget har dragits av eller lagts till. Har ett belopp "
+            "eller Ja tagits bort?",
+        )
+    _check_pay_amounts(row, p)
+
+
+def _check_pay_amounts(row: Row, p: Person) -> None:
+    """Amounts that cannot be meant: negative kroner, a Maks. pct. that is a share (0,15 for
+    15 %) or above 100, a Tærskel outside 0–100, and sizes no salary or pay has (warnings)."""
+    sheet, out = row.grid.name, row.out
+    labels = {
+        "base": ("Grundlag", "Underlag"),
+        "max_pct": ("Maks. pct.", "Max procent"),
+        "max_amount": ("Maks. beløb", "Max belopp"),
+    }
+    for key, value in (("base", p.base), ("max_pct", p.max_pct), ("max_amount", p.max_amount)):
+        if value is not None and value < 0:
+            da, sv = labels[key]
+            out.error(
+                sheet,
+                row.cell(key),
+                f"{p.name}: {da} kan ikke være negativ ({V.show(row.raw(key))}).",
+                f"{p.name}: {sv} kan inte vara negativ ({V.show(row.raw(key))}).",
+            )
+    if p.max_pct is not None and 0 < p.max_pct <= 1:
+        meant = plain(p.max_pct * 100)
+        out.error(
+            sheet,
+            row.cell("max_pct"),
+            f"{p.name}: Maks. pct. er {V.show(row.raw('max_pct'))}, altså højst "
+            f"{plain(p.max_pct)} % af Grundlag. Mente du {meant} %? Skriv procenten som "
+            f"{meant} (eller {meant} %).",
+            f"{p.name}: Max procent är {V.show(row.raw('max_pct'))}, alltså högst "
+            f"{plain(p.max_pct)} % av Underlag. Menade du {meant} %? Skriv procenten som "
+            f"{meant} (eller {meant} %).",
+        )
+    elif p.max_pct is not None and p.max_pct > 100:
+        out.error(
+            sheet,
+            row.cell("max_pct"),
+            f"{p.name}: Maks. pct. kan ikke være over 100 % af Grundlag "
+            f"({V.show(row.raw('max_pct'))}).",
+            f"{p.name}: Max procent kan inte vara över 100 % av Underlag "
+            f"({V.show(row.raw('max_pct'))}).",
+        )
+    t = p.threshold
+    if t is not None and (0 < t <= 1 or t > 100 or t < 0):
+        hint_da = f" Mente du {plain(t * 100)} %?" if 0 < t <= 1 else ""
+        hint_sv = f" Menade du {plain(t * 100)} %?" if 0 < t <= 1 else ""
+        out.error(
+            sheet,
+            row.cell("threshold"),
+            f"{p.name}: Tærskel {V.show(row.raw('threshold'))} er ikke en målopfyldelse mellem "
+            f"1 og 100 %.{hint_da}",
+            f"{p.name}: Tröskel {V.show(row.raw('threshold'))} är ingen måluppfyllelse mellan "
+            f"1 och 100 %.{hint_sv}",
+        )
+    if p.adjustment_is_pct and abs(p.adjustment) > 100:
+        out.error(
+            sheet,
+            row.cell("adjustment"),
+            f"{p.name}: et skøn i procentpoint kan højst være ±100 "
+            f"({V.show(row.raw('adjustment'))}).",
+            f"{p.name}: en justering i procentenheter kan högst vara ±100 "
+            f"({V.show(row.raw('adjustment'))}).",
+        )
+    _check_pay_sizes(row, p)
+
+
+def _check_pay_sizes(row: Row, p: Person) -> None:
+    """Warnings for amounts outside what a salary, a maximum pay or a discretionary adjustment
+    plausibly is, and for Maks. pct. and Maks. beløb that disagree."""
+    sheet, out = row.grid.name, row.out
+    kr = partial(_kr, lang=out.lang)
+    if p.base is not None and p.base > 0 and not PLAUSIBLE_BASE[0] <= p.base <= PLAUSIBLE_BASE[1]:
+        out.warning(
+            sheet,
+            row.cell("base"),
+            f"{p.name}: Grundlag {kr(p.base)} ligner ikke en årsløn (lønrammeløn og varige "
+            "tillæg). Kontrollér beløbet.",
+            f"{p.name}: Underlag {kr(p.base)} liknar ingen årslön. Kontrollera beloppet.",
+        )
+    by_pct = (
+        p.base * p.max_pct / 100
+        if p.base is not None and p.max_pct is not None and 0 < p.max_pct <= 100
+        else None
+    )
+    maximum = by_pct if by_pct is not None else p.max_amount
+    if by_pct is not None and p.max_amount is not None and p.max_amount != by_pct:
+        out.warning(
+            sheet,
+            row.cell("max_amount"),
+            f"{p.name}: Maks. beløb {kr(p.max_amount)} passer ikke med Maks. pct. "
+            f"({plain(p.max_pct or 0)} % af {kr(p.base or 0)} = {kr(by_pct)}); "
+            "Maks. pct. bruges.",
+            f"{p.name}: Max belopp {kr(p.max_amount)} stämmer inte med Max procent "
+            f"({plain(p.max_pct or 0)} % av {kr(p.base or 0)} = {kr(by_pct)}); "
+            "Max procent används.",
+        )
+    if by_pct is None and maximum is not None and maximum > 0:
+        low, high = PLAUSIBLE_MAXIMUM
+        if not low <= maximum <= high:
+            out.warning(
+                sheet,
+                row.cell("max_amount"),
+                f"{p.name}: Maks. beløb {kr(maximum)} ligner ikke en resultatløn. Kontrollér "
+                "beløbet.",
+                f"{p.name}: Max belopp {kr(maximum)} liknar ingen resultatlön. Kontrollera "
+                "beloppet.",
+            )
+    if p.adjustment_is_pct or p.adjustment == 0 or maximum is None or maximum <= 0:
+        return
+    if abs(p.adjustment) > maximum:
+        out.warning(
+            sheet,
+            row.cell("adjustment"),
+            f"{p.name}: skønnet {kr(p.adjustment)} er større end hele maksimum {kr(maximum)}; "
+            "udbetalingen holdes inden for 0 og maksimum.",
+            f"{p.name}: justeringen {kr(p.adjustment)} är större än hela maximum "
+            f"{kr(maximum)}; utbetalningen hålls mellan 0 och maximum.",
+        )
+    elif abs(p.adjustment) < maximum * SMALL_ADJUSTMENT:
+        out.warning(
+            sheet,
+            row.cell("adjustment"),
+            f"{p.name}: skønnet {kr(p.adjustment)} er under 1 % af maksimum {kr(maximum)}. "
+            "Kontrollér beløbet.",
+            f"{p.name}: justeringen {kr(p.adjustment)} är under 1 % av maximum {kr(maximum)}. "
+            "Kontrollera beloppet.",
+        )
+
+
+def _kr(value: Decimal | int, lang: Lang) -> str:
+    return kroner(value, lang)
 
 
 # --- the whole workbook -------------------------------------------------------------------
@@ -1176,8 +2007,16 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         cases = _parse_cases(case_grid, out)
     people: list[Person] = []
     pay_layout = None
-    if (pay_grid := grids.find(*SHEETS["pay"])) is not None:
+    pay_grid = grids.find(*SHEETS["pay"])
+    if pay_grid is not None:
         people, pay_layout = _parse_people(pay_grid, out)
+    pay_errors = pay_grid is not None and any(
+        i.is_error and i.sheet == pay_grid.name for i in out.issues
+    )
+    if not people and not pay_errors:
+        _no_pay(pay_grid, out)
+    if grids.find(*SHEETS["plan"]) is not None:
+        _check_plan_values(kv, out)
     summary = grids.find(*SHEETS["summary"])
     plan = Plan(
         holiday_country=_holiday_country(kv, out),
@@ -1201,8 +2040,75 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         last_score_pct=_kv_number(kv, "last_score", out),
         year_cell=kv.get("year", (None, ""))[1],
     )
-    _check_references(plan, out, _case_source_name(case_grid))
+    case_sheet = None
+    if case_grid is not None:
+        case_sheet = _sheet_label(case_grid)
+        _check_case_locations(plan, case_grid, out)
+    _check_references(plan, out, case_sheet, header, ms_grid)
     return plan, tuple(out.issues)
+
+
+def _sheet_label(grid: SheetGrid) -> str:
+    """What issues name as the sheet: a case file's name (or the case database), else the
+    sheet's."""
+    return _case_source_name(grid) or grid.name
+
+
+def _check_case_locations(plan: Plan, case_grid: SheetGrid, out: Collector) -> None:
+    """Lokation on Sagsdata is required as soon as a goal scores per location."""
+    head = find_header(case_grid, CASE_FIELDS, "goal")
+    if head is None:
+        return
+    per_location = {g.id for g in plan.goals if g.location_weights or g.every_location}
+    rows = [c.first_row for c in plan.cases if c.goal_id in per_location]
+    _require(
+        _sheet_label(case_grid),
+        head.row,
+        head.columns,
+        CASE_FIELDS,
+        "location",
+        rows,
+        (
+            "deres mål har Lokationer og scores pr. lokation",
+            "deras mål har Orter och poängsätts per ort",
+        ),
+        out,
+    )
+
+
+def _no_pay(pay_grid: SheetGrid | None, out: Collector) -> None:
+    """One info line when there is no performance pay to compute: said, not silent."""
+    if pay_grid is None:
+        out.info(
+            "Resultatløn",
+            "",
+            "Projektmappen har intet ark 'Resultatløn': ingen resultatløn at beregne.",
+            "Arbetsboken har inget blad 'Resultatlön': ingen resultatlön att beräkna.",
+        )
+    else:
+        out.info(
+            pay_grid.name,
+            "",
+            "Ingen personer på arket: ingen resultatløn at beregne.",
+            "Inga personer på bladet: ingen resultatlön att beräkna.",
+        )
+
+
+def _check_plan_values(kv: dict[str, tuple[CellValue, str]], out: Collector) -> None:
+    """Institution and År identify the plan in every report and in the ministry's overview."""
+    for key, da, sv in (
+        ("institution", "Institution er ikke udfyldt; skriv den", "Myndighet är inte ifylld; "
+         "skriv den"),
+        ("year", "År er ikke udfyldt; skriv det", "År är inte ifyllt; skriv det"),
+    ):  # fmt: skip
+        value, cell = kv.get(key, (None, ""))
+        if V.is_blank(value):
+            out.warning(
+                "Plan",
+                cell,
+                f"{da} på arket Plan, så planen kan kendes i rapporter og oversigter.",
+                f"{sv} på bladet Plan, så att planen kan kännas igen i rapporter och översikter.",
+            )
 
 
 def _filled(grid: SheetGrid) -> list[tuple[tuple[int, int], CellValue]]:
@@ -1316,21 +2222,76 @@ def _case_source_name(grid: SheetGrid | None) -> str | None:
     return grid.name
 
 
-def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> None:
-    """Milestones and cases must point at goals that use them."""
+def _check_references(
+    plan: Plan,
+    out: Collector,
+    case_sheet: str | None,
+    header: HeaderRow,
+    ms_grid: SheetGrid | None,
+) -> None:
+    """Milestones and cases must point at goals that use them, and the sheets a goal needs
+    must be there."""
     by_id = {g.id: g for g in plan.goals}
-    goals_sheet = plan.goals_layout.sheet if plan.goals_layout else "Mål"
-    id_col = plan.goals_layout.col("id") if plan.goals_layout else 0
+    layout = plan.goals_layout
+    goals_sheet = layout.sheet if layout else "Mål"
+    cols = dict(layout.columns) if layout else {}
+    id_col = cols.get("id", 0)
     if plan.milestones_layout is not None:
         _check_milestone_refs(plan, by_id, plan.milestones_layout, out)
     for g in plan.goals:
-        if g.type is GoalType.MILESTONES and not any(m.goal_id == g.id for m in plan.milestones):
+        if g.type is not GoalType.MILESTONES:
+            continue
+        if ms_grid is None:
+            out.error(
+                goals_sheet,
+                a1(g.row, cols.get("type", id_col)),
+                f"Mål {g.id} har Type milepæle, men projektmappen har intet ark 'Milepæle'. "
+                "Tilføj arket med målets milepæle (Mål, Milepæl, Frist, Leveret).",
+                f"Mål {g.id} har Typ milstolpar, men arbetsboken har inget blad 'Milstolpar'. "
+                "Lägg till bladet med målets aktiviteter (Mål, Vad, När, Levererat).",
+            )
+        elif not any(m.goal_id == g.id for m in plan.milestones):
+            sheet = plan.milestones_layout.sheet if plan.milestones_layout else "Milepæle"
+            hint_da, hint_sv = _continuation_hint(plan, ms_grid, g.id)
             out.warning(
                 goals_sheet,
                 a1(g.row, id_col),
-                f"Mål {g.id} har type milepæle, men ingen milepæle er registreret.",
-                f"Mål {g.id} har typ milstolpar, men inga aktiviteter är registrerade.",
+                f"Mål {g.id} har type milepæle, men ingen milepæle er registreret på arket "
+                f"{sheet}.{hint_da}",
+                f"Mål {g.id} har typ milstolpar, men inga aktiviteter är registrerade på bladet "
+                f"{sheet}.{hint_sv}",
             )
+    for g in plan.goals:
+        if g.indicator is None:
+            continue
+        cell = a1(g.row, cols.get("indicator", id_col))
+        if case_sheet is None:
+            out.error(
+                goals_sheet,
+                cell,
+                f"Mål {g.id} har Indikator {g.indicator.value}, men projektmappen har intet ark "
+                "'Sagsdata' (og ingen sagsdatafil). Tilføj sagerne, eller skriv resultatet i "
+                "Resultat og tøm Indikator.",
+                f"Mål {g.id} har Indikator {g.indicator.value}, men arbetsboken har inget blad "
+                "'Ärenden' (och ingen ärendefil). Lägg till ärendena, eller skriv utfallet i "
+                "Utfall och töm Indikator.",
+            )
+
+    if case_sheet is not None:
+        rows = [by_id[c.goal_id].row for c in plan.cases if c.goal_id in by_id]
+        _require(
+            goals_sheet,
+            header.row,
+            header.columns,
+            GOAL_FIELDS,
+            "indicator",
+            rows,
+            (
+                f"{case_sheet} har sager til dem",
+                f"{case_sheet} har ärenden för dem",
+            ),
+            out,
+        )
     for cases in plan.cases:
         target = by_id.get(cases.goal_id)
         if (
@@ -1348,15 +2309,45 @@ def _check_references(plan: Plan, out: Collector, case_sheet: str | None) -> Non
                 f"Mål {target.id} har en Indikator där Ingår = Räknas som uppfyllt inte kan "
                 "användas (bara för andel). Skriv Ja eller Nej.",
             )
-        if case_sheet is not None and (target is None or target.indicator is None):
+        if case_sheet is None or (target is not None and target.indicator is not None):
+            continue
+        if target is None:
             out.warning(
                 case_sheet,
                 a1(cases.first_row, 0) if cases.first_row >= 0 else "",  # -1: a database
-                f"Sagerne for mål {cases.goal_id} bruges ikke: målet findes ikke eller har "
-                "ingen Indikator.",
-                f"Ärendena för mål {cases.goal_id} används inte: målet finns inte eller har "
-                "ingen Indikator.",
+                f"Sagerne for mål {cases.goal_id} bruges ikke: målet findes ikke på arket Mål.",
+                f"Ärendena för mål {cases.goal_id} används inte: målet finns inte på bladet Mål.",
             )
+        elif "indicator" in cols:
+            out.warning(
+                goals_sheet,
+                a1(target.row, cols["indicator"]),
+                f"{case_sheet} har sager til mål {cases.goal_id}, men målet har ingen Indikator, "
+                "så de bruges ikke. Skriv Indikator (fx andel eller gennemsnit), eller fjern "
+                "sagerne.",
+                f"{case_sheet} har ärenden för mål {cases.goal_id}, men målet har ingen "
+                "Indikator, så de används inte. Skriv Indikator (t.ex. andel eller genomsnitt), "
+                "eller ta bort ärendena.",
+            )
+
+
+def _continuation_hint(plan: Plan, ms_grid: SheetGrid, goal_id: str) -> tuple[str, str]:
+    """Rows with an empty Mål belong to the goal above them (action plans); when a milestone
+    goal has no rows, the first such row is the likely place of a deleted Nr: name it."""
+    layout = plan.milestones_layout
+    if layout is None:
+        return "", ""
+    col = layout.col("goal")
+    for m in plan.milestones:
+        if V.is_blank(ms_grid.value(m.row, col)):
+            where = f"{layout.sheet}!{a1(m.row, col)}"
+            return (
+                f" Rækken {where} har intet Mål og regnes med til mål {m.goal_id} ovenfor – "
+                f"hører den til mål {goal_id}?",
+                f" Raden {where} har inget Mål och räknas till mål {m.goal_id} ovanför – hör "
+                f"den till mål {goal_id}?",
+            )
+    return "", ""
 
 
 def _check_milestone_refs(
@@ -1380,8 +2371,24 @@ def _check_milestone_refs(
                 f"Mål {m.goal_id} har ikke type milepæle, så milepælen tæller ikke.",
                 f"Mål {m.goal_id} har inte typ milstolpar, så aktiviteten räknas inte.",
             )
+    delivered_col = dict(layout.columns).get("delivered")
     for gid in dict.fromkeys(m.goal_id for m in plan.milestones):
         items = [m for m in plan.milestones if m.goal_id == gid]
+        if delivered_col is not None and any(m.delivered is not None for m in items):
+            # Some are filled in: an empty Leveret then counts as not delivered, so say it
+            # (when none is, the goal is "Mangler resultat", which says it already).
+            for m in items:
+                if m.delivered is None and m.deadline_known:
+                    out.warning(
+                        layout.sheet,
+                        a1(m.row, delivered_col),
+                        f"Milepælen under mål {gid} har intet i Leveret og tæller som ikke "
+                        "leveret. Skriv leveringsdatoen, eller Nej.",
+                        f"Aktiviteten under mål {gid} har inget i Levererat och räknas som inte "
+                        "genomförd. Skriv datumet, eller Nej.",
+                    )
+        for m, typical in _outlier_weights([(m, m.weight) for m in items]):
+            _outlier_warning(out, layout.sheet, a1(m.row, weight_col), m.weight, typical)
         missing = [m for m in items if m.weight is None]
         if missing and len(missing) < len(items):
             out.error(

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 from . import fmt
 from .exact import q, to_decimal
@@ -56,19 +57,34 @@ def compute_pay(p: Person, score_pct: Fraction, lang: Lang = "da") -> PayResult:
     computed = fmt.round_half_up(exact, 0)
     adjustment = maximum * q(p.adjustment) / HUNDRED if p.adjustment_is_pct else q(p.adjustment)
     cap = Decimal(math.floor(maximum))
-    payout = (
-        Decimal(0)
-        if p.withheld
-        else min(cap, max(Decimal(0), fmt.round_half_up(exact + adjustment, 0)))
-    )
-    return PayResult(
-        p.row,
-        p.name,
-        to_decimal(maximum),
-        computed,
-        payout,
-        _explain(p, score_pct, maximum, share, computed, adjustment, payout, lang),
-    )
+    adjusted = fmt.round_half_up(exact + adjustment, 0)
+    payout = Decimal(0) if p.withheld else min(cap, max(Decimal(0), adjusted))
+    text = _explain(p, score_pct, maximum, share, computed, adjustment, payout, lang)
+    if not p.withheld and adjusted != payout:
+        text = _held_within(text, adjusted, payout, cap, lang)
+    return PayResult(p.row, p.name, to_decimal(maximum), computed, payout, text)
+
+
+def _held_within(text: str, adjusted: Decimal, payout: Decimal, cap: Decimal, lang: Lang) -> str:
+    """Say it when Skøn takes the pay outside 0 … maximum: both amounts, before and after."""
+    sv = lang == "sv"
+    kr = partial(fmt.kroner, lang=lang)
+    if adjusted > cap:
+        note = (
+            f"beräknad + justering = {kr(adjusted)} är mer än maximum, så utbetalningen "
+            f"begränsas till {kr(cap)}"
+            if sv
+            else f"beregnet + skøn = {kr(adjusted)} er mere end maksimum, så udbetalingen "
+            f"begrænses til {kr(cap)}"
+        )
+    else:
+        note = (
+            f"beräknad + justering = {kr(adjusted)} är under 0, så utbetalningen blir {kr(payout)}"
+            if sv
+            else f"beregnet + skøn = {kr(adjusted)} er under 0, så udbetalingen bliver {kr(payout)}"
+        )
+    head, sep, last = text.rpartition("; ")
+    return f"{head}{sep}{note}; {last}" if sep else f"{note}; {text}"
 
 
 def _explain(

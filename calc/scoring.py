@@ -9,7 +9,7 @@ same way. Points = weight × fulfilment / 100; a child's weight is its share of 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -241,15 +241,7 @@ def _measured(goal: Goal, ctx: Context) -> tuple[Fraction | None, str]:
 def _goal_cases(goal: Goal, ctx: Context) -> tuple[GoalCases | None, int]:
     """The goal's cases without those in its excluded periods, and how many those were."""
     cases = ctx.plan.cases_for(goal.id)
-    if cases and cases.without_days:
-        ctx.warn(
-            goal,
-            "indicator",
-            f"{cases.without_days} sager for mål {goal.id} har hverken Dage eller datoer "
-            "og er ikke medregnet.",
-            f"{cases.without_days} ärenden för mål {goal.id} saknar både Dagar och datum "
-            "och är inte medräknade.",
-        )
+    # Cases without a day count are named one by one (with their row) when they are read.
     if cases is None or not goal.excluded_periods or cases.counts:
         return cases, 0
     periods = goal.excluded_periods
@@ -400,13 +392,67 @@ def _with_how(how: str, reason: str) -> str:
 
 
 def _numeric(goal: Goal, ctx: Context) -> Assessment:
-    if goal.location_weights or goal.every_location:
+    if (goal.location_weights or goal.every_location) and goal.indicator is not None:
         return _by_location(goal, ctx)
     value, how = _measured(goal, ctx)
     if value is None:
         return Assessment(None, how)
+    _check_ratio(goal, value, ctx)
     a = _compare(goal, value, ctx)
     return Assessment(a.fulfilment, _with_how(how, a.reason), value)
+
+
+PLAUSIBLE_RATIO = 25  # a result this many times above or below its target is taken for a slip
+
+
+def _check_ratio(goal: Goal, value: Fraction, ctx: Context) -> None:
+    """A result and the number it is compared with (Målværdi; Basis for reduktion/stigning)
+    25 times or more apart: one of them was most likely typed ×100 or ÷100, or in another unit
+    (days for months). The warning names both cells: the typed result's, or the other one
+    when the result is computed from Sagsdata."""
+    relative = goal.type in (GoalType.REDUCTION, GoalType.INCREASE)
+    other_key = "baseline" if relative else "target"
+    other = goal.baseline if relative else goal.target
+    if other is None or value == 0 or other == 0 or (value > 0) != (other > 0):
+        return
+    ratio = abs(value / q(other))
+    if PLAUSIBLE_RATIO > ratio > Fraction(1, PLAUSIBLE_RATIO):
+        return
+    layout = ctx.plan.goals_layout
+    cols = dict(layout.columns) if layout else {}
+    other_cell = a1(goal.row, cols.get(other_key, 0))
+    shown = show(value, goal.unit, ctx.lang)
+    other_shown = show(other, goal.unit, ctx.lang)
+    what_da = "Basis" if relative else "Målværdi"
+    what_sv = "Basvärde" if relative else "Målvärde"
+    if goal.indicator is None:
+        key = "result"
+        da = (
+            f"Resultatet {shown} ligger mere end {PLAUSIBLE_RATIO} gange fra {what_da} "
+            f"{other_shown} i {other_cell}."
+        )
+        sv = (
+            f"Utfallet {shown} ligger mer än {PLAUSIBLE_RATIO} gånger från {what_sv} "
+            f"{other_shown} i {other_cell}."
+        )
+    else:
+        key = other_key
+        da = (
+            f"{what_da} {other_shown} ligger mere end {PLAUSIBLE_RATIO} gange fra resultatet "
+            f"{shown}, der er beregnet fra sagerne."
+        )
+        sv = (
+            f"{what_sv} {other_shown} ligger mer än {PLAUSIBLE_RATIO} gånger från utfallet "
+            f"{shown}, som är beräknat från ärendena."
+        )
+    ctx.warn(
+        goal,
+        key,
+        f"Mål {goal.id}: {da} Er et af tallene tastet forkert (×100, ÷100) eller skrevet i en "
+        "anden enhed?",
+        f"Mål {goal.id}: {sv} Är ett av talen fel inskrivet (×100, ÷100) eller skrivet i en "
+        "annan enhet?",
+    )
 
 
 def _compare(goal: Goal, value: Fraction, ctx: Context) -> Assessment:
@@ -539,6 +585,7 @@ def _range(goal: Goal, ctx: Context) -> Assessment:
     if value is None or goal.target_range is None:
         return Assessment(None, how)
     lo, hi = goal.target_range
+    _check_ratio(replace(goal, target=(lo + hi) / 2), value, ctx)
     inside = lo <= value <= hi
 
     def s(v: Fraction | Decimal) -> str:
@@ -802,11 +849,14 @@ def _score_goal(goal: Goal, weight: Fraction, possible: Fraction, ctx: Context) 
     status = status_of(f)
     pts = possible * f / HUNDRED if f is not None else ZERO
     if f is None:
+        no_cases = goal.indicator is not None and ctx.plan.cases_for(goal.id) is None
         ctx.warn(
             goal,
             "result",
-            f"Mål {goal.id} mangler resultat og giver 0 point.",
-            f"Mål {goal.id} saknar utfall och ger 0 poäng.",
+            f"Mål {goal.id} mangler resultat og giver 0 point"
+            + (f" (der er ingen sager med Mål = {goal.id})." if no_cases else "."),
+            f"Mål {goal.id} saknar utfall och ger 0 poäng"
+            + (f" (det finns inga ärenden med Mål = {goal.id})." if no_cases else "."),
         )
         reason = a.reason or ctx.t("Intet resultat", "Inget utfall")
     else:

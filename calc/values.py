@@ -27,6 +27,9 @@ Numbers (`parse_number`)
       leading `≥`, `≤`, `>=`, `<=`, `min.`, `maks.`, `max.`, `mindst`, `højst`, `minst`, `högst`
       is ignored. Anything else (`ca. 100`, `mange`, `12 ud af 15`, `1E3`) is a problem that
       quotes the text and shows what is accepted. Text is never read as 0.
+    - A number of `NUMBER_LIMIT` (10^15) or more, or its negative, is a problem
+      (`NumberTooLarge`): no input of a plan is that large, and exact display rounding of such
+      numbers would overflow. `has_percent_unit` tells text that writes its percent sign.
 
 Dates (`parse_date`, `parse_dates`)
     - Real `date`/`datetime` → the date. A number is *not* read as an Excel serial date (the
@@ -38,8 +41,10 @@ Dates (`parse_date`, `parse_dates`)
       a month and year (`marts 2025`, `Juni 2008`, `ultimo marts 2025`, `03/2025`) = the last
       day of that month; a quarter (`3. kvartal 2024`, `3. kvt. 2024`, `Q3 2024`,
       `kvartal 3 2024`, `tredje kvartalet 2008`, `udgangen af 3. kvartal 2024`) = the last day
-      of the quarter; a half year (`1. halvår 2025`, `första halvåret 2025`) = its last day;
-      `ultimo 2025`, `udgangen af 2025`, `utgången av 2025`, `slutet av 2025` = 31 December.
+      of the quarter; a half year (`1. halvår 2025`, `första halvåret 2025`, `H1 2025`) = its
+      last day; `ultimo 2025`, `udgangen af 2025`, `utgången av 2025`, `slutet av 2025` = 31
+      December; `primo`/`medio`/`ultimo marts 2025` = the 1st/15th/last day of the month; an
+      ISO week (`uge 13 2026`, `vecka 13 2026`, `v. 13 2026`, `2026-W13`) = its Sunday.
       Danish and Swedish month names and the abbreviations jan., feb., mar., apr., jun., jul.,
       aug., sep./sept., okt., nov., dec. (English month names too).
     - Several dates in one cell (`31 augusti 2008 31 december 2008`): `parse_dates` returns all
@@ -47,16 +52,17 @@ Dates (`parse_date`, `parse_dates`)
     - `Fortløbende`, `Fortlöpande`, `Løbende`, `Löpande`, `Kontinuerligt`, `Efter behov`,
       `Utefter behov`, `Ved behov`, `Vid behov`, `Ingen frist` (with no date in the cell) →
       `NO_DEADLINE`.
-    - A period without an exact day raises `VagueDate` (a `ValueProblem`; the caller makes it a
-      warning that asks for a date): seasons (`Höst 2008`, `Hösten 2008`, `Vår 2009`,
+    - A period without an exact day raises `VagueDate` (a `ValueProblem`, an error like any
+      other that asks for a date): seasons (`Höst 2008`, `Hösten 2008`, `Vår 2009`,
       `Efterår 2025`, `sommer 2025`), two months (`Oktober/november 2008`, `maj - juni`),
-      `primo 2025`, `medio marts 2025`, a month, quarter or day without a year, a bare year.
+      `primo 2025`, a month, quarter, week or day without a year, a bare year.
       Its message suggests the period's last day when that is clear (`Höst 2008` → 30-11-2008).
       Vague words count only when the cell holds no exact date, and they win over `Fortløbende`.
     - A day that does not exist (`31-02-2025`) is a problem. Other text is a problem.
 
 Other kinds of cell
-    `parse_range` (`3-5`), `parse_bool` (Ja/Nej …), `parse_level` (0/25/50/75/100 and words),
+    `parse_case_date` (a case's day: no `Fortløbende`, no period), `parse_range` (`3-5`),
+    `parse_bool` (Ja/Nej and the documented words only), `parse_level` (0/25/50/75/100 and words),
     `parse_steps` (`85=100; 80=50; 0=0`), `parse_weights` (`Valby=50; Aarhus=10` or `alle`) and
     `parse_adjustment` (Skøn: kr or %-points); see each function.
 """
@@ -76,14 +82,18 @@ __all__ = [
     "ALL_LOCATIONS",
     "LEVELS",
     "NO_DEADLINE",
+    "NUMBER_LIMIT",
     "AllLocations",
     "NoDeadline",
     "NotANumber",
+    "NumberTooLarge",
     "VagueDate",
     "ValueProblem",
+    "has_percent_unit",
     "is_blank",
     "parse_adjustment",
     "parse_bool",
+    "parse_case_date",
     "parse_date",
     "parse_dates",
     "parse_level",
@@ -91,6 +101,7 @@ __all__ = [
     "parse_range",
     "parse_steps",
     "parse_weights",
+    "show",
 ]
 
 
@@ -121,7 +132,7 @@ class NotANumber(ValueProblem):
 
 
 class VagueDate(ValueProblem):
-    """Text that names a period but no day (`Höst 2008`); the caller makes it a warning."""
+    """Text that names a period but no day (`Höst 2008`): an error that asks for a date."""
 
 
 class NoDeadline(Enum):
@@ -169,12 +180,26 @@ def _show(v: object) -> str:
     elif isinstance(v, date):
         text = v.strftime("%d-%m-%Y")
     elif isinstance(v, float) and math.isfinite(v):
-        text = repr(v).replace(".", ",")
+        text = _plain_number(Decimal(repr(v)))
     elif isinstance(v, Decimal) and v.is_finite():
-        text = format(v, "f").replace(".", ",")
+        text = _plain_number(v)
+    elif isinstance(v, int) and not isinstance(v, bool):
+        text = str(v)
     else:
         text = _clean(str(v))
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _plain_number(d: Decimal) -> str:
+    """A number as a Dane types it: `60` (not `60,0`), `2,5`, `0,15`; no exponent."""
+    if abs(d) >= NUMBER_LIMIT:
+        return format(d.normalize(), "E").replace(".", ",")  # as Excel shows it: 1E+27
+    if d == d.to_integral_value():
+        return str(int(d))
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def _excel_error(v: ExcelError, da_fix: str, sv_fix: str) -> ValueProblem:
@@ -245,9 +270,18 @@ def _number_text(text: str, *, allow_units: bool = True) -> tuple[Decimal, bool]
                 s = s.replace(thousands, "")
             if decimal_sep:
                 s = s.replace(decimal_sep, ".")
-            value = Decimal(s)
+            value = _check_size(Decimal(s), text)
             return (-value if negative else value), percent
     return None
+
+
+def has_percent_unit(v: CellValue) -> bool:
+    """True for text that writes its percent sign or word (`85 %`, `0,85 pct.`): such a number
+    is a percentage whatever the column's unit, so it cannot be a share typed by mistake."""
+    if not isinstance(v, str) or isinstance(v, ExcelError):
+        return False
+    m = _UNIT.search(_clean(v).lower())
+    return m is not None and m.group(1) in _PERCENT_UNITS
 
 
 def _not_a_number(v: object) -> ValueProblem:
@@ -256,20 +290,41 @@ def _not_a_number(v: object) -> ValueProblem:
     return NotANumber(f"{da} Skriv fx 2,5 eller 85 %.", f"{sv} Skriv t.ex. 2,5 eller 85 %.", da, sv)
 
 
+# No input of a goal plan comes near this (a weight, a result, an amount in kroner, a day
+# count); beyond it a number is a slip (`1e27`) and would also overflow exact display rounding.
+NUMBER_LIMIT = Decimal("1e15")
+
+
+class NumberTooLarge(ValueProblem):
+    """A number of 10^15 or more (or its negative): never a real input, always a slip."""
+
+
+def _check_size(value: Decimal, v: object) -> Decimal:
+    if abs(value) >= NUMBER_LIMIT:
+        shown = _show(v)
+        raise NumberTooLarge(
+            f"'{shown}' er alt for stort til at være rigtigt her (10^15 eller mere). Ret tallet.",
+            f"'{shown}' är alldeles för stort för att vara rätt här (10^15 eller mer). Rätta "
+            "talet.",
+        )
+    return value
+
+
 def _real_number(v: CellValue) -> Decimal | None:
-    """A real (non-text) number as Decimal; None if `v` is not one. Raises for NaN/inf/bool."""
+    """A real (non-text) number as Decimal; None if `v` is not one. Raises for NaN/inf/bool
+    and for numbers too large to be meant (`NUMBER_LIMIT`)."""
     if isinstance(v, bool):
         raise _not_a_number(v)
     if isinstance(v, int):
-        return Decimal(v)
+        return _check_size(Decimal(v), v)
     if isinstance(v, float):
         if not math.isfinite(v):
             raise _not_a_number(v)
-        return Decimal(repr(v))
+        return _check_size(Decimal(repr(v)), v)
     if isinstance(v, Decimal):
         if not v.is_finite():
             raise _not_a_number(v)
-        return v
+        return _check_size(v, v)
     return None
 
 
@@ -375,21 +430,23 @@ def _fold_words(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" .!")
 
 
+# The words that mean Ja and Nej (documented in workbooks/README.md, *Ja/Nej*). Nothing else
+# is guessed: `x`, `OK`, `1`, `✓` or `TRUE` typed as text are errors that ask for Ja or Nej.
 _TRUE = {
-    "ja", "j", "yes", "y", "true", "sand", "sant", "x", "1", "opfyldt", "fuldt opfyldt",
-    "uppfyllt", "helt uppfyllt", "leveret", "levereret", "levererat", "genomfört", "gennemført",
-    "ok", "✓", "✔",
+    "ja", "opfyldt", "fuldt opfyldt", "uppfyllt", "helt uppfyllt",
+    "leveret", "gennemført", "levererat", "genomfört",
 }  # fmt: skip
 _FALSE = {
-    "nej", "n", "no", "false", "falsk", "falskt", "0", "ikke opfyldt", "ej opfyldt",
-    "ej uppfyllt", "inte uppfyllt", "ikke leveret", "ej levererat", "inte levererat",
-    "ej genomfört", "inte genomfört", "ikke gennemført",
+    "nej", "ikke opfyldt", "ej opfyldt", "ej uppfyllt", "inte uppfyllt",
+    "ikke leveret", "ikke gennemført", "ej levererat", "inte levererat", "ej genomfört",
+    "inte genomfört",
 }  # fmt: skip
 
 
 def parse_bool(v: CellValue) -> bool:
-    """Ja/Nej, J/N, Opfyldt/Ikke opfyldt, Yes/No, True/False, Sand/Falsk, x; Swedish Ja/Nej,
-    Uppfyllt/Ej uppfyllt/Inte uppfyllt, Sant/Falskt; real booleans; the numbers 1 and 0."""
+    """Ja/Nej: the words in `_TRUE` and `_FALSE` (case, surrounding space and a final `.` are
+    ignored), and Excel's own logical values SAND/FALSK (a checkbox). Anything else —
+    `x`, `OK`, `1`, `0`, `Yes`, the text `TRUE` — is a problem asking for Ja or Nej."""
     allowed_da = "Skriv Ja eller Nej."
     allowed_sv = "Skriv Ja eller Nej."
     if isinstance(v, ExcelError):
@@ -398,12 +455,7 @@ def parse_bool(v: CellValue) -> bool:
         return v
     if v is None or is_blank(v):
         raise _empty("Ja eller Nej", "Ja eller Nej")
-    if isinstance(v, int | float | Decimal):
-        if v == 1:
-            return True
-        if v == 0:
-            return False
-    elif isinstance(v, str):
+    if isinstance(v, str):
         key = _fold_words(v)
         if key in _TRUE:
             return True
@@ -690,7 +742,15 @@ _DATE_SCAN = re.compile(
             # 17-03-2025, 17.03.2025, 17/3/2025, 17-03-25
             r"(?P<dmy>(?<![\d.,])(?P<nd>\d{1,2})(?P<sep>[-./])(?P<nm>\d{1,2})(?P=sep)"
             r"(?P<ny>\d{4}|\d{2})(?![\d]))",
-            # primo 2025, medio marts 2025
+            # primo marts 2025 (1st), medio marts 2025 (15th), ultimo marts 2025 (last day)
+            rf"(?P<pm>(?<!{_L})(?P<pmw>primo|medio|ultimo)\s+(?P<pmm>{_MONTH})\s*,?\s*"
+            rf"(?P<pmy>{_YEAR}))",
+            # uge 13 2026, vecka 13 2026, v. 13 2026 (ISO week: its Sunday)
+            rf"(?P<week>(?<!{_L})(?:uge|uke|vecka|week|v\.?)\s*(?P<wn>\d{{1,2}})(?![\d])"
+            rf"(?:\s*[,/-]?\s*(?:i\s+|år\s+)?(?P<wy>{_YEAR}))?)",
+            # 2026-W13
+            rf"(?P<isoweek>(?P<iwy>{_YEAR})-?w(?P<iwn>\d{{2}})(?![\d]))",
+            # primo 2025 (no day)
             rf"(?P<start>(?<!{_L}){_START_WORDS}\s+(?:{_MONTH}\s*)?(?:{_YEAR})?)",
             # Oktober/november 2008, maj - juni
             rf"(?P<mrange>(?P<m1>{_MONTH})\s*(?:/|-|&|\+|og|och|eller|til|till)\s*"
@@ -771,6 +831,17 @@ def _scan(text: str) -> _Found:
                 found.dates.append(date(y + 2000 if y < 100 else y, int(g("nm")), int(g("nd"))))
             elif g("dmony"):
                 found.dates.append(date(int(g("dy")), _month(g("dm")), int(g("dd"))))
+            elif g("pm"):
+                y, mo = int(g("pmy")), _month(g("pmm"))
+                day = {"primo": 1, "medio": 15}.get(g("pmw"))
+                found.dates.append(date(y, mo, day) if day else _month_end(y, mo))
+            elif g("week") or g("isoweek"):
+                year_text = g("wy") or g("iwy")
+                if year_text:
+                    week = int(g("wn") or g("iwn"))
+                    found.dates.append(date.fromisocalendar(int(year_text), week, 7))
+                else:
+                    found.vague.append(None)
             elif g("mony"):
                 found.dates.append(_month_end(int(g("my")), _month(g("mm"))))
             elif g("nmy"):
@@ -857,19 +928,45 @@ def parse_dates(v: CellValue) -> tuple[date, ...]:
     return tuple(found.dates)
 
 
+def _first_date(v: CellValue) -> tuple[str | date, _Found]:
+    """(the first exact date in the cell, or the cell's text when it names none; what the
+    scan found). Raises for what cannot hold a date and for a day that does not exist."""
+    cell = _date_cell(v)
+    found = _Found()
+    if isinstance(cell, date):
+        return cell, found
+    found = _scan(cell)
+    _check_invalid(found)
+    return (found.dates[0] if found.dates else cell), found
+
+
+def parse_case_date(v: CellValue) -> date:
+    """A case's Modtaget or Afgjort: an exact day (a date cell or date text as in `parse_date`).
+
+    A case happened on a day, so `Fortløbende`, a period (`marts 2025` is fine: it names the
+    last day, but `Höst 2025` does not) and other text are problems that speak of the case.
+    """
+    cell, _found = _first_date(v)
+    if isinstance(cell, date):
+        return cell
+    shown = _show(cell)
+    raise ValueProblem(
+        f"'{shown}' er ikke en dato. Skriv den dag, sagen blev modtaget eller afgjort, "
+        "fx 17-03-2025.",
+        f"'{shown}' är inget datum. Skriv den dag ärendet togs emot eller avgjordes, "
+        "t.ex. 2025-03-17.",
+    )
+
+
 def parse_date(v: CellValue) -> date | NoDeadline:
     """A deadline or delivery date: the first exact date in the cell, or NO_DEADLINE.
 
     Raises `VagueDate` for a period without a day (`Höst 2008`) and `ValueProblem` for
     anything else that is not a date (see the module docstring).
     """
-    cell = _date_cell(v)
+    cell, found = _first_date(v)
     if isinstance(cell, date):
         return cell
-    found = _scan(cell)
-    _check_invalid(found)
-    if found.dates:
-        return found.dates[0]
     shown = _show(cell)
     if found.vague:
         suggestion = found.vague[0] or date(2025, 3, 17)

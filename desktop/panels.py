@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from calc import fmt
-from calc.errors import Issue
+from calc.errors import Issue, count
 from calc.grid import a1, parse_a1
 from calc.model import Goal, GoalType, Milestone, Plan, Scale
 from calc.scoring import GoalResult, ScoreCard, show
@@ -145,12 +145,14 @@ class ExplanationPanel(QTextBrowser):
         self.setHtml(html + _problems(issues, self.tr("Problemer i denne række")))
 
 
+_COLOURS = {"error": "#B03000", "warning": "#8A5A00", "info": "#1F4E79"}
+
+
 def _problems(issues: tuple[Issue, ...], heading: str) -> str:
     if not issues:
         return ""
     items = "".join(
-        f"<li style='color:{'#B03000' if i.is_error else '#8A5A00'}'>"
-        f"{escape(i.location())}: {escape(i.message)}</li>"
+        f"<li style='color:{_COLOURS[i.severity]}'>{escape(i.location())}: {escape(i.message)}</li>"
         for i in issues
     )
     return f"<p><b>{escape(heading)}</b></p><ul>{items}</ul>"
@@ -208,19 +210,21 @@ class ProblemsPanel(QWidget):
         self.issues: tuple[Issue, ...] = ()
 
     def set_issues(self, issues: tuple[Issue, ...]) -> None:
-        self.issues = tuple(sorted(issues, key=lambda i: (not i.is_error, i.sheet)))
+        rank = {"error": 0, "warning": 1, "info": 2}
+        self.issues = tuple(sorted(issues, key=lambda i: (rank[i.severity], i.sheet)))
         self.table.setRowCount(len(self.issues))
         style = self.style()
+        pixmaps = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
+        labels = {"error": self.tr("Fejl"), "warning": self.tr("Advarsel"), "info": self.tr("Info")}
+        colours = {"error": "#B03000", "warning": "#8A5A00", "info": "#1F4E79"}
         for r, issue in enumerate(self.issues):
-            icon = style.standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if issue.is_error
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
-            kind = QTableWidgetItem(
-                icon, self.tr("Fejl") if issue.is_error else self.tr("Advarsel")
-            )
-            kind.setForeground(QBrush(QColor("#B03000" if issue.is_error else "#8A5A00")))
+            icon = style.standardIcon(pixmaps[issue.severity])
+            kind = QTableWidgetItem(icon, labels[issue.severity])
+            kind.setForeground(QBrush(QColor(colours[issue.severity])))
             self.table.setItem(r, 0, kind)
             self.table.setItem(r, 1, QTableWidgetItem(issue.location()))
             message = QTableWidgetItem(issue.message)
@@ -228,8 +232,9 @@ class ProblemsPanel(QWidget):
             self.table.setItem(r, 2, message)
 
     def counts(self) -> tuple[int, int]:
-        errors = sum(1 for i in self.issues if i.is_error)
-        return errors, len(self.issues) - errors
+        """(errors, warnings); info lines are listed but counted as neither."""
+        errors, warnings, _info = count(self.issues)
+        return errors, warnings
 
     def _double_clicked(self, row: int, _col: int) -> None:
         if 0 <= row < len(self.issues):

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from calc.engine import Evaluation, evaluate
-from calc.errors import MaalscoreError
+from calc.errors import MaalscoreError, count
 from calc.grid import WorkbookGrids
 
 EvaluateFn = Callable[..., Evaluation]
@@ -135,7 +135,7 @@ def score_path(path: Path) -> BatchRow:
     except MaalscoreError as exc:
         return BatchRow(path, failure=str(exc))
     plan, card = result.plan, result.scorecard
-    errors = sum(1 for i in result.issues if i.is_error)
+    errors, warnings, _info = count(result.issues)
     return BatchRow(
         path,
         institution=plan.institution if plan else "",
@@ -144,7 +144,7 @@ def score_path(path: Path) -> BatchRow:
         total_points=card.total_points if card else None,
         payout=sum((p.payout for p in result.pay), Decimal(0)) if result.pay else None,
         errors=errors,
-        warnings=len(result.issues) - errors,
+        warnings=warnings,
     )
 
 

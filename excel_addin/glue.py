@@ -484,6 +484,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "da": {
         "error": "Fejl",
         "warning": "Advarsel",
+        "info": "Info",
         "none": "Ingen problemer ved seneste beregning.",
         "title": "Målscore",
         "errors": "Projektmappen har {n} fejl, så intet er beregnet eller skrevet.",
@@ -500,6 +501,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "sv": {
         "error": "Fel",
         "warning": "Varning",
+        "info": "Info",
         "none": "Inga problem vid senaste beräkningen.",
         "title": "Målscore",
         "errors": "Arbetsboken innehåller {n} fel, så inget har beräknats eller skrivits.",
@@ -520,15 +522,17 @@ def _lang(ev: Evaluation | None) -> str:
 
 
 def problem_rows(issues: Sequence[Issue], lang: str) -> list[list[Any]]:
-    """The Problemer sheet: a header row, then one row per issue, errors first."""
+    """The Problemer sheet: a header row, then one row per issue, errors first, then warnings,
+    then info lines."""
     t = _TEXT[lang]
-    ordered = sorted(issues, key=lambda i: not i.is_error)
+    rank = {"error": 0, "warning": 1, "info": 2}
+    ordered = sorted(issues, key=lambda i: rank[i.severity])
     rows: list[list[Any]] = [list(_HEADERS[lang])]
     rows += [
         [
             excel_value(i.sheet),
             excel_value(i.cell) if i.cell else None,
-            t["error"] if i.is_error else t["warning"],
+            t[i.severity],
             excel_value(i.message),
         ]
         for i in ordered
@@ -559,8 +563,8 @@ def write_problems(book: xw.Book, ev: Evaluation) -> str | None:
     if sheet is not None and not _is_ours(sheet):
         return None  # the user's own sheet of that name: never touched
     if sheet is None:
-        if not ev.issues:
-            return None
+        if not any(not i.is_info for i in ev.issues):
+            return None  # nothing but info lines: the message box shows them, no sheet added
         active = book.sheets.active
         sheet = book.sheets.add(name=PROBLEMS_SHEET[lang], after=book.sheets[-1])
         if ev.ok:  # only warnings: stay where the user was; errors: show the list
@@ -597,10 +601,14 @@ def summary_message(ev: Evaluation, problems_sheet: str | None) -> str:
             )
         )
     lines += [t["pay"].format(name=p.name, u=fmt.kroner(p.payout, lang)) for p in ev.pay]
-    if ev.issues and problems_sheet:
-        lines += ["", t["warnings"].format(n=len(ev.issues), sheet=problems_sheet)]
-    elif ev.issues:
-        lines += ["", *_listed(list(ev.issues), lang)]
+    info = [i.message for i in ev.issues if i.is_info]
+    if info:  # e.g. "ingen resultatløn at beregne": one line, always in the box itself
+        lines += ["", *info]
+    warnings = [i for i in ev.issues if i.is_warning]
+    if warnings and problems_sheet:
+        lines += ["", t["warnings"].format(n=len(warnings), sheet=problems_sheet)]
+    elif warnings:
+        lines += ["", *_listed(warnings, lang)]
     return "\n".join(lines)
 
 

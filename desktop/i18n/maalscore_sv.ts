@@ -1249,6 +1249,11 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
         <source>Advarsel</source>
         <translation>Varning</translation>
     </message>
+    <message>
+        <location filename="../panels.py" line="203" />
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
 </context>
 <context>
     <name>Prompts</name>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -118,18 +117,23 @@ date_cells = st.one_of(
     ),
 )
 days_cells = st.one_of(
-    st.integers(0, 40).map(D),
+    st.integers(-3, 40).map(D),  # negative Dage are errors, in both paths alike
     st.sampled_from([None, None, "2,5", "12 dage", "abc", "-", D("1.25"), True, D(1), D(0)]),
+    st.sampled_from(["-2", D("-0.5"), D("1e15")]),
 )
+case_cells = st.sampled_from(["S-1", "S-2", None, D(17), " S-3 "])
 location_cells = st.sampled_from([None, "Valby", " valby", "Aarhus", "Århus", D(7)])
 rows_strategy = st.lists(
-    st.tuples(goal_cells, date_cells, date_cells, location_cells, included_cells, days_cells),
+    st.tuples(
+        goal_cells, date_cells, date_cells, location_cells, included_cells, days_cells, case_cells
+    ),
     max_size=40,
 )
 
 
 def grid_of(rows, *, percent=frozenset(), formulas=frozenset()) -> SheetGrid:
-    body = tuple((g, "S", rec, dec, loc, inc, d) for g, rec, dec, loc, inc, d in rows)
+    """Rows (goal, Modtaget, Afgjort, Lokation, Medtages, Dage[, Sag])."""
+    body = tuple((r[0], r[6] if len(r) > 6 else "S", r[1], r[2], r[3], r[4], r[5]) for r in rows)
     return SheetGrid("Sagsdata", (HEADER, *body), percent, formulas)
 
 
@@ -140,7 +144,7 @@ def both(grid: SheetGrid):
 
     head = find_header(grid, CASE_FIELDS, "goal")
     assert head is not None
-    keys = ("goal", "received", "decided", "location", "included", "days")
+    keys = ("goal", "case", "received", "decided", "location", "included", "days")
     table = CaseColumns(
         grid.name,
         1,
@@ -169,19 +173,63 @@ def test_column_parse_equals_the_row_by_row_reference(rows, data):
     grid = grid_of(rows, percent=percent, formulas=formulas)
     expected, ref_issues, got, issues = both(grid)
     assert got == expected
-    # The same problems, cell for cell (the order is by column instead of by row).
-    assert Counter(issues) == Counter(ref_issues)
+    # The same problems, cell for cell and in the same order (check by check, row by row).
+    assert issues == ref_issues
 
 
 def test_problems_are_bounded_per_column_and_counted():
     rows = [("1", None, None, None, "Ja", f"bad {i}") for i in range(MAX_ISSUES_PER_COLUMN + 7)]
     _, ref_issues, got, issues = both(grid_of(rows))
-    assert len(ref_issues) == MAX_ISSUES_PER_COLUMN + 7
-    assert issues[:MAX_ISSUES_PER_COLUMN] == ref_issues[:MAX_ISSUES_PER_COLUMN]
+    assert issues == ref_issues
+    assert len(issues) == MAX_ISSUES_PER_COLUMN + 1
     rest = issues[MAX_ISSUES_PER_COLUMN:]
     assert len(rest) == 1 and rest[0].cell == "G22:G28" and "Yderligere 7 celler" in rest[0].message
     assert rest[0].severity == "error"
     assert got[0].without_days == MAX_ISSUES_PER_COLUMN + 7
+
+
+def test_cases_without_days_are_named_one_by_one_then_counted():
+    rows = [("1", None, None, None, "Ja", None, f"S-{i}") for i in range(MAX_ISSUES_PER_COLUMN + 3)]
+    _, ref_issues, got, issues = both(grid_of(rows))
+    assert issues == ref_issues and got[0].without_days == MAX_ISSUES_PER_COLUMN + 3
+    assert all(i.severity == "warning" for i in issues)
+    # No Dage and no dates: named at the empty Dage cell.
+    assert issues[0].cell == "G2"
+    assert issues[0].message == (
+        "Sag S-0 har hverken Dage eller datoer og er ikke medregnet i mål 1."
+    )
+    assert issues[-1].cell == "G22:G24" and "Yderligere 3 sager" in issues[-1].message
+
+
+def test_impossible_cases_are_errors_naming_the_cell_in_both_paths():
+    rows = [
+        ("1", date(2025, 3, 1), date(2025, 2, 1), None, "Ja", None, "S-1"),  # decided first
+        ("1", None, None, None, "Ja", D(-3), "S-2"),  # negative Dage
+        ("1", date(2025, 3, 1), date(2025, 3, 11), None, "Ja", None, "S-3"),  # 10 days: fine
+        ("1", date(2025, 3, 1), None, None, "Ja", None, "S-4"),  # no Afgjort: left out
+        ("1", "Fortløbende", date(2025, 3, 1), None, "Ja", None, "S-5"),  # not a day
+    ]
+    expected, ref_issues, got, issues = both(grid_of(rows))
+    assert got == expected and issues == ref_issues
+    assert got[0].days == (D(10),) and got[0].without_days == 2
+    by_cell = {(i.cell, i.severity): i.message for i in issues}
+    assert by_cell[("D2", "error")] == (
+        "Sag S-1 er afgjort 01-02-2025, før den blev modtaget 01-03-2025. Ret datoerne."
+    )
+    assert "Sag S-2 har -3 dage" in by_cell[("G3", "error")]
+    assert "Sag S-4 har hverken Dage eller en Afgjort-dato" in by_cell[("D5", "warning")]
+    assert "'Fortløbende' er ikke en dato" in by_cell[("C6", "error")]
+    assert "Fortløbende hvis" not in by_cell[("C6", "error")]  # no milestone advice for a case
+    assert ("C6", "warning") not in by_cell  # the error says it already
+
+
+def test_impossible_cases_beyond_twenty_are_counted():
+    rows = [
+        ("1", date(2025, 3, 1), date(2025, 2, 1), None, "Ja", None, f"S-{i}") for i in range(25)
+    ]
+    _, ref_issues, _, issues = both(grid_of(rows))
+    assert issues == ref_issues and len(issues) == MAX_ISSUES_PER_COLUMN + 1
+    assert issues[-1].cell == "D22:D26" and "Yderligere 5 sager" in issues[-1].message
 
 
 def test_exclusions_and_days_from_dates():
@@ -193,7 +241,8 @@ def test_exclusions_and_days_from_dates():
         ("2", date(2025, 1, 1), date(2025, 1, 2), None, "Ja", None),
     ]
     expected, _, got, issues = both(grid_of(rows))
-    assert got == expected and not issues
+    assert got == expected
+    assert [(i.cell, i.severity) for i in issues] == [("G5", "warning")]  # the row without days
     one = got[0]
     assert (one.days, one.excluded, one.without_days) == ((D(10), D(5)), 1, 1)
     assert one.decided == (date(2025, 1, 11), date(2025, 2, 1))

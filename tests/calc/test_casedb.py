@@ -342,3 +342,35 @@ def test_no_password_anywhere_is_explained_not_a_traceback(pg, small_table, tmp_
     assert "beder om en adgangskode" in proc.stderr + proc.stdout
     assert "forespørgsel «q.sql»" in proc.stderr + proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_impossible_cases_in_the_database_are_errors_with_column_and_count(pg, plan, password):
+    engine = sa.create_engine(pg)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS sager_umulige"))
+        conn.execute(
+            sa.text(
+                'CREATE TABLE sager_umulige ("Mål" text, "Modtaget" date, "Afgjort" date, '
+                '"Dage" int)'
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO sager_umulige VALUES ('1', '2025-03-01', '2025-02-01', NULL), "
+                "('1', '2025-03-01', '2025-02-01', NULL), ('1', NULL, NULL, -4), "
+                "('1', NULL, NULL, 3), ('1', '2025-03-01', NULL, NULL)"
+            )
+        )
+    engine.dispose()
+    ev = evaluate(
+        load_grids(plan, FileOptions(sagsdata_db=no_password(pg), sagsquery="sager_umulige"))
+    )
+    assert not ev.ok
+    found = [(i.cell, i.severity, i.message) for i in ev.issues if i.sheet == "Sagsdatabase"]
+    assert found == [
+        ("Dage", "error", "Dage kan ikke være negativ: 1 rækker har værdien «-4» i kolonnen Dage."),
+        ("Afgjort", "error", "2 sager er afgjort, før de blev modtaget (Afgjort før Modtaget). "
+         "Ret datoerne."),
+        ("Afgjort", "warning", "1 sager for mål 1 har hverken Dage eller både Modtaget og "
+         "Afgjort og er ikke medregnet."),
+    ]  # fmt: skip

@@ -27,6 +27,7 @@ pl = pytest.importorskip("polars")
 
 from calc import casescan  # noqa: E402
 from calc.casedata import MAX_ISSUES_PER_COLUMN  # noqa: E402
+from calc.errors import Issue  # noqa: E402
 from calc.grid import CountedSheet  # noqa: E402
 from calc.model import GoalCases  # noqa: E402
 from calc.parser import Collector, _parse_cases, _parse_cases_reference  # noqa: E402
@@ -50,7 +51,7 @@ date_texts = st.one_of(
 )
 iso_dates = st.dates(date(2024, 11, 1), date(2025, 12, 31)).map(lambda d: d.isoformat())
 days_texts = st.one_of(
-    st.integers(0, 40).map(str),
+    st.integers(-3, 40).map(str),  # negative Dage: an error at the cell, as in the reference
     st.sampled_from(["", "", "", "2,5", "2,50", "1.000", "12 dage", "abc", "-", " 7", "0"]),
 )
 location_texts = st.sampled_from(["", "Valby", " valby", "Aarhus", "Århus", "Øst–Vest"])
@@ -103,8 +104,10 @@ def engine(path: Path, *, one_pass: bool = True, lang: str = "da"):
         with codebook_path():
             grid = casescan.read_case_table(path, "Sagsdata")
     assert isinstance(grid, CountedSheet)
-    cases, issues = grid.counted  # type: ignore[misc]
-    return cases, issues[lang]
+    cases, _ = grid.counted  # type: ignore[misc]
+    out = Collector(lang=lang)  # the issues as the parser reports them: header, then counts
+    assert _parse_cases(grid, out) == cases
+    return cases, out.issues
 
 
 def summary(cases: list[GoalCases]):
@@ -216,7 +219,15 @@ def test_quoted_line_breaks_and_ragged_rows_keep_excel_row_numbers(tmp_path):
         encoding="utf-8",
     )
     _, issues = engine(path)
-    assert [i.cell for i in issues] == ["G4", "G6"]
+    # Values beyond the header (H4, I4) are not read: said per column, at H1 and I1. Dage
+    # 'abc' and 'def' are errors; the row with only a goal is a case without days.
+    assert [(i.cell, i.severity) for i in issues] == [
+        ("H1", "warning"),
+        ("I1", "warning"),
+        ("G4", "error"),
+        ("G6", "error"),
+        ("G5", "warning"),
+    ]
     assert_same(path)
 
 
@@ -274,3 +285,31 @@ def test_damaged_parquet_is_a_danish_read_error(tmp_path):
     path.write_bytes(b"PAR1 not really")
     with pytest.raises(WorkbookReadError, match=r"sager\.parquet"):
         casescan.read_case_table(path, "Sagsdata")
+
+
+def test_impossible_cases_are_named_by_row_with_their_case_id(tmp_path):
+    rows = [("1", "01-03-2025", "01-02-2025", "", "Ja", "")] * 23  # each decided before received
+    rows += [("1", "", "", "", "Ja", "-4"), ("2", "01-03-2025", "", "", "Ja", "")]
+    path = write_csv(tmp_path / "sager.csv", rows, encoding="utf-8", title=False)
+    for one_pass in (True, False):
+        cases, issues = engine(path, one_pass=one_pass)
+        assert [c.goal_id for c in cases] == ["1", "2"] and cases[0].counts == ()
+        # In the order of the checks: negative Dage, Afgjort before Modtaget, without days.
+        assert [(i.cell, i.severity) for i in issues[:2]] == [("G25", "error"), ("D2", "error")]
+        assert issues[0].message.startswith("Sag S-23 har -4 dage")
+        assert issues[1] == Issue(
+            "sager.csv",
+            "D2",
+            "error",
+            "Sag S-0 er afgjort 01-02-2025, før den blev modtaget 01-03-2025. Ret datoerne.",
+        )
+        more = issues[1 + MAX_ISSUES_PER_COLUMN]
+        assert more.cell == "D22:D24" and "Yderligere 3 sager" in more.message
+        assert issues[-1] == Issue(
+            "sager.csv",
+            "D26",
+            "warning",
+            "Sag S-24 har hverken Dage eller en Afgjort-dato og er ikke medregnet i mål 2.",
+        )
+        assert len(issues) == 1 + MAX_ISSUES_PER_COLUMN + 1 + 1
+    assert_same(path)

@@ -99,10 +99,14 @@ def test_template_command(tmp_path, capsys):
     assert main(["skabelon", str(out), "--år", "2026", "--institution", "Styrelsen X"]) == 0
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[:2] == ["Plan", "Mål"]
-    # An empty template scores to nothing without errors.
-    assert main(["beregn", str(out), "--json"]) == 0
-    record = json.loads(capsys.readouterr().out.splitlines()[-1])
+    # An empty template has nothing to score: an error (exit 2) that says so, never "0 af 0".
+    capsys.readouterr()
+    assert main(["beregn", str(out), "--json"]) == 2
+    record = json.loads(capsys.readouterr().out)
     assert record["goals"] == [] and record["institution"] == "Styrelsen X"
+    errors = [i for i in record["issues"] if i["severity"] == "error"]
+    assert [(i["sheet"], i["cell"]) for i in errors] == [("Mål", "A2")]
+    assert errors[0]["message"].startswith("Arket har ingen mål")
 
 
 def test_ud_folder_with_two_inputs_of_one_name_is_refused_before_writing(tmp_path, capsys):
@@ -130,3 +134,94 @@ def test_ud_with_a_trailing_slash_is_a_new_folder(example, tmp_path, capsys):
     assert main(["beregn", str(example), str(other), "--ud", str(tmp_path / "mangler")]) == 3
     assert "--ud " + str(tmp_path / "mangler") + "/" in capsys.readouterr().err
     assert not (tmp_path / "mangler").exists()
+
+
+# --- an unexpected exception is a Danish message and exit 3, never a traceback --------------
+
+
+def _boom(*_args, **_kwargs):
+    raise RuntimeError("planted bug")
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_bug_in_beregn_is_a_danish_message_exit_3_and_the_file_untouched(
+    example, capsys, monkeypatch, as_json
+):
+    import calc.engine
+
+    monkeypatch.setattr(calc.engine, "score_plan", _boom)
+    before = example.read_bytes()
+    code = main(["beregn", str(example), *(["--json"] if as_json else [])])
+    out, err = capsys.readouterr()
+    assert code == 3
+    assert example.read_bytes() == before
+    assert "Traceback" not in out + err and "planted bug" not in out + err
+    assert f"{example}: uventet fejl (RuntimeError) – dette er en fejl i Målscore" in err
+    assert "--debug" in err
+    if as_json:
+        record = json.loads(out)  # still valid JSON
+        assert record["file"] == str(example) and "dette er en fejl i Målscore" in record["error"]
+    else:
+        assert out == ""
+
+
+def test_debug_shows_the_traceback(example, capsys, monkeypatch):
+    import calc.engine
+
+    monkeypatch.setattr(calc.engine, "score_plan", _boom)
+    assert main(["beregn", str(example), "--json", "--debug"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out)["file"] == str(example)  # the traceback goes to stderr only
+    assert "Traceback (most recent call last)" in err and "RuntimeError: planted bug" in err
+
+
+def test_one_file_failing_does_not_stop_the_others(example, tmp_path, capsys, monkeypatch):
+    import calc.engine
+
+    other = tmp_path / "andet.xlsx"
+    shutil.copyfile(EXAMPLE, other)
+    real = calc.engine.score_plan
+    calls = []
+
+    def first_fails(plan):
+        calls.append(plan)
+        if len(calls) == 1:
+            raise RuntimeError("planted bug")
+        return real(plan)
+
+    monkeypatch.setattr(calc.engine, "score_plan", first_fails)
+    assert main(["beregn", str(example), str(other), "--json"]) == 3
+    lines = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert "error" in records[0] and records[1]["institution"] == "Hjemrejsestyrelsen"
+
+
+def test_a_bug_in_tjek_is_a_danish_message(example, capsys, monkeypatch):
+    import calc.check
+
+    monkeypatch.setattr(calc.check, "check_file", _boom)
+    assert main(["tjek", str(example), "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out)["file"] == str(example)
+    assert "dette er en fejl i Målscore" in err and "Traceback" not in err
+
+
+def test_a_bug_in_skabelon_is_a_danish_message(tmp_path, capsys, monkeypatch):
+    import calc.template
+
+    monkeypatch.setattr(calc.template, "save_template", _boom)
+    out_file = tmp_path / "ny.xlsx"
+    assert main(["skabelon", str(out_file)]) == 3
+    err = capsys.readouterr().err
+    assert f"maalscore skabelon {out_file}: uventet fejl" in err and "Traceback" not in err
+    assert not out_file.exists()
+
+
+def test_the_table_labels_info_lines(example, capsys):
+    wb = openpyxl.load_workbook(example)
+    del wb["Resultatløn"]
+    wb.save(example)
+    assert main(["beregn", str(example)]) == 0
+    out = capsys.readouterr().out
+    assert "  Info Resultatløn: Projektmappen har intet ark 'Resultatløn'" in out
+    assert "Advarsel" not in out

@@ -310,7 +310,12 @@ def test_a_plan_without_pay_shows_no_pay_anywhere(swedish, tmp_path, capsys):
     ]
     assert main(["beregn", str(swedish)]) == 0
     table = capsys.readouterr().out
-    assert "Resultatlön" not in table and "kr." not in table
+    # No pay line, no amount; only the one info line that says there is no pay to compute.
+    pay_lines = [line for line in table.splitlines() if "Resultatlön" in line]
+    assert pay_lines == [
+        "  Info Resultatlön: Inga personer på bladet: ingen resultatlön att beräkna."
+    ]
+    assert "kr." not in table
     summary = [
         v for row in read_workbook(swedish).find("Resultat").rows for v in row if v is not None
     ]

@@ -166,8 +166,11 @@ def test_missing_result_is_zero_points_and_a_warning():
     r = ev.scorecard.result("1")
     assert (r.fulfilment, r.points, r.status) == (None, 0, Status.MISSING)
     assert r.explanation == "Intet resultat → mangler resultat: 0 af 10 point"
-    # E1: the weights sum to 10, not 100; R2: the missing result.
-    assert [(i.cell, i.severity) for i in ev.issues] == [("E1", "warning"), ("R2", "warning")]
+    # E2: the weights sum to 10, not 100 (100 would: typed 10 for 100?); R2: no result.
+    assert [(i.cell, i.severity) for i in ev.issues if not i.is_info] == [
+        ("E2", "warning"),
+        ("R2", "warning"),
+    ]
 
 
 def test_subgoals_weighted_shares_sub_points():
@@ -259,16 +262,24 @@ def test_milestones_weighted_and_on_time():
     assert rettidig == {"F2": "Ja", "F3": "Ja", "F4": "Nej"}
 
 
-def test_milestones_all_and_vague_deadline_warns():
+def test_milestones_all_and_a_vague_deadline_is_an_error():
     ms = MILESTONES + [
         ["7", "A", "Fortløbende", "Ja", None],
         ["7", "B", "Efterår 2025", "01-10-2025", None],
     ]
-    ev = score([{"Nr": "7", "Vægt": 5, "Type": "milepæle", "Samling": "alle"}], Milepæle=ms)
-    assert ev.scorecard.result("7").fulfilment == 0
+    ev = evaluate(
+        workbook([{"Nr": "7", "Vægt": 5, "Type": "milepæle", "Samling": "alle"}], Milepæle=ms)
+    )
+    # A deadline that names no day is never read as "late": the run stops and asks for a date.
     vague = [i for i in ev.issues if i.sheet == "Milepæle"]
-    assert [(i.cell, i.severity) for i in vague] == [("C3", "warning")]
-    assert {u.cell: u.value for u in ev.updates if u.sheet == "Milepæle"}["F3"] == "Ukendt frist"
+    assert [(i.cell, i.severity) for i in vague] == [("C3", "error")]
+    assert vague[0].message == (
+        "Frist for B (mål 7): 'Efterår 2025' er ikke en dato. Skriv en dato, fx 30-11-2025."
+    )
+    assert ev.scorecard is None and ev.updates == ()
+    ms[-1][2] = "30-11-2025"
+    ev = score([{"Nr": "7", "Vægt": 5, "Type": "milepæle", "Samling": "alle"}], Milepæle=ms)
+    assert ev.scorecard.result("7").fulfilment == 100
 
 
 CASES = [["Mål", "Sag", "Modtaget", "Afgjort", "Lokation", "Medtages", "Dage"]]

@@ -226,9 +226,25 @@ def test_workbook_with_errors_shows_the_problems_and_jumps_to_the_row(qtbot, win
     assert "fejl" in window.prompts.errors[-1][1]
 
 
-def test_double_click_on_a_milestone_warning_selects_the_milestone(qtbot, window, tmp_path):
+def test_an_info_line_is_listed_but_not_counted_as_a_warning(qtbot, window, tmp_path):
+    path = tmp_path / "mv.xlsx"
+    shutil.copy2(EXAMPLE_003, path)  # no performance pay: one info line and nothing else
+    open_scored(qtbot, window, path)
+    assert window.scored.evaluation.ok
+    problems = window.problems
+    assert problems.table.rowCount() == 1
+    assert problems.table.item(0, 0).text() == "Info"
+    assert problems.table.item(0, 2).text() == (
+        "Inga personer på bladet: ingen resultatlön att beräkna."
+    )
+    assert problems.counts() == (0, 0)
+    assert "0 fejl, 0 advarsler" in window.problems_dock.windowTitle()
+
+
+def test_double_click_on_a_milestone_problem_selects_the_milestone(qtbot, window, tmp_path):
     path = tmp_path / "mv.xlsx"
     shutil.copy2(EXAMPLE_003, path)
+    write_back(path, [CellUpdate("Handlingsplan", "E15", "Höst 2008")])  # no day: an error
     open_scored(qtbot, window, path)
     issues = window.problems.issues
     row = next(i for i, issue in enumerate(issues) if issue.sheet == "Handlingsplan")

@@ -177,20 +177,46 @@ def test_workbook_with_errors_lists_problems_and_writes_no_results(
 
 
 def test_warnings_are_listed_and_results_still_written(tmp_path: Path, desktop: None) -> None:
-    src = copy(EXAMPLES[3], tmp_path)  # Migrationsverket: two deadlines that are not dates
+    src = copy(EXAMPLES[3], tmp_path)  # Migrationsverket (Swedish), no performance pay
+    wb = openpyxl.load_workbook(src)
+    wb["Handlingsplan"]["I1"] = "Status 2008"  # a column Målscore does not know: a warning
+    wb.save(src)
     book, outcome = run_addin(src)
     ev = outcome.evaluation
-    assert ev.ok and ev.issues and outcome.blocks
+    assert ev.ok and outcome.blocks
+    assert [(i.cell, i.severity) for i in ev.issues] == [("I1", "warning"), ("", "info")]
     after = apply_actions(read_values(src), actions(book))
     assert outcome.problems_sheet == "Problem"  # the workbook is Swedish
-    assert after["Problem"][0] == ["Blad", "Cell", "Typ", "Meddelande"]
-    assert [r[1] for r in after["Problem"][1:]] == [i.cell for i in ev.issues]
+    assert after["Problem"] == [
+        ["Blad", "Cell", "Typ", "Meddelande"],
+        ["Handlingsplan", "I1", "Varning", ev.issues[0].message],
+        ["Resultatlön", None, "Info", "Inga personer på bladet: ingen resultatlön att beräkna."],
+    ]
     alert = next(a for a in actions(book) if a["func"] == "alert")
-    assert alert["args"][3] == "info" and "Beräknat" in alert["args"][0]
+    text = alert["args"][0]
+    assert alert["args"][3] == "info" and "Beräknat" in text
+    assert "ingen resultatlön att beräkna" in text and "1 varning(ar)" in text
     # The user stays on their sheet when there are only warnings.
     funcs = [(a["func"], a["args"]) for a in actions(book)]
     added = funcs.index(("addSheet", [8, "Problem"]))  # after Vägledning, the last of 8
     assert ("activateSheet", [0]) in funcs[added:]
+
+
+def test_an_info_line_is_shown_in_the_message_box_without_adding_a_sheet(
+    tmp_path: Path, desktop: None
+) -> None:
+    src = copy(EXAMPLES[3], tmp_path)  # no performance pay: one info line, nothing else
+    book, outcome = run_addin(src)
+    ev = outcome.evaluation
+    assert ev.ok and outcome.blocks and [i.severity for i in ev.issues] == ["info"]
+    assert outcome.problems_sheet is None
+    assert not any(a["func"] == "addSheet" for a in actions(book))
+    alert = next(a for a in actions(book) if a["func"] == "alert")
+    assert alert["args"][3] == "info"
+    assert alert["args"][0].splitlines()[-1] == (
+        "Inga personer på bladet: ingen resultatlön att beräkna."
+    )
+    assert "varning" not in alert["args"][0]
 
 
 def test_an_old_problems_sheet_is_emptied_when_the_problems_are_gone(

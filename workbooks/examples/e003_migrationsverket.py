@@ -2,7 +2,9 @@
 
 An action plan: five goals with equal weights, each met through its activities (Vad / Hur / Vem /
 När) on the sheet Handlingsplan, with deadlines written as text ("Juni 2008", "31 augusti 2008",
-"Fortlöpande", "Höst 2008"). The plan carries no performance pay: Resultatlön has headers only.
+"Fortlöpande", "Höst 2008"). A period such as "Höst 2008" names no day, so the example writes the
+day it is taken to mean next to the plan's own words ("Höst 2008 (senast 30 november 2008)": autumn
+ends with November). The plan carries no performance pay: Resultatlön has headers only.
 Keys are the template's Danish column roles; the sheet shows the Swedish headers.
 """
 
@@ -189,7 +191,7 @@ ACTION_PLAN: tuple[Row, ...] = (
         "Hur": "Ta tillvara erfarenheter från kunskapsmässan som bedöms kunna ge en god påverkan "
         "på arbetet med återvändande.",
         "Ansvarlig": "Verksamhetsområde Asylmottagning stab",
-        "Frist": "Höst 2008",
+        "Frist": "Höst 2008 (senast 30 november 2008)",
         "Leveret": date(2008, 11, 14),
     },
     {
@@ -199,7 +201,7 @@ ACTION_PLAN: tuple[Row, ...] = (
         "återvändandeutbildning.",
         "Ansvarlig": "Verksamhetsområde Asylmottagning stab och samordningsgruppen i samråd med "
         "Asylmottagning och förvar",
-        "Frist": "Höst 2008",
+        "Frist": "Höst 2008 (senast 30 november 2008)",
         "Leveret": date(2008, 10, 30),
     },
     {

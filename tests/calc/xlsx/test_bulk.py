@@ -87,6 +87,7 @@ def test_csv_problems_name_the_file_and_cell(tmp_path):
     ev = evaluate(load_grids(EX000, FileOptions(sagsdata=csv)))
     bad = [i for i in ev.issues if i.sheet == "sager.csv"]
     assert [(i.cell, i.severity) for i in bad] == [("D2", "error")]
+    assert "den dag findes ikke" in bad[0].message
 
 
 def test_separate_xlsx_and_plan_key(tmp_path):
