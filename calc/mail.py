@@ -70,7 +70,7 @@ def body(
     year = str(plan.year or "")
     to = plan.ministry or "departementet"
     lines = [
-        f"Till {to}" if sv else f"Kære {to}",
+        f"Till {to}" if sv else f"Til {to}",
         "",
         (
             f"Här är resultatredovisningen för mål- och resultatplanen {year} för "

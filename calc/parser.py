@@ -1094,7 +1094,9 @@ def _check_weights(
 ) -> None:
     top = [g for g in goals if g.parent is None]
     weight_col = dict(layout.columns).get("weight")
-    if not equal_weights and top and weight_col is not None:
+    # A weight that is missing or unreadable is an error of its own: no sum from the others.
+    unread = any(g.weight is None for g in top)
+    if not equal_weights and top and weight_col is not None and not unread:
         total = sum((g.weight or Decimal(0) for g in top), Decimal(0))
         if total != 100:
             shown = plain(total)

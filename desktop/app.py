@@ -24,18 +24,53 @@ I18N = Path(__file__).resolve().parent / "i18n"
 READY_ENV = "MAALSCORE_EXIT_WHEN_READY"
 
 
-def install_translator(app: QApplication, language: str = "") -> str:
-    """Load `maalscore_<lang>.qm` (the source texts are Danish). Returns the language used."""
-    from PySide6.QtCore import QLocale, QTranslator
+LANGUAGES = {"da": "da_DK", "sv": "sv_SE"}
+_OURS = "maalscore-translator"
 
-    lang = language or QLocale.system().name().split("_")[0]
-    if lang == "da":
-        return "da"
-    translator = QTranslator(app)
-    if translator.load(str(I18N / f"maalscore_{lang}.qm")):
-        app.installTranslator(translator)
-        return lang
-    return "da"
+
+def install_translator(app: QApplication, language: str = "") -> str:
+    """Switch the interface to `language` (`da`, `sv`; "" = the system's), now.
+
+    Loads `maalscore_<lang>.qm` (the source texts are Danish) and Qt's own `qtbase_<lang>.qm`
+    from PySide6, so file dialogs and standard buttons follow; removes the translators of the
+    language before. Installing and removing translators sends every window a LanguageChange
+    event, on which it retranslates itself. Returns the language used.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+    wanted = language or QLocale.system().name().split("_")[0]
+    wanted = wanted if wanted in LANGUAGES else "da"
+    installed = [t for t in app.findChildren(QTranslator) if t.objectName() == _OURS]
+    if app.property(_OURS) == wanted and installed:
+        return wanted  # nothing to change: no LanguageChange for every window
+    for old in installed:
+        app.removeTranslator(old)
+        old.setParent(None)
+    lang = wanted
+    app.setProperty(_OURS, lang)
+    QLocale.setDefault(QLocale(LANGUAGES[lang]))
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    files = [Path(qt_folder) / f"qtbase_{lang}.qm"]
+    if lang != "da":
+        files.append(I18N / f"maalscore_{lang}.qm")
+    for file in files:
+        translator = QTranslator(app)
+        translator.setObjectName(_OURS)
+        if translator.load(str(file)):
+            app.installTranslator(translator)
+        elif file.parent == I18N:
+            return install_translator(app, "da")
+    # Deliver the LanguageChange events now, so every window is in the new language when
+    # this returns (and retranslates once per change, not later).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return lang
+
+
+def ui_language() -> str:
+    """The interface's language (`da` or `sv`), as set by `install_translator`."""
+    from PySide6.QtCore import QLocale
+
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "da"
 
 
 def _error_hook(window: MainWindow | None) -> None:

@@ -1,26 +1,52 @@
 """Every question the app asks the user, in one replaceable object.
 
 The main window never calls QMessageBox or QFileDialog directly; it asks `Prompts`. Tests swap in
-an object with the same methods and scripted answers, so no dialog ever blocks a test run.
+an object with the same methods and scripted answers, so no dialog ever blocks a test run. Each
+question is built by a `*_box` method and shown by the one that asks, so the screenshots can
+show the same dialog without waiting for an answer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from desktop.newyear import NewYearChoice
 
 
 class Conflict(Enum):
-    OVERWRITE = "overwrite"
-    RELOAD = "reload"
+    """Saving while the file was changed on disk since it was read."""
+
+    RELOAD = "reload"  # read the file again, my edits on top; save nothing yet
+    SAVE = "save"  # the same, then save at once
     CANCEL = "cancel"
+
+
+class Reload(Enum):
+    """The open file was changed on disk (in Excel) while the user has unsaved edits."""
+
+    KEEP_MINE = "keep"  # read it again and put my edits back on top where they do not collide
+    DISCARD_MINE = "discard"
+    LATER = "later"
 
 
 class Unsaved(Enum):
@@ -29,12 +55,26 @@ class Unsaved(Enum):
     CANCEL = "cancel"
 
 
+class Overwrite(Enum):
+    NEW_NAME = "new"
+    OVERWRITE = "overwrite"
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class SendDetails:
+    to: str
+    signature: str
+
+
 class Prompts(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.window = parent
 
-    def conflict(self, name: str) -> Conflict:
+    # --- the file changed on disk ----------------------------------------------------------
+
+    def conflict_box(self, name: str) -> tuple[QMessageBox, dict[object, Conflict]]:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Filen er ændret"))
@@ -45,21 +85,61 @@ class Prompts(QObject):
         )
         box.setInformativeText(
             self.tr(
-                "Overskriv: gem dine ændringer oven i filen, så de andre ændringer går tabt.\n"
-                "Genindlæs: hent filens nye indhold; dine ikke-gemte ændringer kasseres.\n"
+                "Genindlæs: hent filens nye indhold og læg dine ændringer ovenpå; intet gemmes "
+                "endnu, så du kan se de nye tal først.\n"
+                "Gem alligevel: det samme, og gem så med det samme. Resultaterne beregnes ud "
+                "fra filens nye indhold plus dine ændringer.\n"
                 "Annuller: gør ingenting."
             )
         )
-        overwrite = box.addButton(self.tr("Overskriv"), QMessageBox.ButtonRole.DestructiveRole)
-        reload = box.addButton(self.tr("Genindlæs"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
+        reload = box.addButton(self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole)
+        save = box.addButton(self.tr("Gem alligevel"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.setEscapeButton(cancel)
+        return box, {reload: Conflict.RELOAD, save: Conflict.SAVE}
+
+    def conflict(self, name: str) -> Conflict:
+        box, answers = self.conflict_box(name)
         box.exec()
-        clicked = box.clickedButton()
-        if clicked is overwrite:
-            return Conflict.OVERWRITE
-        if clicked is reload:
-            return Conflict.RELOAD
-        return Conflict.CANCEL
+        return answers.get(box.clickedButton(), Conflict.CANCEL)
+
+    def file_changed_box(self, name: str, edits: int) -> tuple[QMessageBox, dict[object, Reload]]:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Filen er ændret"))
+        box.setText(
+            self.tr("'%1' er ændret på disken (måske i Excel).").replace("%1", name)
+            + " "
+            + (
+                self.tr("Du har 1 ændring, der ikke er gemt.")
+                if edits == 1
+                else self.tr("Du har %1 ændringer, der ikke er gemt.").replace("%1", str(edits))
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Genindlæs: hent filens nye indhold og behold dine ændringer ovenpå (hvor filen "
+                "ikke selv er ændret i samme celle).\n"
+                "Genindlæs og kassér: hent filens nye indhold og kassér dine ændringer.\n"
+                "Senere: behold skærmen som den er; du bliver spurgt igen, når du gemmer."
+            )
+        )
+        keep = box.addButton(self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            self.tr("Genindlæs og kassér"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        later = box.addButton(self.tr("Senere"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(later)
+        return box, {keep: Reload.KEEP_MINE, discard: Reload.DISCARD_MINE}
+
+    def file_changed(self, name: str, edits: int) -> Reload:
+        box, answers = self.file_changed_box(name, edits)
+        box.exec()
+        return answers.get(box.clickedButton(), Reload.LATER)
+
+    # --- unsaved edits, errors, information ------------------------------------------------
 
     def unsaved(self, name: str) -> Unsaved:
         box = QMessageBox(self.window)
@@ -90,6 +170,52 @@ class Prompts(QObject):
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)
 
+    def overwrite(self, paths: list[Path]) -> Overwrite:
+        """Files of these names exist already (an earlier report): overwrite them?"""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Filen findes allerede"))
+        names = "\n".join(str(p) for p in paths)
+        box.setText(self.tr("Der ligger allerede en tidligere rapport:\n%1").replace("%1", names))
+        box.setInformativeText(
+            self.tr(
+                "Nyt navn: gem den nye ved siden af, fx '… (2).pdf'. Den gamle bliver liggende."
+            )
+        )
+        new = box.addButton(self.tr("Nyt navn"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(self.tr("Overskriv"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(new)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is new:
+            return Overwrite.NEW_NAME
+        if clicked is replace:
+            return Overwrite.OVERWRITE
+        return Overwrite.CANCEL
+
+    def send_details(
+        self, to: str, signature: str, preview: Callable[[str, str], str]
+    ) -> SendDetails | None:
+        dialog = SendDialog(self.window, to, signature, preview)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.details()
+
+    def sent(self, title: str, text: str, folder: Path) -> None:
+        """Tell where the draft is, with a button that opens its folder."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setText(text)
+        show = box.addButton(self.tr("Åbn mappen"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        if box.clickedButton() is show:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # --- files -----------------------------------------------------------------------------
+
     def open_file(self, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self.window,
@@ -114,3 +240,58 @@ class Prompts(QObject):
             self.window, self.tr("Vælg en mappe med projektmapper"), str(start)
         )
         return Path(name) if name else None
+
+
+class SendDialog(QDialog):
+    """To whom, signed by whom, and the message as it will read."""
+
+    def __init__(
+        self, parent: QWidget, to: str, signature: str, preview: Callable[[str, str], str]
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send til departement"))
+        self.preview_fn = preview
+        self.to = QLineEdit(to)
+        self.to.setObjectName("sendTo")
+        self.to.setPlaceholderText(self.tr("fx post@fm.dk"))
+        self.signature = QPlainTextEdit(signature)
+        self.signature.setObjectName("sendSignature")
+        self.signature.setTabChangesFocus(True)
+        self.signature.setPlaceholderText(self.tr("Navn\nStilling\nInstitution, telefon"))
+        self.signature.setFixedHeight(80)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setTabChangesFocus(True)
+        form = QFormLayout()
+        to_label = QLabel(self.tr("&Til:"))
+        to_label.setBuddy(self.to)
+        form.addRow(to_label, self.to)
+        sig_label = QLabel(self.tr("&Underskrift:"))
+        sig_label.setBuddy(self.signature)
+        form.addRow(sig_label, self.signature)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Lav e-mailen"))
+        ok.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Beskeden:")))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(
+            QLabel(self.tr("Projektmappen og rapporten (PDF) vedhæftes. Underskriften huskes."))
+        )
+        layout.addWidget(buttons)
+        self.resize(620, 560)
+        self.to.textChanged.connect(self._update)
+        self.signature.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.preview.setPlainText(self.preview_fn(self.to.text(), self.signature.toPlainText()))
+
+    def details(self) -> SendDetails:
+        return SendDetails(self.to.text().strip(), self.signature.toPlainText().strip())

@@ -754,7 +754,7 @@ class FollowUpMode(QObject):
             self.view if period is not None else self.window.goal_view
         )
         # the follow-up explains the selected goal itself, beside its chart
-        self.window.explanation.setVisible(period is None)
+        self.window.show_explanation_pane()
         if period is not None:
             self.view.show_waiting()
             self.refresh()

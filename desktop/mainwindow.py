@@ -1,19 +1,32 @@
 """The main window: wires the document, the background scorer, the views and the file actions.
 
-Views emit signals (an edit typed, a problem double-clicked) and the window acts: an edit becomes
-an undoable command that changes the document and schedules a rescoring; a finished scoring
+Views emit signals (an edit typed, a problem activated) and the window acts: an edit becomes an
+undoable command that changes the document and schedules a rescoring; a finished scoring
 refreshes every view at once. The window asks the user through `self.prompts` only, so tests can
 answer for the user.
+
+The screen and the file never disagree: the open file is watched (`FileWatcher`), a change on
+disk is read in (the user's edits kept on top where they do not collide), F9 reads a changed
+file before scoring, and a save scores exactly the inputs it writes (`Document.save`).
+
+Adding to the window (other views, menu entries): `self.menus[...]` holds the menus by name
+(`file`, `edit`, `calc`, `view`, `help`) and `self.toolbar` the toolbar; create an action with
+`self._action(slot, shortcut, icon)` and give it its text in an overridden `retranslate` (or
+connect to `languageChanged`), so it follows a language switch like everything else.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -26,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -38,55 +52,78 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from calc import fmt
+from calc.engine import Evaluation
 from calc.errors import MaalscoreError
-from calc.grid import CellValue, parse_a1
+from calc.grid import CellValue, a1, parse_a1
+from calc.mail import body as mail_body
 from desktop import settings
 from desktop.batch import BatchDialog
 from desktop.departement import DepartementWindow
-from desktop.dialogs import Conflict, Prompts, Unsaved
-from desktop.document import CellKey, Document, parse_input
+from desktop.dialogs import Conflict, Overwrite, Prompts, Reload, Unsaved
+from desktop.document import CellKey, Document, parse_amount, parse_input
 from desktop.followup import FollowUpMode, evaluator_for
 from desktop.goalmodel import Col, GoalTableModel, ResultDelegate
 from desktop.loading import load_with_progress
-from desktop.panels import ExplanationPanel, ProblemsPanel, goal_result, row_issues
+from desktop.panels import ExplanationPanel, ProblemsPanel, row_issues
 from desktop.paypanel import PayPanel
-from desktop.report import build_email, export_pdf, integrity_stamp, write_email
+from desktop.report import (
+    draft_message,
+    export_pdf,
+    free_report_files,
+    integrity_stamp,
+    report_files,
+    write_email,
+)
+from desktop.shown import Shown
+from desktop.style import cell_text
 from desktop.summary import SummaryPanel
+from desktop.watcher import FileWatcher
 from desktop.worker import Rescorer, Scored
 
 TAB_GOALS, TAB_SUMMARY, TAB_PAY = 0, 1, 2
+_ADDRESS = r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$"
 
 
 class EditCommand(QUndoCommand):
     """One cell edit; undo puts the previous value back (and rescoring follows either way)."""
 
     def __init__(
-        self, window: MainWindow, key: CellKey, old: CellValue, new: CellValue, text: str
+        self,
+        window: MainWindow,
+        key: CellKey,
+        old: tuple[CellValue, str | None],
+        new: tuple[CellValue, str | None],
+        text: str,
     ) -> None:
         super().__init__(text)
         self.window = window
         self.key, self.old, self.new = key, old, new
 
     def redo(self) -> None:
-        self.window.apply_value(self.key, self.new)
+        self.window.apply_value(self.key, *self.new)
 
     def undo(self) -> None:
-        self.window.apply_value(self.key, self.old)
+        self.window.apply_value(self.key, *self.old)
 
 
 class MainWindow(QMainWindow):
     evaluated = Signal()  # a scoring result is on screen
     saved = Signal(object)  # Path
+    reloaded = Signal()  # the file was read again from disk
+    languageChanged = Signal()
 
     def __init__(self) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.doc: Document | None = None
         self.scored: Scored | None = None
+        self.shown = Shown()
         self.prompts = Prompts(self)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.batch: BatchDialog | None = None
@@ -94,16 +131,22 @@ class MainWindow(QMainWindow):
         self.read_only = False  # opened from the Departement view: look, never write
         self.shown_as = ""  # where a read-only workbook came from (an e-mail attachment)
         self._shown_once = False
+        self._asking = False  # a question about the file on disk is open
+        self._stale_on_disk = False  # the user chose to read a changed file later
         self.rescorer = Rescorer(self)
         self.rescorer.scored.connect(self._on_scored)
         self.rescorer.failed.connect(self._on_failed)
         self.undo = QUndoStack(self)
         self.undo.cleanChanged.connect(self._update_title)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self.file_changed_on_disk)
         self.setAcceptDrops(True)
         self._build_views()
         self._build_actions()
         self._build_menus()
         self.followup = FollowUpMode(self)  # period selector, follow-up view, Nyt år …
+        self._build_focus_chain()
+        self.retranslate()
         self._restore_window()
         self._refresh()
 
@@ -115,8 +158,10 @@ class MainWindow(QMainWindow):
         self.goal_view = QTableView()
         self.goal_view.setObjectName("goalTable")
         self.goal_view.setModel(self.goal_model)
+        self.goal_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.delegate = ResultDelegate(self.goal_view)
-        self.goal_view.setItemDelegateForColumn(Col.RESULT, self.delegate)
+        for col in (Col.WEIGHT, Col.TARGET, Col.RESULT):
+            self.goal_view.setItemDelegateForColumn(col, self.delegate)
         self.goal_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.goal_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.goal_view.setEditTriggers(
@@ -125,19 +170,18 @@ class MainWindow(QMainWindow):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.goal_view.setWordWrap(False)
-        self.goal_view.setAlternatingRowColors(False)
         self.goal_view.verticalHeader().setVisible(False)
         self.goal_view.verticalHeader().setDefaultSectionSize(24)
         header = self.goal_view.horizontalHeader()
         widths = {
-            Col.NR: 64,
+            Col.NR: 60,
             Col.WEIGHT: 56,
-            Col.TYPE: 80,
-            Col.TARGET: 88,
-            Col.RESULT: 104,
+            Col.TYPE: 84,
+            Col.TARGET: 120,
+            Col.RESULT: 110,
             Col.FULFILMENT: 84,
             Col.POINTS: 60,
-            Col.STATUS: 136,
+            Col.STATUS: 150,
         }
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -149,11 +193,12 @@ class MainWindow(QMainWindow):
         self.pay_panel = PayPanel()
         self.pay_panel.model.editRequested.connect(self._edit_requested)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         self.goal_stack = QStackedWidget()  # the goals, or the follow-up at a date
         self.goal_stack.addWidget(self.goal_view)
-        self.tabs.addTab(self.goal_stack, self.tr("Mål"))
-        self.tabs.addTab(self.summary, self.tr("Oversigt"))
-        self.tabs.addTab(self.pay_panel, self.tr("Resultatløn"))
+        self.tabs.addTab(self.goal_stack, "")
+        self.tabs.addTab(self.summary, "")
+        self.tabs.addTab(self.pay_panel, "")
 
         self.explanation = ExplanationPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -161,7 +206,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.explanation)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 320])
+        splitter.setCollapsible(0, False)
+        splitter.splitterMoved.connect(self._splitter_moved)
         self.splitter = splitter
 
         central = QWidget()
@@ -173,11 +219,16 @@ class MainWindow(QMainWindow):
 
         self.problems = ProblemsPanel()
         self.problems.jumpRequested.connect(self.jump_to)
-        self.problems_dock = QDockWidget(self.tr("Problemer"), self)
+        self.problems.emptyChanged.connect(lambda _empty: self._fit_problems())
+        self.problems_dock = QDockWidget(self)
         self.problems_dock.setObjectName("problemsDock")
+        self._no_title = QWidget(self.problems_dock)  # the dock's title bar while it is one line
         self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
 
     def _build_header(self) -> QWidget:
         frame = QFrame()
@@ -209,13 +260,15 @@ class MainWindow(QMainWindow):
 
     def _action(
         self,
-        text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[str] | None = None,
         icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
+        """An action of the window; its text is set in `retranslate`."""
+        action = QAction(self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
@@ -225,51 +278,53 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.open_action = self._action(
-            self.tr("&Åbn …"),
-            self.choose_file,
-            QKeySequence.StandardKey.Open,
-            sp.SP_DialogOpenButton,
-        )
-        self.folder_action = self._action(
-            self.tr("Åbn &mappe …"), self.choose_folder, "Ctrl+Shift+O", sp.SP_DirOpenIcon
-        )
-        self.save_action = self._action(
-            self.tr("&Gem"), self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton
-        )
-        self.save_as_action = self._action(self.tr("Gem &som …"), self.save_as, "Ctrl+Shift+S")
-        self.calc_action = self._action(
-            self.tr("&Beregn"), self.recalculate, "F9", sp.SP_BrowserReload
-        )
+        key = QKeySequence.StandardKey
+        self.open_action = self._action(self.choose_file, key.Open, sp.SP_DialogOpenButton)
+        self.folder_action = self._action(self.choose_folder, "Ctrl+Shift+O", sp.SP_DirOpenIcon)
+        self.save_action = self._action(self.save, key.Save, sp.SP_DialogSaveButton)
+        self.save_as_action = self._action(self.save_as, "Ctrl+Shift+S")
+        self.calc_action = self._action(self.recalculate, ["F9", "F5"], sp.SP_BrowserReload)
         self.report_action = self._action(
-            self.tr("&Eksportér rapport …"),
-            self.export_report,
-            "Ctrl+E",
-            sp.SP_FileDialogDetailedView,
+            self.export_report, "Ctrl+E", sp.SP_FileDialogDetailedView
         )
-        self.send_action = self._action(
-            self.tr("Send til &departement …"),
-            self.send_to_ministry,
-            "Ctrl+Shift+E",
-            sp.SP_ArrowForward,
-        )
+        self.send_action = self._action(self.send_to_ministry, "Ctrl+Shift+E", sp.SP_ArrowForward)
         self.departement_action = self._action(
-            self.tr("&Departement …"), self.open_departement, "Ctrl+D", sp.SP_FileDialogListView
+            self.open_departement, "Ctrl+D", sp.SP_FileDialogListView
         )
-        self.quit_action = self._action(
-            self.tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit
+        self.quit_action = self._action(self.close, key.Quit)
+        # Undo in the menu names what it undoes; the toolbar's buttons keep one width.
+        self.undo_action = self._action(self.undo.undo, key.Undo)
+        self.redo_action = self._action(self.undo.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        self.undo_tool = self._action(self.undo.undo, None, sp.SP_ArrowBack)
+        self.redo_tool = self._action(self.undo.redo, None, sp.SP_ArrowForward)
+        for action in (self.undo_action, self.undo_tool):
+            action.setEnabled(False)
+            self.undo.canUndoChanged.connect(action.setEnabled)
+        for action in (self.redo_action, self.redo_tool):
+            action.setEnabled(False)
+            self.undo.canRedoChanged.connect(action.setEnabled)
+        self.undo.undoTextChanged.connect(self._undo_text)
+        self.undo.redoTextChanged.connect(self._redo_text)
+        self.next_tab_action = self._action(lambda: self._step_tab(1), ["Ctrl+PgDown", "Ctrl+Tab"])
+        self.prev_tab_action = self._action(
+            lambda: self._step_tab(-1), ["Ctrl+PgUp", "Ctrl+Shift+Tab", "Ctrl+Backtab"]
         )
-        self.undo_action = self.undo.createUndoAction(self, self.tr("&Fortryd"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo.createRedoAction(self, self.tr("&Gentag"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.next_tab_action, self.prev_tab_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.problems_action = self._action(self.focus_problems, "F8")
+        self.explain_action = self._action(self._explanation_toggled, "Ctrl+I")
+        self.explain_action.setCheckable(True)
+        self.explain_action.setChecked(settings.explanation_visible())
+        self.about_action = self._action(self._about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(self.tr("&Filer"))
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.folder_action)
-        self.recent_menu = QMenu(self.tr("Seneste &filer"), self)
+        self.menus: dict[str, QMenu] = {
+            name: bar.addMenu("") for name in ("file", "edit", "calc", "view", "help")
+        }
+        file_menu = self.file_menu = self.menus["file"]
+        file_menu.addActions([self.open_action, self.folder_action])
+        self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -280,35 +335,141 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.departement_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Rediger"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        calc_menu = bar.addMenu(self.tr("&Beregning"))
-        calc_menu.addAction(self.calc_action)
-        view_menu = bar.addMenu(self.tr("&Vis"))
-        view_menu.addAction(self.problems_dock.toggleViewAction())
-        language_menu = view_menu.addMenu(self.tr("&Sprog"))
+        self.menus["edit"].addActions([self.undo_action, self.redo_action])
+        self.menus["calc"].addAction(self.calc_action)
+        view = self.menus["view"]
+        self.problems_toggle = self.problems_dock.toggleViewAction()
+        view.addActions([self.explain_action, self.problems_toggle, self.problems_action])
+        view.addSeparator()
+        view.addActions([self.next_tab_action, self.prev_tab_action])
+        view.addSeparator()
+        self.language_menu = view.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        current = settings.language() or _installed_language()
         for code, name in (("da", "Dansk"), ("sv", "Svenska")):
-            action = language_menu.addAction(name)
+            action = self.language_menu.addAction(name)
             action.setCheckable(True)
-            action.setChecked((settings.language() or "da") == code)
-            action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
-        help_menu = bar.addMenu(self.tr("&Hjælp"))
-        help_menu.addAction(self._action(self.tr("&Om Målscore"), self._about))
-        toolbar = self.addToolBar(self.tr("Værktøjslinje"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.open_action, self.save_action, self.calc_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.report_action, self.send_action])
+            action.setChecked(current == code)
+            self.language_group.addAction(action)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+        self.menus["help"].addAction(self.about_action)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addActions([self.open_action, self.save_action, self.calc_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.undo_tool, self.redo_tool])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.report_action, self.send_action])
+
+    def _build_focus_chain(self) -> None:
+        """Tab visits every pane in reading order and comes round again; hidden ones (another
+        tab's page, an empty problem list) are skipped by Qt."""
+        chain: list[QWidget] = [
+            self.tabs.tabBar(),
+            self.goal_view,
+            self.summary.areas,
+            self.pay_panel.view,
+            self.explanation,
+            self.problems.table,
+            self.problems.summary,
+        ]
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (also called on LanguageChange)."""
+        texts = {
+            self.open_action: self.tr("&Åbn …"),
+            self.folder_action: self.tr("Åbn &mappe …"),
+            self.save_action: self.tr("&Gem"),
+            self.save_as_action: self.tr("Gem &som …"),
+            self.calc_action: self.tr("&Beregn"),
+            self.report_action: self.tr("&Eksportér rapport …"),
+            self.send_action: self.tr("Send til &departement …"),
+            self.departement_action: self.tr("&Departement …"),
+            self.quit_action: self.tr("&Afslut"),
+            self.next_tab_action: self.tr("&Næste fane"),
+            self.prev_tab_action: self.tr("Forrige &fane"),
+            self.problems_action: self.tr("Gå til &problemer"),
+            self.explain_action: self.tr("&Forklaring"),
+            self.about_action: self.tr("&Om Målscore"),
+            self.undo_tool: self.tr("Fortryd"),
+            self.redo_tool: self.tr("Gentag"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.calc_action.setToolTip(self.tr("Beregn igen (F9 eller F5); en ændret fil læses først"))
+        self.problems_toggle.setText(self.tr("Problem&liste"))
+        titles = {
+            "file": self.tr("&Filer"),
+            "edit": self.tr("&Rediger"),
+            "calc": self.tr("&Beregning"),
+            "view": self.tr("&Vis"),
+            "help": self.tr("&Hjælp"),
+        }
+        for name, title in titles.items():
+            self.menus[name].setTitle(title)
+        self.recent_menu.setTitle(self.tr("Seneste &filer"))
+        self.language_menu.setTitle(self.tr("&Sprog"))
+        self.toolbar.setWindowTitle(self.tr("Værktøjslinje"))
+        # Alt+M, Alt+O, Alt+L open the tabs; the menus use F, R, B, V, H.
+        for index, text in enumerate(
+            (self.tr("&Mål"), self.tr("&Oversigt"), self.tr("Resultat&løn"))
+        ):
+            self.tabs.setTabText(index, text)
+        self.goal_model.retranslate()
+        self.pay_panel.retranslate()
+        self.summary.retranslate()
+        self.problems.retranslate()
+        self._undo_texts()
+        self._refresh()
+        self.languageChanged.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface's language now (and for the next start)."""
+        from desktop.app import install_translator
+
+        settings.set_language(code)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translator(app, code)
+        for name, action in self.language_actions.items():
+            action.setChecked(name == code)
+
+    def _undo_texts(self) -> None:
+        self._undo_text(self.undo.undoText())
+        self._redo_text(self.undo.redoText())
+
+    def _undo_text(self, undo: str) -> None:
+        """`Fortryd ændring af Resultat for 1.d` in the menu; the toolbar button keeps its
+        width and says it in its tooltip."""
+        self.undo_action.setText(self.tr("&Fortryd %1").replace("%1", undo).strip())
+        self.undo_tool.setToolTip(self.tr("Fortryd %1").replace("%1", undo).strip())
+
+    def _redo_text(self, redo: str) -> None:
+        self.redo_action.setText(self.tr("&Gentag %1").replace("%1", redo).strip())
+        self.redo_tool.setToolTip(self.tr("Gentag %1").replace("%1", redo).strip())
+
+    # --- window size and panes -------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if settings.window_state()[1] is None:
-                self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
+            self._fit_problems()
 
     def _restore_window(self) -> None:
         geometry, state = settings.window_state()
@@ -320,14 +481,65 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _default_size(self) -> None:
-        """Fit a 1366×768 laptop: use most of the screen, never more than it."""
-        self.setWindowTitle(self.tr("Målscore"))
+        """The first window follows the screen: nearly all of a laptop's, 90 % of a big one's."""
         screen = QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1280, 720)
             return
         free = screen.availableGeometry()
-        self.resize(min(1280, free.width() - 40), min(720, free.height() - 40))
+        self.resize(*first_window_size(free.width(), free.height()))
+        self.move(free.center() - self.rect().center())
+
+    def _fit_problems(self) -> None:
+        """A one-line bar when there is nothing to list (no title bar either); room for the
+        list, under its title with the counts, when there is."""
+        if self.problems.empty:
+            self.problems_dock.setTitleBarWidget(self._no_title)
+            self.problems.setMaximumHeight(self.problems.summary.sizeHint().height())
+        else:
+            self.problems_dock.setTitleBarWidget(None)  # type: ignore[arg-type]  # the default bar
+            self.problems.setMaximumHeight(16_777_215)
+            self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+
+    def _explanation_toggled(self) -> None:
+        settings.set_explanation_visible(self.explain_action.isChecked())
+        self.show_explanation_pane()
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        if self.explanation.isVisible() and self.splitter.sizes()[1] == 0:
+            self.explain_action.setChecked(False)
+            settings.set_explanation_visible(False)
+            self.explanation.hide()
+
+    def show_explanation_pane(self) -> None:
+        """The explanation shows only for a selected goal or milestone, and only if wanted
+        (not while a follow-up period is chosen: that view explains its goals itself)."""
+        wanted = self.explain_action.isChecked() and bool(self.explanation.showing)
+        wanted = wanted and self.tabs.currentIndex() == TAB_GOALS
+        followup = getattr(self, "followup", None)
+        wanted = wanted and not (followup is not None and followup.active)
+        if wanted and not self.explanation.isVisible():
+            self.explanation.show()
+            total = sum(self.splitter.sizes()) or self.width()
+            side = max(280, total // 5)
+            self.splitter.setSizes([total - side, side])
+        elif not wanted and self.explanation.isVisible():
+            self.explanation.hide()
+
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        page = self.tabs.currentWidget()
+        target = {TAB_SUMMARY: self.summary.areas, TAB_PAY: self.pay_panel.view}.get(
+            self.tabs.currentIndex(), self.goal_view
+        )
+        (target if target.isVisible() else page).setFocus(Qt.FocusReason.TabFocusReason)
+        self.show_explanation_pane()
+
+    def focus_problems(self) -> None:
+        """F8: the problem list, with the keyboard on its first row."""
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self.problems.focus_list()
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -361,8 +573,10 @@ class MainWindow(QMainWindow):
             return False
         self.doc = doc
         self.scored = None
+        self._stale_on_disk = False
         self.rescorer.fn = evaluator_for(doc.path)  # with last year's workbook, if named
         self.undo.clear()
+        self.watcher.watch(doc.path.resolve())
         self.read_only = read_only
         self.shown_as = shown_as if read_only else ""
         triggers = QAbstractItemView.EditTrigger
@@ -384,8 +598,9 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: Path) -> BatchDialog:
         settings.set_last_folder(folder)
         if self.batch is None:
-            self.batch = BatchDialog(self)
-            self.batch.openRequested.connect(self.open_path)
+            self.batch = BatchDialog()  # a window of its own, not kept on top of this one
+            self.batch.openRequested.connect(self._open_from_batch)
+            self.batch.prompts = self.prompts
         self.batch.show()
         self.batch.raise_()
         self.batch.start(folder)
@@ -403,6 +618,11 @@ class MainWindow(QMainWindow):
         if sources:
             self.departement.add_sources(sources)
         return self.departement
+
+    def _open_from_batch(self, path: Path) -> None:
+        if self.open_path(path):
+            self.raise_()
+            self.activateWindow()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -428,9 +648,91 @@ class MainWindow(QMainWindow):
         else:
             self.open_path(path)
 
+    # --- the file on disk ------------------------------------------------------------------
+
+    def file_changed_on_disk(self) -> None:
+        """The watcher saw the file (or its folder) change: read it in, asking when there are
+        unsaved edits (Genindlæs, keeping them on top, is the default)."""
+        if self.doc is None or self._asking or not self.doc.changed_on_disk():
+            return
+        if not self.doc.path.exists():
+            self._stale_on_disk = True
+            self.statusBar().showMessage(
+                self.tr("'%1' er flyttet eller slettet. Brug Gem som … for at gemme.").replace(
+                    "%1", self.doc.path.name
+                )
+            )
+            self._show_header()
+            return
+        if not self.doc.dirty:
+            if self._read_from_disk():
+                self.statusBar().showMessage(
+                    self.tr("'%1' er ændret på disken og er indlæst igen.").replace(
+                        "%1", self.doc.path.name
+                    ),
+                    10_000,
+                )
+            return
+        self._asking = True
+        try:
+            choice = self.prompts.file_changed(self.doc.path.name, len(self.doc.edits))
+        finally:
+            self._asking = False
+        if choice is Reload.KEEP_MINE:
+            self._read_from_disk()
+        elif choice is Reload.DISCARD_MINE:
+            self._reload()
+        else:
+            self._stale_on_disk = True
+            self._show_header()
+
+    def _read_from_disk(self) -> bool:
+        """Read the file again, the edits on top; say which edits the file's values replaced."""
+        if self.doc is None:
+            return False
+        try:
+            merge = self.doc.merge_from_disk()
+        except (MaalscoreError, OSError) as exc:
+            self.prompts.error(self.tr("Kan ikke genindlæse"), str(exc))
+            return False
+        self._stale_on_disk = False
+        self.undo.clear()  # the commands remember values of the file as it was
+        self._refresh()
+        self.rescore()
+        self.reloaded.emit()
+        if merge.dropped:
+            lines = [
+                self.tr("%1: din ændring %2 er erstattet af filens nye værdi %3")
+                .replace("%1", f"{key[0]}!{a1(key[1], key[2])}")
+                .replace("%2", f"'{cell_text(mine)}'")
+                .replace("%3", f"'{cell_text(theirs)}'")
+                for key, mine, theirs in merge.dropped
+            ]
+            self.prompts.info(
+                self.tr("Filen er indlæst igen"),
+                self.tr("Filen var også ændret i de celler, du havde rettet:")
+                + "\n"
+                + "\n".join(lines),
+            )
+        return True
+
+    def _reload(self) -> None:
+        if self.doc is None:
+            return
+        try:
+            self.doc.reload()
+        except (MaalscoreError, OSError) as exc:
+            self.prompts.error(self.tr("Kan ikke genindlæse"), str(exc))
+            return
+        self._stale_on_disk = False
+        self.undo.clear()
+        self._refresh()
+        self.rescore()
+        self.reloaded.emit()
+
     # --- editing and scoring ---------------------------------------------------------------
 
-    def _edit_requested(self, key: CellKey, text: str, as_text: bool) -> None:
+    def _edit_requested(self, key: CellKey, text: str, mode: str, label: str) -> None:
         if self.doc is None:
             return
         if self.read_only:
@@ -438,21 +740,27 @@ class MainWindow(QMainWindow):
                 self.tr("Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her."), 8000
             )
             return
-        new: CellValue = (
-            (text.strip() or None)
-            if as_text
-            else parse_input(text, percent_cell=self.doc.is_percent_cell(key))
-        )
+        percent = self.doc.is_percent_cell(key)
+        number_format: str | None = None
+        if mode == "text":
+            new: CellValue = text.strip() or None
+        elif mode == "amount":
+            typed = parse_amount(text, percent_cell=percent)
+            new, number_format = typed.value, typed.number_format
+        else:
+            new = parse_input(text, percent_cell=percent)
         old = self.doc.value(key)
-        if new == old and type(new) is type(old):
+        old_format = self.doc.formats.get(key)
+        if new == old and type(new) is type(old) and number_format == old_format:
             return
-        self.undo.push(EditCommand(self, key, old, new, self.tr("Ret %1").replace("%1", key[0])))
+        what = self.tr("ændring af %1").replace("%1", label) if label else self.tr("ændring")
+        self.undo.push(EditCommand(self, key, (old, old_format), (new, number_format), what))
 
-    def apply_value(self, key: CellKey, value: CellValue) -> None:
+    def apply_value(self, key: CellKey, value: CellValue, number_format: str | None = None) -> None:
         """Put a value in the document and rescore (called by the undo commands)."""
         if self.doc is None:
             return
-        self.doc.set(key, value)
+        self.doc.set(key, value, number_format)
         self._refresh()
         self.rescore()
 
@@ -463,7 +771,10 @@ class MainWindow(QMainWindow):
         self.rescorer.schedule(self.doc.grids)
 
     def recalculate(self) -> None:
-        """F9: score again (the file is not re-read; edits stay)."""
+        """F9/F5: read the file again if it changed on disk (edits kept on top), then score."""
+        if self.doc is not None and self.doc.changed_on_disk() and self.doc.path.exists():
+            self._read_from_disk()  # also rescores
+            return
         self.rescore()
 
     def _on_scored(self, scored: Scored) -> None:
@@ -482,14 +793,13 @@ class MainWindow(QMainWindow):
     # --- showing ---------------------------------------------------------------------------
 
     def _refresh(self) -> None:
-        evaluation = self.scored.evaluation if self.scored else None
-        plan = evaluation.plan if evaluation else None
-        card = evaluation.scorecard if evaluation else None
-        self.delegate.lang = plan.lang if plan else "da"
-        self.goal_model.refresh(plan, card, self.doc)
-        self.summary.set_card(card)
-        self.pay_panel.refresh(evaluation, self.doc)
-        self.problems.set_issues(evaluation.issues if evaluation else ())
+        self.shown = Shown.of(self.scored.evaluation if self.scored else None)
+        shown = self.shown
+        self.delegate.lang = shown.lang
+        self.goal_model.refresh(shown, self.doc)
+        self.summary.set_shown(shown)
+        self.pay_panel.refresh(shown, self.doc)
+        self.problems.set_issues(shown.issues)
         self._show_header()
         self._show_problem_count()
         self._selection_changed()
@@ -498,14 +808,13 @@ class MainWindow(QMainWindow):
         self.calc_action.setEnabled(has_doc)
         for action in (self.save_action, self.save_as_action):
             action.setEnabled(has_doc and not self.read_only)
-        ready = card is not None
+        ready = shown.ok and shown.card is not None
         self.report_action.setEnabled(ready)
         self.send_action.setEnabled(ready and not self.read_only)
 
     def _show_header(self) -> None:
-        evaluation = self.scored.evaluation if self.scored else None
-        plan = evaluation.plan if evaluation else None
-        card = evaluation.scorecard if evaluation else None
+        shown = self.shown
+        plan, card = shown.plan, shown.card
         if self.doc is None:
             self.title_label.setText(self.tr("Ingen projektmappe åben"))
             self.file_label.setText(
@@ -523,31 +832,46 @@ class MainWindow(QMainWindow):
         if self.read_only:
             where += " · " + self.tr("skrivebeskyttet: tallene er Målscores nye beregning")
         self.file_label.setText(where)
-        if card is not None:
+        errors = sum(1 for i in shown.issues if i.is_error)
+        if shown.total is not None:
+            total = shown.total
             self.score_label.setText(
                 self.tr("Målopfyldelse %1 · %2 af %3 point")
-                .replace("%1", fmt.pct(card.score_pct))
-                .replace("%2", fmt.points(card.total_points))
-                .replace("%3", fmt.points(card.max_points))
+                .replace("%1", fmt.pct(total.score_pct))
+                .replace("%2", fmt.points(total.total_points))
+                .replace("%3", fmt.points(total.max_points))
             )
-            trend = evaluation.trend if evaluation is not None else None
+            trend = self.scored.evaluation.trend if self.scored is not None else None
             if trend is not None and trend.last_score_pct is not None:
                 self.score_label.setText(
                     self.score_label.text()
                     + " · "
                     + self.tr("sidste år %1").replace("%1", fmt.pct(trend.last_score_pct))
                 )
-        elif evaluation is not None:
-            self.score_label.setText(self.tr("Kan ikke beregnes – se Problemer"))
-        if self.rescorer.is_current() and self.scored is not None:
-            text = self.tr("Beregnet %1").replace(
-                "%1", self.scored.computed_at.strftime("%H:%M:%S")
-            )
-            if self.doc.dirty:
-                text += " · " + self.tr("%1 ændrede celler er ikke gemt").replace(
-                    "%1", str(len(self.doc.edits))
+        elif card is not None:
+            self.score_label.setText(
+                self.tr("I alt afventer rettelse af %1 fejl – se Problemer (F8)").replace(
+                    "%1", str(errors)
                 )
-            self.busy_label.setText(text)
+            )
+        elif self.scored is not None:
+            self.score_label.setText(self.tr("Kan ikke beregnes – se Problemer (F8)"))
+        if self.rescorer.is_current() and self.scored is not None:
+            parts = [
+                self.tr("Beregnet %1").replace("%1", self.scored.computed_at.strftime("%H:%M:%S"))
+            ]
+            if self.doc.dirty:
+                n = len(self.doc.edits)
+                parts.append(
+                    self.tr("1 ændret celle er ikke gemt")
+                    if n == 1
+                    else self.tr("%1 ændrede celler er ikke gemt").replace("%1", str(n))
+                )
+            if errors and shown.total is not None:
+                parts.append(self.tr("%1 fejl – kan ikke gemmes").replace("%1", str(errors)))
+            if self._stale_on_disk:
+                parts.append(self.tr("filen er ændret på disken – F9 indlæser den"))
+            self.busy_label.setText(" · ".join(parts))
 
     def _show_problem_count(self) -> None:
         errors, warnings = self.problems.counts()
@@ -561,7 +885,7 @@ class MainWindow(QMainWindow):
         )
         if errors:
             self.problems_dock.show()
-            self.problems_dock.raise_()
+        self._fit_problems()
 
     def _update_title(self, *_args: object) -> None:
         name = self.doc.path.name if self.doc else ""
@@ -573,38 +897,39 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, *_args: QItemSelection) -> None:
         index = self.goal_view.currentIndex()
         row = self.goal_model.row_cache(index.row()) if index.isValid() else None
-        evaluation = self.scored.evaluation if self.scored else None
-        plan = evaluation.plan if evaluation else None
+        shown = self.shown
+        plan = shown.plan
         if row is None or plan is None or row.kind == "area":
             self.explanation.show_nothing()
+            self.show_explanation_pane()
             return
-        issues = row_issues(evaluation.issues, row.sheet, row.sheet_row) if evaluation else ()
+        issues = row_issues(shown.issues, row.sheet, row.sheet_row)
         if row.kind == "milestone":
             m = next((m for m in plan.milestones if m.row == row.sheet_row), None)
             if m is not None:
                 self.explanation.show_milestone(plan, m, self.doc, issues)
-            return
-        goal = plan.goal(row.goal_id)
-        if goal is not None:
-            card = evaluation.scorecard if evaluation else None
-            result = goal_result(card, goal.id)
-            trend = evaluation.trend.goal(goal.id) if evaluation and evaluation.trend else None
-            self.explanation.show_goal(plan, goal, result, self.doc, issues, trend)
+        else:
+            goal = plan.goal(row.goal_id)
+            if goal is not None:
+                evaluation = self.scored.evaluation if self.scored else None
+                trend = evaluation.trend.goal(goal.id) if evaluation and evaluation.trend else None
+                self.explanation.show_goal(shown, goal, self.doc, issues, trend)
+        self.show_explanation_pane()
 
     def jump_to(self, sheet: str, cell: str) -> bool:
-        """Show the row a problem points at (goals, milestones or pay); False if none."""
-        evaluation = self.scored.evaluation if self.scored else None
-        plan = evaluation.plan if evaluation else None
+        """Show the cell a problem points at (goals, milestones or pay); False if none."""
+        plan = self.shown.plan
         try:
-            sheet_row = parse_a1(cell.split(":")[0])[0] if cell else -1
+            sheet_row, sheet_col = parse_a1(cell.split(":")[0]) if cell else (-1, -1)
         except ValueError:
-            sheet_row = -1
+            sheet_row, sheet_col = -1, -1
         if plan is not None and plan.pay_layout is not None and sheet == plan.pay_layout.sheet:
             self.tabs.setCurrentIndex(TAB_PAY)
             self.pay_panel.select_sheet_row(sheet_row)
+            self.pay_panel.view.setFocus()
             return True
-        row = self.goal_model.find_row(sheet, sheet_row)
-        if row < 0:
+        index = self.goal_model.find_cell(sheet, sheet_row, sheet_col)
+        if not index.isValid():
             self.statusBar().showMessage(
                 self.tr("%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.")
                 .replace("%1", sheet)
@@ -614,7 +939,6 @@ class MainWindow(QMainWindow):
             return False
         self.followup.selector.choose(None)  # problems are shown on the year's goal table
         self.tabs.setCurrentIndex(TAB_GOALS)
-        index = self.goal_model.index(row, Col.RESULT)
         self.goal_view.setCurrentIndex(index)
         self.goal_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.goal_view.setFocus()
@@ -640,15 +964,15 @@ class MainWindow(QMainWindow):
             self._on_scored(self.rescorer.score_now(self.doc.grids))
         return self.scored
 
-    def _refuse_errors(self, scored: Scored, doing: str) -> bool:
+    def _refuse_errors(self, evaluation: Evaluation, doing: str) -> bool:
         """True (and a clear message) when the workbook has errors, so nothing is written."""
-        evaluation = scored.evaluation
         if evaluation.ok:
             return False
+        plan = evaluation.plan
         missing = sorted(
             p.name
-            for p in self.pay_panel.model.people
-            if p.row in self.pay_panel.model.missing_reason
+            for p in (plan.people if plan else ())
+            if (p.adjustment or p.withheld) and not p.reason
         )
         if missing:
             self.tabs.setCurrentIndex(TAB_PAY)
@@ -659,7 +983,7 @@ class MainWindow(QMainWindow):
         else:
             errors = sum(1 for i in evaluation.issues if i.is_error)
             text = self.tr(
-                "Projektmappen har %1 fejl. Ret dem (se listen Problemer), og prøv igen."
+                "Projektmappen har %1 fejl. Ret dem (se listen Problemer, F8), og prøv igen."
             ).replace("%1", str(errors))
         self.problems_dock.show()
         self.prompts.error(doing, text + "\n\n" + self.tr("Intet er gemt."))
@@ -674,23 +998,34 @@ class MainWindow(QMainWindow):
         dst = self.prompts.save_file(
             self.doc.path, self.tr("Gem projektmappen som"), self.tr("Excel-projektmappe (*.xlsx)")
         )
-        return dst is not None and self._save_to(dst)
+        if dst is None:
+            return False
+        if dst.suffix.lower() not in (".xlsx", ".xlsm"):
+            dst = dst.with_name(dst.name + ".xlsx")  # "plan" and "plan.v2" become .xlsx files
+        return self._save_to(dst)
 
     def _save_to(self, dst: Path | None) -> bool:
-        scored = self._current()
-        if self.doc is None or scored is None:
+        """Save the file's current inputs plus the edits, with results computed from exactly
+        those inputs; a file changed on disk is read in first (asking how)."""
+        if self.doc is None:
             return False
-        if self._refuse_errors(scored, self.tr("Kan ikke gemme")):
-            return False
-        if dst is None and self.doc.changed_on_disk():
+        if self.doc.changed_on_disk() and self.doc.path.exists():
             choice = self.prompts.conflict(self.doc.path.name)
+            if choice is Conflict.CANCEL or not self._read_from_disk():
+                return False
             if choice is Conflict.RELOAD:
-                self._reload()
-                return False
-            if choice is Conflict.CANCEL:
-                return False
+                return False  # the user looks at the new numbers first
+        elif not self.doc.path.exists():
+            self.prompts.error(
+                self.tr("Kan ikke gemme"),
+                self.tr(
+                    "'%1' findes ikke længere. Brug Gem som … for at gemme et andet sted."
+                ).replace("%1", self.doc.path.name),
+            )
+            return False
+        now = datetime.now()
         try:
-            self.doc.save(scored.evaluation, dst)
+            written = self.doc.save(dst, now=now)
         except (MaalscoreError, OSError) as exc:
             self.prompts.error(
                 self.tr("Kan ikke gemme"),
@@ -698,25 +1033,19 @@ class MainWindow(QMainWindow):
                 str(exc),
             )
             return False
+        if not written.ok:
+            self._on_scored(self.rescorer.score_now(self.doc.grids))
+            self._refuse_errors(written, self.tr("Kan ikke gemme"))
+            return False
         self.undo.setClean()
+        self._stale_on_disk = False
+        self.watcher.watch(self.doc.path.resolve())
         settings.add_recent(self.doc.path.resolve())
         self.statusBar().showMessage(self.tr("Gemt i %1").replace("%1", str(self.doc.path)), 8000)
-        self._refresh()
-        self.rescore()
+        # What was written is what is shown: the results of exactly the saved inputs.
+        self._on_scored(self.rescorer.adopt(written, now))
         self.saved.emit(self.doc.path)
         return True
-
-    def _reload(self) -> None:
-        if self.doc is None:
-            return
-        try:
-            self.doc.reload()
-        except (MaalscoreError, OSError) as exc:
-            self.prompts.error(self.tr("Kan ikke genindlæse"), str(exc))
-            return
-        self.undo.clear()
-        self._refresh()
-        self.rescore()
 
     def _may_discard(self) -> bool:
         """Before the open document is replaced or closed: ask about unsaved edits."""
@@ -735,12 +1064,14 @@ class MainWindow(QMainWindow):
             return None
         if path is None:
             path = self.prompts.save_file(
-                self.doc.path.with_name(f"{self.doc.path.stem} - rapport.pdf"),
+                report_files(self.doc.path)[0],
                 self.tr("Eksportér rapport"),
                 self.tr("PDF-dokument (*.pdf)"),
             )
             if path is None:
                 return None
+            if path.suffix.lower() != ".pdf":
+                path = path.with_name(path.name + ".pdf")
         return self._write_report(scored, path)
 
     def _write_report(self, scored: Scored, path: Path) -> Path | None:
@@ -760,6 +1091,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Rapport gemt i %1").replace("%1", str(path)), 8000)
         return path
 
+    def _report_paths(self) -> tuple[Path, Path] | None:
+        """Where the report and the draft go; an earlier one is never overwritten unasked."""
+        assert self.doc is not None
+        pdf, eml = report_files(self.doc.path)
+        existing = [p for p in (pdf, eml) if p.exists()]
+        if not existing:
+            return pdf, eml
+        choice = self.prompts.overwrite(existing)
+        if choice is Overwrite.CANCEL:
+            return None
+        if choice is Overwrite.NEW_NAME:
+            return free_report_files(self.doc.path)
+        return pdf, eml
+
     def send_to_ministry(self) -> Path | None:
         """Save, write the PDF next to the workbook, build the .eml and open it."""
         if self.doc is None:
@@ -768,28 +1113,77 @@ class MainWindow(QMainWindow):
             choice = self.prompts.unsaved(self.doc.path.name)
             if choice is not Unsaved.SAVE or not self.save():
                 return None
-        scored = self._current()
-        if scored is None or self._refuse_errors(scored, self.tr("Kan ikke sende")):
+        elif self.doc.changed_on_disk() and not self._read_from_disk():
             return None
-        pdf = self._write_report(
-            scored, self.doc.path.with_name(f"{self.doc.path.stem} - rapport.pdf")
-        )
+        scored = self._current()
+        if scored is None or self._refuse_errors(scored.evaluation, self.tr("Kan ikke sende")):
+            return None
+        evaluation = scored.evaluation
+        plan, card = evaluation.plan, evaluation.scorecard
+        assert plan is not None and card is not None
+        address = plan.ministry_email or settings.ministry_email(plan.ministry)
+
+        def preview(to: str, signature: str) -> str:
+            return mail_body(plan, card, evaluation.pay, signature)
+
+        details = self.prompts.send_details(address, settings.signature(), preview)
+        if details is None:
+            return None
+        if details.to and not re.match(_ADDRESS, details.to):
+            self.prompts.error(
+                self.tr("Kan ikke sende"),
+                self.tr("'%1' er ikke én e-mailadresse (fx post@fm.dk).").replace("%1", details.to),
+            )
+            return None
+        settings.set_signature(details.signature)
+        if details.to and details.to != plan.ministry_email:
+            settings.set_ministry_email(plan.ministry, details.to)
+        paths = self._report_paths()
+        if paths is None:
+            return None
+        pdf = self._write_report(scored, paths[0])
         if pdf is None:
             return None
-        eml = self.doc.path.with_name(f"{self.doc.path.stem}.eml")
+        eml = paths[1]
         try:
-            write_email(build_email(scored.evaluation, self.doc.path, pdf), eml)
-        except OSError as exc:
+            write_email(
+                draft_message(evaluation, self.doc.path, pdf, details.to, details.signature), eml
+            )
+        except (OSError, ValueError) as exc:
             self.prompts.error(self.tr("Kan ikke lave e-mailen"), str(exc))
             return None
-        if not self.open_url(QUrl.fromLocalFile(str(eml))):
-            self.prompts.info(
-                self.tr("Send til departement"),
-                self.tr("E-mailen er gemt i %1. Åbn den i dit mailprogram.").replace(
-                    "%1", str(eml)
-                ),
-            )
+        self._tell_sent(eml, pdf, details.to, self.open_url(QUrl.fromLocalFile(str(eml))))
         return eml
+
+    def _tell_sent(self, eml: Path, pdf: Path, to: str, opened: bool) -> None:
+        assert self.doc is not None
+        where = (
+            self.tr("E-mailen er gemt her:\n%1\n\nRapporten: %2\nProjektmappen: %3")
+            .replace("%1", str(eml))
+            .replace("%2", str(pdf))
+            .replace("%3", str(self.doc.path))
+        )
+        if opened:
+            text = (
+                self.tr(
+                    "Udkastet er sendt til dit mailprogram. Kontrollér det, og tryk Send."
+                    " Åbner det ikke, så åbn filen herunder."
+                )
+                + "\n\n"
+                + where
+            )
+        else:
+            text = (
+                self.tr(
+                    "Der er intet mailprogram, der kan åbne udkastet. Åbn filen herunder i dit "
+                    "mailprogram, eller skriv en ny e-mail til %1 og vedhæft projektmappen og "
+                    "rapporten."
+                ).replace("%1", to or self.tr("departementet"))
+                + "\n\n"
+                + where
+            )
+        self.statusBar().showMessage(self.tr("E-mail gemt i %1").replace("%1", str(eml)), 10_000)
+        self.prompts.sent(self.tr("Send til departement"), text, eml.parent)
 
     # --- closing ---------------------------------------------------------------------------
 
@@ -799,16 +1193,12 @@ class MainWindow(QMainWindow):
             return
         if self.batch is not None:
             self.batch.cancel()
+            self.batch.close()
         if self.departement is not None:
             self.departement.close()
+        self.watcher.watch(None)
         settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()
-
-    def _set_language(self, code: str) -> None:
-        settings.set_language(code)
-        self.prompts.info(
-            self.tr("Sprog"), self.tr("Sproget skifter, næste gang Målscore startes.")
-        )
 
     def _about(self) -> None:
         from calc import __version__
@@ -820,6 +1210,21 @@ class MainWindow(QMainWindow):
                 "resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål."
             ).replace("%1", __version__),
         )
+
+
+def first_window_size(width: int, height: int) -> tuple[int, int]:
+    """The window's first size on a screen with this much room: all of a laptop's screen but
+    a margin (1366×768 → 1326×728), 90 % of a larger one (1920×1080 → 1728×972)."""
+    return (
+        width - 40 if width <= 1600 else int(width * 0.9),
+        height - 40 if height <= 900 else int(height * 0.9),
+    )
+
+
+def _installed_language() -> str:
+    from desktop.app import ui_language
+
+    return ui_language()
 
 
 def _dropped_path(urls: list[QUrl]) -> Path | None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -24,10 +25,11 @@ from calc import fmt
 from calc.errors import Issue, count
 from calc.grid import a1, parse_a1
 from calc.model import Goal, GoalType, Milestone, Plan, Scale
-from calc.scoring import GoalResult, ScoreCard, show
+from calc.scoring import GoalResult, ScoreCard, Status, show
 from calc.trend import GoalTrend
 from desktop.document import Document
-from desktop.goalmodel import target_text
+from desktop.goalmodel import goal_type_text, target_text
+from desktop.shown import Shown
 from desktop.style import STATUS_COLOURS, cell_text, status_text
 
 SCALED = {GoalType.AT_LEAST, GoalType.AT_MOST, GoalType.REDUCTION, GoalType.INCREASE}
@@ -38,11 +40,16 @@ class ExplanationPanel(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("explanationPanel")
         self.setOpenLinks(False)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(240)
+        self.setTabChangesFocus(True)  # Tab moves on, it is not typed into a read-only text
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.showing = ""  # the goal id or milestone shown, "" for nothing
         self.show_nothing()
 
     def show_nothing(self) -> None:
+        self.showing = ""
         self.setHtml(
             "<p style='color:#666'>"
             + escape(self.tr("Vælg et mål i tabellen for at se, hvordan det er beregnet."))
@@ -51,21 +58,26 @@ class ExplanationPanel(QTextBrowser):
 
     def show_goal(
         self,
-        plan: Plan,
+        shown: Shown,
         goal: Goal,
-        result: GoalResult | None,
         doc: Document | None,
         issues: tuple[Issue, ...] = (),
         last: GoalTrend | None = None,
     ) -> None:
+        plan = shown.plan
+        assert plan is not None
+        result = shown.goal(goal.id)
+        blocked = shown.blocked_goal(goal.id)
+        if blocked is not None:
+            result = None
         rows: list[tuple[str, str]] = [
             (self.tr("Område"), goal.area),
             (self.tr("Resultatkrav"), goal.requirement),
-            (self.tr("Type"), goal.type.value),
+            (self.tr("Type"), goal_type_text(goal.type)),
             (self.tr("Målværdi"), target_text(goal, plan)),
         ]
         if goal.type in SCALED and goal.scale is not Scale.BINARY:
-            rows.append((self.tr("Skala"), goal.scale.value))
+            rows.append((self.tr("Skala"), scale_text(goal.scale)))
             if goal.lower is not None:
                 rows.append((self.tr("Nedre grænse"), show(goal.lower, goal.unit, plan.lang)))
         if goal.indicator is not None:
@@ -77,7 +89,7 @@ class ExplanationPanel(QTextBrowser):
             )
         if goal.parent:
             rows.append((self.tr("Under mål"), goal.parent))
-        rows.append((self.tr("Resultat"), goal.result_text or "–"))
+        rows.append((self.tr("Resultat"), _result_text(goal, result, plan)))
         if result is not None:
             rows += [
                 (self.tr("Vægt"), self.tr("%1 point").replace("%1", fmt.points(result.weight))),
@@ -117,13 +129,21 @@ class ExplanationPanel(QTextBrowser):
             col = dict(layout.columns).get("result", 0)
             rows.append((self.tr("Celle"), f"{layout.sheet}!{a1(goal.row, col)}"))
         html = f"<h3>{escape(goal.id)} &nbsp;{escape(goal.text)}</h3>"
-        if result is not None:
+        if blocked is not None:
+            colour = STATUS_COLOURS[Status.BLOCKED]
+            html += (
+                f"<p><b style='color:{colour}'>{escape(status_text(Status.BLOCKED))}</b></p>"
+                f"<p style='background:#F4F6F8;padding:6px'>"
+                f"{escape(blocked.reason(plan.lang))}</p>"
+            )
+        elif result is not None:
             colour = STATUS_COLOURS[result.status]
             html += (
                 f"<p><b style='color:{colour}'>{escape(status_text(result.status))}</b></p>"
                 f"<p style='background:#F4F6F8;padding:6px'>{escape(result.explanation)}</p>"
             )
         html += _table(rows) + _problems(issues, self.tr("Problemer i denne række"))
+        self.showing = goal.id
         self.setHtml(html)
 
     def show_milestone(
@@ -142,10 +162,36 @@ class ExplanationPanel(QTextBrowser):
                     rows.append((label, cell_text(doc.value((layout.sheet, m.row, cols[key])))))
             rows.append((self.tr("Celle"), f"{layout.sheet}!{a1(m.row, 0)}"))
         html = f"<h3>{escape(self.tr('Milepæl'))}</h3><p>{escape(m.name)}</p>" + _table(rows)
+        self.showing = f"{m.goal_id}/{m.row}"
         self.setHtml(html + _problems(issues, self.tr("Problemer i denne række")))
 
 
 _COLOURS = {"error": "#B03000", "warning": "#8A5A00", "info": "#1F4E79"}
+
+
+def scale_text(scale: Scale) -> str:
+    translate = QCoreApplication.translate
+    return {
+        Scale.BINARY: translate("Scale", "binær"),
+        Scale.LINEAR: translate("Scale", "lineær"),
+        Scale.STEPS: translate("Scale", "trin"),
+    }[scale]
+
+
+def _result_text(goal: Goal, result: GoalResult | None, plan: Plan) -> str:
+    """The result as typed, or as computed from case data with its unit (6,4 måneder)."""
+    translate = QCoreApplication.translate
+    if result is not None and result.measured is not None and goal.indicator is not None:
+        return show(result.measured, goal.unit, plan.lang)
+    if goal.type is GoalType.MILESTONES:
+        return translate("ExplanationPanel", "fra milepæle")
+    if goal.type is GoalType.SUBGOALS:
+        return translate("ExplanationPanel", "fra delmål")
+    if goal.indicator is not None:
+        return translate("ExplanationPanel", "fra sagsdata")
+    if result is not None and result.measured is not None:
+        return show(result.measured, goal.unit, plan.lang)
+    return goal.result_text or "–"
 
 
 def _problems(issues: tuple[Issue, ...], heading: str) -> str:
@@ -183,20 +229,26 @@ def _table(rows: list[tuple[str, str]]) -> str:
 
 
 class ProblemsPanel(QWidget):
-    """Errors and warnings with sheet and cell; double-click asks to jump to the row."""
+    """Errors and warnings with sheet and cell; Enter or a double-click asks to jump to the row.
 
-    def sizeHint(self) -> QSize:
-        return QSize(600, 110)
+    With nothing to list it is one line ("Ingen problemer"), so the goals get the room.
+    """
 
     jumpRequested = Signal(str, str)  # sheet, cell
+    emptyChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("problemsSummary")
+        self.summary.setContentsMargins(6, 2, 6, 2)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Celle"), self.tr("Besked")])
+        self.table.setObjectName("problemsTable")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -206,10 +258,23 @@ class ProblemsPanel(QWidget):
         self.table.cellActivated.connect(self._double_clicked)  # Enter on a row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table)
         self.issues: tuple[Issue, ...] = ()
+        self._was_empty: bool | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("Celle"), self.tr("Besked")])
+        self.set_issues(self.issues)
+
+    @property
+    def empty(self) -> bool:
+        return not self.issues
 
     def set_issues(self, issues: tuple[Issue, ...]) -> None:
+        was_empty = self._was_empty
         rank = {"error": 0, "warning": 1, "info": 2}
         self.issues = tuple(sorted(issues, key=lambda i: (rank[i.severity], i.sheet)))
         self.table.setRowCount(len(self.issues))
@@ -230,11 +295,37 @@ class ProblemsPanel(QWidget):
             message = QTableWidgetItem(issue.message)
             message.setToolTip(issue.message)
             self.table.setItem(r, 2, message)
+        errors, warnings = self.counts()
+        if not self.issues:
+            self.summary.setText(self.tr("Ingen problemer i projektmappen."))
+        else:
+            self.summary.setText(
+                self.tr("%1 fejl og %2 advarsler. Tryk Enter på en række for at gå til cellen.")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
+        self.table.setVisible(bool(self.issues))
+        # The focus chain needs a stop even when the table is hidden: the summary line.
+        self.summary.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus if self.issues else Qt.FocusPolicy.TabFocus
+        )
+        self._was_empty = not self.issues
+        if was_empty is not None and was_empty != self._was_empty:
+            self.emptyChanged.emit(self._was_empty)
 
     def counts(self) -> tuple[int, int]:
         """(errors, warnings); info lines are listed but counted as neither."""
         errors, warnings, _info = count(self.issues)
         return errors, warnings
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the list, on the first problem."""
+        if self.issues:
+            if self.table.currentRow() < 0:
+                self.table.setCurrentCell(0, 0)
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.summary.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _double_clicked(self, row: int, _col: int) -> None:
         if 0 <= row < len(self.issues):

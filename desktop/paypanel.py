@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from calc import fmt
-from calc.engine import Evaluation
 from calc.model import Person
 from calc.pay import PayResult
 from desktop.document import CellKey, Document
 from desktop.goalmodel import StableEditorDelegate
+from desktop.shown import Shown
 from desktop.style import EDITED_BACKGROUND, ERROR_COLOUR, cell_text, edit_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,16 +44,22 @@ EDITABLE = {"adjustment", "reason"}
 
 
 class PayTableModel(QAbstractTableModel):
-    editRequested = Signal(object, str, bool)  # CellKey, text typed, keep as text
+    # CellKey, text typed, how to read it ("value", "text", "amount"), what it is
+    editRequested = Signal(object, str, str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.people: tuple[Person, ...] = ()
         self.results: dict[int, PayResult] = {}
+        self.blocked: dict[int, str] = {}  # sheet row → why the pay waits for a correction
         self.doc: Document | None = None
         self.sheet = ""
         self.cols: dict[str, int] = {}
         self.missing_reason: set[int] = set()  # rows (sheet) whose Begrundelse is required
+        self._headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self._headers = [
             self.tr("Navn"),
             self.tr("Stilling"),
@@ -64,39 +70,45 @@ class PayTableModel(QAbstractTableModel):
             self.tr("Bortfald"),
             self.tr("Udbetaling"),
         ]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
-    def refresh(self, evaluation: Evaluation | None, doc: Document | None) -> None:
+    def refresh(self, shown: Shown, doc: Document | None) -> None:
         """New numbers for the same people only signal a change, so an open editor (someone
         typing a Begrundelse while the score is recomputed) is not closed."""
-        plan = evaluation.plan if evaluation else None
+        plan = shown.plan
         people = plan.people if plan else ()
         if people and [p.row for p in people] == [p.row for p in self.people]:
-            self._load(evaluation, doc)
+            self._load(shown, doc)
             last = self.index(len(people) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
             return
         self.beginResetModel()
-        self._load(evaluation, doc)
+        self._load(shown, doc)
         self.endResetModel()
 
-    def _load(self, evaluation: Evaluation | None, doc: Document | None) -> None:
-        plan = evaluation.plan if evaluation else None
+    def _load(self, shown: Shown, doc: Document | None) -> None:
+        plan = shown.plan
         self.doc = doc
         self.people = plan.people if plan else ()
-        self.results = {p.row: p for p in evaluation.pay} if evaluation else {}
+        self.results = {p.row: p for p in shown.pay}
+        self.blocked = {
+            p.row: b.reason(shown.lang)
+            for p in self.people
+            if (b := shown.blocking.person(p.row)) is not None
+        }
         layout = plan.pay_layout if plan else None
         self.sheet = layout.sheet if layout else ""
         self.cols = dict(layout.columns) if layout else {}
-        self.missing_reason = self._missing_reasons(evaluation)
+        self.missing_reason = self._missing_reasons(shown)
 
-    def _missing_reasons(self, evaluation: Evaluation | None) -> set[int]:
+    def _missing_reasons(self, shown: Shown) -> set[int]:
         """Rows where the core reports a missing Begrundelse (an error on that sheet and row)."""
-        if evaluation is None or "reason" not in self.cols:
+        if shown.plan is None or "reason" not in self.cols:
             return set()
         from calc.grid import parse_a1
 
         rows = set()
-        for issue in evaluation.issues:
+        for issue in shown.issues:
             if issue.is_error and issue.sheet == self.sheet and issue.cell:
                 try:
                     r, c = parse_a1(issue.cell)
@@ -160,6 +172,8 @@ class PayTableModel(QAbstractTableModel):
                 return self.tr("Et skøn eller bortfald kræver en skriftlig begrundelse.")
             if edited:
                 return self.tr("Ændret – ikke gemt")
+            if person.row in self.blocked:
+                return self.blocked[person.row]
             result = self.results.get(person.row)
             return result.explanation if result else None
         if role == Qt.ItemDataRole.TextAlignmentRole and name in {
@@ -177,6 +191,8 @@ class PayTableModel(QAbstractTableModel):
             return person.name
         if name == "title":
             return person.title
+        if name in ("computed", "payout") and person.row in self.blocked:
+            return self.tr("afventer rettelse")
         if name in ("maximum", "computed", "payout"):
             return fmt.kroner(getattr(result, name)) if result else "–"
         if name == "withheld":
@@ -194,7 +210,11 @@ class PayTableModel(QAbstractTableModel):
             return False
         if str(value).strip() == edit_text(self.doc.value(key)).strip():
             return False
-        self.editRequested.emit(key, str(value), name == "reason")
+        mode = "text" if name == "reason" else "amount"
+        label = self.tr("%1 for %2").replace("%1", self._headers[index.column()])
+        self.editRequested.emit(
+            key, str(value), mode, label.replace("%2", self.people[index.row()].name)
+        )
         return True
 
 
@@ -205,6 +225,8 @@ class PayPanel(QWidget):
         super().__init__(parent)
         self.model = PayTableModel(self)
         self.view = QTableView(self)
+        self.view.setObjectName("payTable")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setItemDelegate(StableEditorDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,12 +241,7 @@ class PayPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(90)
         header.setSectionResizeMode(COLUMNS.index("reason"), QHeaderView.ResizeMode.Stretch)
-        self.hint = QLabel(
-            self.tr(
-                "Skøn skrives i kroner (fx -5.000) eller i procentpoint af maksimum (fx -10 %). "
-                "Et skøn kræver altid en skriftlig begrundelse."
-            )
-        )
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -234,10 +251,20 @@ class PayPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.explanation)
         self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.retranslate()
 
-    def refresh(self, evaluation: Evaluation | None, doc: Document | None) -> None:
+    def retranslate(self) -> None:
+        self.model.retranslate()
+        self.hint.setText(
+            self.tr(
+                "Skøn skrives i kroner (fx -5.000 kr.) eller i procentpoint af maksimum "
+                "(fx -10 %). Et skøn kræver altid en skriftlig begrundelse."
+            )
+        )
+
+    def refresh(self, shown: Shown, doc: Document | None) -> None:
         current = self.view.currentIndex().row()
-        self.model.refresh(evaluation, doc)
+        self.model.refresh(shown, doc)
         if current < 0 and self.model.rowCount():
             self.view.selectRow(0)  # show the first person's explanation from the start
         self._show(max(current, 0))
@@ -247,8 +274,10 @@ class PayPanel(QWidget):
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.model.people):
-            result = self.model.results.get(self.model.people[row].row)
-            self.explanation.setText(result.explanation if result else "")
+            sheet_row = self.model.people[row].row
+            result = self.model.results.get(sheet_row)
+            why = self.model.blocked.get(sheet_row, "")
+            self.explanation.setText(result.explanation if result else why)
         else:
             self.explanation.setText("")
 

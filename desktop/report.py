@@ -1,5 +1,5 @@
 """The ministry's report: a PDF with a one-page summary and one row per goal with its explanation,
-and the e-mail draft (.eml) that carries the workbook and the PDF.
+and the e-mail draft (.eml, built by `calc.mail`) that carries the workbook and the PDF.
 
 The report shows only numbers the core computed, formatted by `calc.fmt`. The integrity stamp
 (issue 3) is looked up in one small function, `integrity_stamp`, so that when the stamp arrives
@@ -8,11 +8,10 @@ only that function needs to learn its final form.
 
 from __future__ import annotations
 
-import mimetypes
+import os
 import zipfile
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formatdate
 from html import escape
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -23,6 +22,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from calc import fmt
 from calc.engine import Evaluation
 from calc.grid import WorkbookGrids
+from calc.mail import PDF, XLSX, Attachment, Draft, build_draft
 from desktop.style import status_text
 
 STAMP_NAME = "Målscore"
@@ -82,7 +82,10 @@ def report_html(evaluation: Evaluation, computed_at: datetime, stamp: str | None
         (translate("Report", "Institution"), plan.institution),
         (translate("Report", "Departement"), plan.ministry),
         (translate("Report", "År"), str(plan.year or "")),
-        (translate("Report", "Beregnet"), computed_at.strftime("%d-%m-%Y kl. %H:%M")),
+        (
+            translate("Report", "Beregnet"),
+            computed_at.strftime(translate("Report", "%d-%m-%Y kl. %H:%M")),
+        ),
         (
             translate("Report", "Point i alt"),
             f"{fmt.points(card.total_points)} af {fmt.points(card.max_points)}",
@@ -223,50 +226,47 @@ def export_pdf(
     write_pdf(report_html(evaluation, computed_at, stamp), path, title)
 
 
-# --- e-mail draft ---------------------------------------------------------------------------
+# --- the files sent to the ministry ----------------------------------------------------------
 
 
-def build_email(evaluation: Evaluation, workbook: Path, pdf: Path) -> EmailMessage:
-    """A draft to the ministry with the workbook and the report attached.
+def report_files(workbook: Path, n: int = 1) -> tuple[Path, Path]:
+    """The report PDF and the e-mail draft for a workbook: `plan - rapport.pdf`, `plan.eml`;
+    the n-th version (n ≥ 2) gets ` (n)` before the suffix."""
+    tail = f" ({n})" if n > 1 else ""
+    return (
+        workbook.with_name(f"{workbook.stem} - rapport{tail}.pdf"),
+        workbook.with_name(f"{workbook.stem}{tail}.eml"),
+    )
 
-    `X-Unsent: 1` makes Outlook open the .eml as an unsent draft; other mail programs show it as
-    a message they can forward or send.
-    """
+
+def free_report_files(workbook: Path) -> tuple[Path, Path]:
+    """The first pair of report files of which neither exists yet."""
+    n = 2
+    while any(p.exists() for p in report_files(workbook, n)):
+        n += 1
+    return report_files(workbook, n)
+
+
+def draft_message(
+    evaluation: Evaluation, workbook: Path, pdf: Path, to: str, signature: str
+) -> EmailMessage:
+    """The draft to the ministry (`calc.mail`, in the workbook's language) with the workbook
+    and the report attached, read from disk as they are now."""
     plan, card = evaluation.plan, evaluation.scorecard
-    institution = plan.institution if plan else ""
-    year = str(plan.year) if plan and plan.year else ""
-    msg = EmailMessage()
-    msg["Subject"] = (
-        translate("Report", "Resultatopgørelse %1 for %2")
-        .replace("%1", year)
-        .replace("%2", institution)
+    if plan is None or card is None:
+        raise ValueError("no scored plan")
+    attachments = (
+        Attachment(workbook.name, workbook.read_bytes(), XLSX),
+        Attachment(pdf.name, pdf.read_bytes(), PDF),
     )
-    msg["Date"] = formatdate(localtime=True)
-    msg["X-Unsent"] = "1"
-    score = fmt.pct(card.score_pct) if card else "–"
-    points = f"{fmt.points(card.total_points)} af {fmt.points(card.max_points)}" if card else "–"
-    body = translate(
-        "Report",
-        "Kære departement\n\n"
-        "Hermed resultatopgørelsen for mål- og resultatplanen %1 for %2.\n\n"
-        "Samlet målopfyldelse: %3 (%4 point).\n\n"
-        "Projektmappen og rapporten (PDF) er vedhæftet.\n\n"
-        "Med venlig hilsen\n",
-    )
-    msg.set_content(
-        body.replace("%1", year)
-        .replace("%2", institution)
-        .replace("%3", score)
-        .replace("%4", points)
-    )
-    for path in (workbook, pdf):
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if path.suffix.lower() == ".xlsx":
-            kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        main, sub = kind.split("/", 1)
-        msg.add_attachment(path.read_bytes(), maintype=main, subtype=sub, filename=path.name)
-    return msg
+    return build_draft(plan, card, evaluation.pay, Draft(to, signature, attachments))
 
 
 def write_email(msg: EmailMessage, path: Path) -> None:
-    path.write_bytes(bytes(msg))
+    """Write the .eml whole or not at all (a temporary file renamed into place)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(bytes(msg))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

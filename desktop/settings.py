@@ -1,4 +1,5 @@
-"""The user's settings (last folder, recent files, window state, language) in QSettings.
+"""The user's settings (last folder, recent files, window state, language, panels, the
+e-mail signature and the ministries' addresses) in QSettings.
 
 Always the INI format under the user scope, so that tests can point `QSettings.setPath` at a
 temporary folder and never touch the real user's configuration.
@@ -69,3 +70,35 @@ def set_language(code: str) -> None:
 def language() -> str:
     """`da` (default), `sv` or `en`; the setting wins over the system language."""
     return str(settings().value("sprog", "") or "")
+
+
+def explanation_visible() -> bool:
+    """Whether the explanation panel is open (it shows only while a goal is selected)."""
+    return str(settings().value("vis/forklaring", "true")).lower() != "false"
+
+
+def set_explanation_visible(visible: bool) -> None:
+    settings().setValue("vis/forklaring", "true" if visible else "false")
+
+
+def signature() -> str:
+    """The signature under the e-mail to the ministry."""
+    return str(settings().value("send/underskrift", "") or "")
+
+
+def set_signature(text: str) -> None:
+    settings().setValue("send/underskrift", text)
+
+
+def _ministry_key(ministry: str) -> str:
+    folded = "".join(ch for ch in ministry.casefold() if ch.isalnum())
+    return f"send/departement/{folded or 'ukendt'}"
+
+
+def ministry_email(ministry: str) -> str:
+    """The address last used for this ministry (when its workbook names none)."""
+    return str(settings().value(_ministry_key(ministry), "") or "")
+
+
+def set_ministry_email(ministry: str, address: str) -> None:
+    settings().setValue(_ministry_key(ministry), address)

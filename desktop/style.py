@@ -94,14 +94,20 @@ def status_pixmap(status: Status, size: int = 16) -> QPixmap:
     return pix
 
 
+def date_text(value: date) -> str:
+    """A date as the interface's language writes it: 17-03-2025 (da), 2025-03-17 (sv)."""
+    return value.strftime(QCoreApplication.translate("Format", "%d-%m-%Y"))
+
+
 def cell_text(value: CellValue, percent: bool = False, lang: str = "da") -> str:
-    """An input cell's value as the user typed it: numbers in Danish style, dates as dd-mm-åååå."""
+    """An input cell's value as the user typed it: numbers in the workbook's style, dates in
+    the interface's (dd-mm-åååå in Danish, åååå-mm-dd in Swedish)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
     if isinstance(value, datetime | date):
-        return value.strftime("%d-%m-%Y")
+        return date_text(value)
     if isinstance(value, int | float | Decimal):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if percent:

@@ -92,6 +92,12 @@ class Rescorer(QObject):
         self.latest = Scored(self.generation, self.fn(grids, now=now), now)
         return self.latest
 
+    def adopt(self, evaluation: Evaluation, computed_at: datetime) -> Scored:
+        """Make an evaluation computed elsewhere (the one a save wrote) the newest result."""
+        self.generation += 1
+        self.latest = Scored(self.generation, evaluation, computed_at)
+        return self.latest
+
     def is_current(self) -> bool:
         return self.latest is not None and self.latest.generation == self.generation
 
@@ -124,6 +130,7 @@ class BatchRow:
     errors: int = 0
     warnings: int = 0
     failure: str = ""  # the file could not be read
+    no_goals: bool = False  # nothing to score (an empty template): no score, not 0 %
 
 
 def score_path(path: Path) -> BatchRow:
@@ -136,15 +143,17 @@ def score_path(path: Path) -> BatchRow:
         return BatchRow(path, failure=str(exc))
     plan, card = result.plan, result.scorecard
     errors, warnings, _info = count(result.issues)
+    goals = bool(plan and plan.goals) and card is not None and card.max_points > 0
     return BatchRow(
         path,
         institution=plan.institution if plan else "",
         year=plan.year if plan else None,
-        score_pct=card.score_pct if card else None,
-        total_points=card.total_points if card else None,
+        score_pct=card.score_pct if card and goals else None,
+        total_points=card.total_points if card and goals else None,
         payout=sum((p.payout for p in result.pay), Decimal(0)) if result.pay else None,
         errors=errors,
         warnings=warnings,
+        no_goals=plan is not None and not goals,
     )
 
 

@@ -91,20 +91,6 @@ def test_an_unexpected_exception_shows_an_error_dialog(qapp, monkeypatch):
     assert "ZeroDivisionError" in shown[0][1]
 
 
-def test_choosing_a_language_is_stored_for_the_next_start(window):
-    from desktop import settings
-
-    language_menu = (
-        next(a.menu() for a in window.menuBar().actions() if a.text() == "&Vis")
-        .actions()[-1]
-        .menu()
-    )
-    svenska = next(a for a in language_menu.actions() if a.text() == "Svenska")
-    svenska.trigger()
-    assert settings.language() == "sv"
-    assert window.prompts.infos[-1][0] == "Sprog"
-
-
 def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
     from xml.etree import ElementTree as ET
 
@@ -136,3 +122,20 @@ def test_every_text_in_the_code_has_a_swedish_translation(tmp_path):
     )
     missing = sorted(k for k, v in _messages(fresh).items() if not v)
     assert missing == [], "run the commands in desktop/i18n/README.md and translate these"
+
+
+def test_qt_calls_keep_the_reference_count_of_none(qapp):
+    """PySide6-Essentials 6.12.0 drops a reference to None on every call of a method that
+    returns nothing; on Python 3.11 the app then dies ("none_dealloc") after a few thousand
+    calls — a repaint of the goals table makes hundreds. pyproject.toml excludes it; this
+    fails if a version with the bug comes back. (From Python 3.12 None is immortal and its
+    count never changes, so the test holds trivially there.)"""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    font, label = QFont(), QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        font.setBold(True)
+        label.setText("x")
+    assert sys.getrefcount(None) - before > -50

@@ -22,20 +22,14 @@ from desktop.document import set_cell
 from desktop.goalmodel import Col
 from desktop.mainwindow import TAB_GOALS, TAB_PAY, MainWindow
 from desktop.style import EDITED_BACKGROUND
-from tests.desktop.conftest import EXAMPLE_003, FakePrompts, open_scored
+from tests.desktop.conftest import EXAMPLE_003, FakePrompts, goal_row, open_scored, type_in
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _row_of(window: MainWindow, goal_id: str) -> int:
-    model = window.goal_model
-    for r in range(model.rowCount()):
-        cache = model.row_cache(r)
-        if cache is not None and cache.kind == "goal" and cache.goal_id == goal_id:
-            return r
-    raise AssertionError(f"goal {goal_id} not in the table")
+_row_of = goal_row
 
 
 def _cell(window: MainWindow, goal_id: str, col: Col, role: int = 0) -> object:
@@ -44,17 +38,7 @@ def _cell(window: MainWindow, goal_id: str, col: Col, role: int = 0) -> object:
 
 
 def _type_result(qtbot, window: MainWindow, goal_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Open the Resultat editor like a user (F2 on the cell), type, and press Enter."""
-    index = window.goal_model.index(_row_of(window, goal_id), Col.RESULT)
-    window.goal_view.setCurrentIndex(index)
-    window.goal_view.setFocus()
-    qtbot.keyClick(window.goal_view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    with qtbot.waitSignal(window.evaluated, timeout=10_000):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in(qtbot, window, goal_id, Col.RESULT, text)
 
 
 def _score_text(window: MainWindow) -> str:
@@ -256,6 +240,7 @@ def test_double_click_on_a_milestone_problem_selects_the_milestone(qtbot, window
 
 def test_file_changed_on_disk_is_detected_before_saving(qtbot, window, example):
     open_scored(qtbot, window, example)
+    window.watcher.watch(None)  # as on a network drive that reports no changes
     _type_result(qtbot, window, "1.d", "91")
     # someone edits the workbook in Excel meanwhile
     write_back(example, [CellUpdate("Plan", "D1", "ændret i Excel")])
@@ -266,24 +251,30 @@ def test_file_changed_on_disk_is_detected_before_saving(qtbot, window, example):
     assert window.prompts.asked == ["conflict"]
     assert _sha(example) == theirs and window.doc.dirty
 
-    window.prompts.conflict_answer = Conflict.OVERWRITE
+    window.prompts.conflict_answer = Conflict.SAVE
     assert window.save()
     grid = read_workbook(example).find("Plan")
-    assert grid.value(0, 3) == "ændret i Excel"  # write-back patches, it does not replace
+    assert grid.value(0, 3) == "ændret i Excel"  # their edit survives, and so does mine
+    assert evaluate(read_workbook(example)).plan.goal("1.d").result == 91
 
 
-def test_reload_takes_the_file_from_disk(qtbot, window, example):
+def test_reload_takes_the_file_from_disk_and_keeps_my_edits_on_top(qtbot, window, example):
     open_scored(qtbot, window, example)
+    window.watcher.watch(None)
     _type_result(qtbot, window, "1.d", "91")
     plan = window.scored.evaluation.plan
     goal, layout = plan.goal("1.e"), plan.goals_layout
     write_back(example, [CellUpdate(layout.sheet, a1(goal.row, layout.col("result")), "12")])
+    theirs = _sha(example)
     window.prompts.conflict_answer = Conflict.RELOAD
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
-        assert not window.save()
-    assert not window.doc.dirty
+        assert not window.save()  # Genindlæs shows the new numbers first; nothing is saved
+    assert _sha(example) == theirs
+    assert window.doc.dirty and list(window.doc.edits) == [
+        window.goal_model.row_cache(_row_of(window, "1.d")).key
+    ]
     assert _cell(window, "1.e", Col.RESULT) == "12"
-    assert _cell(window, "1.d", Col.RESULT) == "88"
+    assert _cell(window, "1.d", Col.RESULT) == "91"
 
 
 def test_save_as_writes_a_copy_and_keeps_the_original(qtbot, window, example, tmp_path):
@@ -348,7 +339,11 @@ def test_fake_prompts_answer_everything(prompts: FakePrompts):
     # guard: a new question added to Prompts must be scripted here too
     from desktop.dialogs import Prompts
 
-    public = {n for n, v in vars(Prompts).items() if callable(v) and not n.startswith("_")}
+    public = {
+        n
+        for n, v in vars(Prompts).items()
+        if callable(v) and not n.startswith("_") and not n.endswith("_box")
+    }
     assert public <= set(dir(prompts))
 
 
@@ -380,13 +375,13 @@ def test_a_milestone_delivery_date_is_edited_in_place(qtbot, window, tmp_path):
 
 
 def test_dropping_a_workbook_on_the_window_opens_it(qtbot, window, example):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(example))])
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),  # a QPoint in Qt 6's signature (6.12's binding also takes a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -431,7 +426,7 @@ def test_the_ui_can_be_swedish(qtbot, qapp, example):
         w = MainWindow()
         qtbot.addWidget(w)
         assert w.save_action.text() == "&Spara"
-        assert w.tabs.tabText(0) == "Mål" and w.tabs.tabText(1) == "Översikt"
+        assert w.tabs.tabText(0) == "&Mål" and w.tabs.tabText(1) == "&Översikt"
         assert w.goal_model.headerData(6, Qt.Orientation.Horizontal, 0) == "Uppfyllelse"
     finally:
         for translator in qapp.findChildren(QTranslator):

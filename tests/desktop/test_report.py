@@ -13,9 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
+from calc import fmt
 from calc.engine import evaluate
 from calc.xlsx.reader import read_workbook
-from desktop.dialogs import Unsaved
+from desktop import settings
+from desktop.dialogs import Overwrite, SendDetails, Unsaved
 from desktop.report import integrity_stamp, report_html
 from tests.desktop.conftest import open_scored
 
@@ -52,22 +54,115 @@ def test_export_report_writes_a_pdf(qtbot, window, example, tmp_path):
         assert "Hjemrejsestyrelsen" in text and "Forklaring" in text
 
 
+def _with_ministry_address(path: Path, address: str) -> None:
+    from calc.grid import CellUpdate
+    from calc.xlsx.writeback import write_back
+
+    rows = read_workbook(path).find("Plan").n_rows
+    write_back(
+        path,
+        [
+            CellUpdate("Plan", f"A{rows + 1}", "Departementets e-mail"),
+            CellUpdate("Plan", f"B{rows + 1}", address),
+        ],
+    )
+
+
 def test_send_to_ministry_builds_an_eml_and_opens_it(qtbot, window, example):
+    _with_ministry_address(example, "uim@uim.dk")
     opened: list[QUrl] = []
     window.open_url = lambda url: opened.append(url) or True
     open_scored(qtbot, window, example)
+    window.prompts.send_answer = SendDetails("uim@uim.dk", "Jens Hansen\nØkonomichef")
     eml = window.send_to_ministry()
     assert eml is not None and eml.suffix == ".eml"
+    assert window.prompts.sends[0][:2] == ("uim@uim.dk", "")  # To: from the Plan sheet
     assert opened == [QUrl.fromLocalFile(str(eml))]
     msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["To"] == "uim@uim.dk"
     assert "Hjemrejsestyrelsen" in msg["Subject"] and "2025" in msg["Subject"]
     assert msg["X-Unsent"] == "1"
     body = msg.get_body(preferencelist=("plain",)).get_content()
-    assert "Kære departement" in body and "%" in body
+    card, pay = window.shown.card, window.shown.pay[0]
+    assert body.startswith("Til Udlændinge- og Integrationsministeriet")
+    assert f"Samlet målopfyldelse: {fmt.pct(card.score_pct)}" in body
+    assert f"{fmt.points(card.total_points)} af {fmt.points(card.max_points)} point" in body
+    assert f"udbetaling {fmt.kroner(pay.payout)}" in body
+    assert body.rstrip().endswith("Jens Hansen\nØkonomichef")
+    assert settings.signature() == "Jens Hansen\nØkonomichef"  # remembered for next time
     attachments = {part.get_filename(): part for part in msg.iter_attachments()}
     assert set(attachments) == {example.name, f"{example.stem} - rapport.pdf"}
     assert attachments[example.name].get_content() == example.read_bytes()
     assert attachments[f"{example.stem} - rapport.pdf"].get_content().startswith(b"%PDF")
+    _title, text, folder = window.prompts.sent_texts[-1]
+    assert str(eml) in text and folder == eml.parent
+
+
+def test_the_draft_names_the_skon_and_its_reason(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    pay = window.pay_panel.model
+    with qtbot.waitSignal(window.evaluated, timeout=10_000):
+        pay.setData(pay.index(0, 4), "-5.000 kr.")
+    with qtbot.waitSignal(window.evaluated, timeout=10_000):
+        pay.setData(pay.index(0, 5), "Sen aflevering af årsrapporten.")
+    window.prompts.unsaved_answer = Unsaved.SAVE
+    eml = window.send_to_ministry()
+    assert eml is not None
+    body = email.message_from_bytes(eml.read_bytes(), policy=policy.default).get_body(
+        preferencelist=("plain",)
+    )
+    text = body.get_content()
+    assert "skøn -5.000 kr. (Sen aflevering af årsrapporten.)" in text
+    assert window.prompts.sends[0][2] in text  # the dialog showed the message as it is sent
+
+
+def test_the_address_is_remembered_per_ministry(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    window.prompts.send_answer = SendDetails("post@uim.dk", "")
+    assert window.send_to_ministry() is not None
+    assert window.prompts.sends[0][0] == ""  # nothing on the Plan sheet, nothing remembered
+    window.prompts.overwrite_answer = Overwrite.OVERWRITE
+    assert window.send_to_ministry() is not None
+    assert window.prompts.sends[1][0] == "post@uim.dk"
+    assert settings.ministry_email("Udlændinge- og Integrationsministeriet") == "post@uim.dk"
+
+
+def test_no_mail_program_gives_a_clear_message_with_the_files_location(qtbot, window, example):
+    window.open_url = lambda url: False
+    open_scored(qtbot, window, example)
+    eml = window.send_to_ministry()
+    assert eml is not None and eml.is_file()
+    _title, text, folder = window.prompts.sent_texts[-1]
+    assert text.startswith("Der er intet mailprogram")
+    assert str(eml) in text and str(example) in text and folder == example.parent
+
+
+def test_an_earlier_report_is_never_overwritten_without_asking(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    first = window.send_to_ministry()
+    pdf = example.with_name(f"{example.stem} - rapport.pdf")
+    earlier = pdf.read_bytes(), first.read_bytes()
+
+    window.prompts.overwrite_answer = Overwrite.CANCEL
+    assert window.send_to_ministry() is None
+    assert window.prompts.overwrites[-1] == [pdf, first]
+
+    window.prompts.overwrite_answer = Overwrite.NEW_NAME
+    second = window.send_to_ministry()
+    assert second == example.with_name(f"{example.stem} (2).eml")
+    assert example.with_name(f"{example.stem} - rapport (2).pdf").is_file()
+    assert (pdf.read_bytes(), first.read_bytes()) == earlier
+
+    window.prompts.overwrite_answer = Overwrite.OVERWRITE
+    assert window.send_to_ministry() == first
+
+
+def test_a_bad_address_is_refused(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    window.prompts.send_answer = SendDetails("ring til Jens", "")
+    assert window.send_to_ministry() is None
+    assert "e-mailadresse" in window.prompts.errors[-1][1]
+    assert not example.with_name(f"{example.stem}.eml").exists()
 
 
 def test_send_with_unsaved_changes_saves_first_or_stops(qtbot, window, example):
