@@ -163,7 +163,7 @@ def test_double_click_opens_read_only(qtbot, window, prompts, inbox) -> None:  #
     assert not window.save_action.isEnabled() and not window.save_as_action.isEnabled()
     assert not window.send_action.isEnabled()
     key = ("Mål", 3, 18)
-    window._edit_requested(key, "801", False)
+    window._edit_requested(key, "801", "value", "Resultat")
     assert not window.doc.dirty and "skrivebeskyttet" in window.statusBar().currentMessage()
     # an attachment opens from a private copy; the e-mail is untouched
     row = _shown(d, AgencyModel.FILE).index("post.eml › siri.xlsx")

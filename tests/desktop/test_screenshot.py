@@ -71,6 +71,13 @@ def _xvfb(width: int, height: int) -> Iterator[str]:
         proc.wait(10)
 
 
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    """An X display of 1366×768 for a test (tests/docs and the Departement view use it too)."""
+    with _xvfb(WIDTH, HEIGHT) as display:
+        yield display
+
+
 def _shoot(display: str, out: Path, config: Path, *extra: str) -> str:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(REPO))
     result = subprocess.run(
