@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -238,6 +239,10 @@ class MainWindow(QMainWindow):
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.file_label = QLabel()
         self.file_label.setStyleSheet("color: #555;")
+        # A long path or title may be cut rather than make the window wider than the screen.
+        for label in (self.title_label, self.file_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
         self.score_label = QLabel()
         self.score_label.setObjectName("scoreLabel")
         self.score_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -832,6 +837,7 @@ class MainWindow(QMainWindow):
         if self.read_only:
             where += " · " + self.tr("skrivebeskyttet: tallene er Målscores nye beregning")
         self.file_label.setText(where)
+        self.file_label.setToolTip(where)
         errors = sum(1 for i in shown.issues if i.is_error)
         if shown.total is not None:
             total = shown.total

@@ -812,417 +812,417 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="569" />
+        <location filename="../mainwindow.py" line="574" />
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="570" />
+        <location filename="../mainwindow.py" line="575" />
         <source>'%1' kan ikke åbnes.</source>
         <translation>'%1' kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="631" />
+        <location filename="../mainwindow.py" line="636" />
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="770" />
+        <location filename="../mainwindow.py" line="775" />
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="788" />
+        <location filename="../mainwindow.py" line="793" />
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="789" />
+        <location filename="../mainwindow.py" line="794" />
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="819" />
+        <location filename="../mainwindow.py" line="824" />
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="821" />
+        <location filename="../mainwindow.py" line="826" />
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839" />
+        <location filename="../mainwindow.py" line="845" />
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="861" />
+        <location filename="../mainwindow.py" line="867" />
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="868" />
+        <location filename="../mainwindow.py" line="874" />
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="879" />
+        <location filename="../mainwindow.py" line="885" />
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="881" />
+        <location filename="../mainwindow.py" line="887" />
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="934" />
+        <location filename="../mainwindow.py" line="940" />
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="980" />
+        <location filename="../mainwindow.py" line="986" />
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="989" />
+        <location filename="../mainwindow.py" line="995" />
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="999" />
+        <location filename="../mainwindow.py" line="1005" />
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="999" />
+        <location filename="../mainwindow.py" line="1005" />
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1020" />
-        <location filename="../mainwindow.py" line="1031" />
-        <location filename="../mainwindow.py" line="1038" />
+        <location filename="../mainwindow.py" line="1026" />
+        <location filename="../mainwindow.py" line="1037" />
+        <location filename="../mainwindow.py" line="1044" />
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1032" />
+        <location filename="../mainwindow.py" line="1038" />
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1044" />
+        <location filename="../mainwindow.py" line="1050" />
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="696" />
-        <location filename="../mainwindow.py" line="725" />
+        <location filename="../mainwindow.py" line="701" />
+        <location filename="../mainwindow.py" line="730" />
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="390" />
+        <location filename="../mainwindow.py" line="395" />
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="391" />
+        <location filename="../mainwindow.py" line="396" />
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="392" />
+        <location filename="../mainwindow.py" line="397" />
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="393" />
+        <location filename="../mainwindow.py" line="398" />
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="394" />
+        <location filename="../mainwindow.py" line="399" />
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="395" />
+        <location filename="../mainwindow.py" line="400" />
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="396" />
+        <location filename="../mainwindow.py" line="401" />
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="397" />
+        <location filename="../mainwindow.py" line="402" />
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="398" />
+        <location filename="../mainwindow.py" line="403" />
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="399" />
+        <location filename="../mainwindow.py" line="404" />
         <source>&amp;Næste fane</source>
         <translation>&amp;Nästa flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="400" />
+        <location filename="../mainwindow.py" line="405" />
         <source>Forrige &amp;fane</source>
         <translation>Föregående &amp;flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="401" />
+        <location filename="../mainwindow.py" line="406" />
         <source>Gå til &amp;problemer</source>
         <translation>Gå till &amp;problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="402" />
+        <location filename="../mainwindow.py" line="407" />
         <source>&amp;Forklaring</source>
         <translation>&amp;Förklaring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="403" />
+        <location filename="../mainwindow.py" line="408" />
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="404" />
+        <location filename="../mainwindow.py" line="409" />
         <source>Fortryd</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="405" />
+        <location filename="../mainwindow.py" line="410" />
         <source>Gentag</source>
         <translation>Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="409" />
+        <location filename="../mainwindow.py" line="414" />
         <source>Beregn igen (F9 eller F5); en ændret fil læses først</source>
         <translation>Beräkna igen (F9 eller F5); en ändrad fil läses in först</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="410" />
+        <location filename="../mainwindow.py" line="415" />
         <source>Problem&amp;liste</source>
         <translation>Problem&amp;lista</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="412" />
+        <location filename="../mainwindow.py" line="417" />
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="413" />
+        <location filename="../mainwindow.py" line="418" />
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="414" />
+        <location filename="../mainwindow.py" line="419" />
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="415" />
+        <location filename="../mainwindow.py" line="420" />
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="416" />
+        <location filename="../mainwindow.py" line="421" />
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="420" />
+        <location filename="../mainwindow.py" line="425" />
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="421" />
+        <location filename="../mainwindow.py" line="426" />
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="422" />
+        <location filename="../mainwindow.py" line="427" />
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="425" />
+        <location filename="../mainwindow.py" line="430" />
         <source>&amp;Mål</source>
         <translation>&amp;Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="425" />
+        <location filename="../mainwindow.py" line="430" />
         <source>&amp;Oversigt</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="425" />
+        <location filename="../mainwindow.py" line="430" />
         <source>Resultat&amp;løn</source>
         <translation>Resultat&amp;lön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="459" />
+        <location filename="../mainwindow.py" line="464" />
         <source>&amp;Fortryd %1</source>
         <translation>&amp;Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="460" />
+        <location filename="../mainwindow.py" line="465" />
         <source>Fortryd %1</source>
         <translation>Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463" />
+        <location filename="../mainwindow.py" line="468" />
         <source>&amp;Gentag %1</source>
         <translation>&amp;Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="464" />
+        <location filename="../mainwindow.py" line="469" />
         <source>Gentag %1</source>
         <translation>Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="661" />
+        <location filename="../mainwindow.py" line="666" />
         <source>'%1' er flyttet eller slettet. Brug Gem som … for at gemme.</source>
         <translation>'%1' har flyttats eller tagits bort. Använd Spara som … för att spara.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="670" />
+        <location filename="../mainwindow.py" line="675" />
         <source>'%1' er ændret på disken og er indlæst igen.</source>
         <translation>'%1' har ändrats på disken och är inläst igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="705" />
+        <location filename="../mainwindow.py" line="710" />
         <source>%1: din ændring %2 er erstattet af filens nye værdi %3</source>
         <translation>%1: din ändring %2 har ersatts av filens nya värde %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="712" />
+        <location filename="../mainwindow.py" line="717" />
         <source>Filen er indlæst igen</source>
         <translation>Filen är inläst igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="713" />
+        <location filename="../mainwindow.py" line="718" />
         <source>Filen var også ændret i de celler, du havde rettet:</source>
         <translation>Filen hade också ändrats i cellerna som du hade ändrat:</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="740" />
+        <location filename="../mainwindow.py" line="745" />
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="756" />
+        <location filename="../mainwindow.py" line="761" />
         <source>ændring af %1</source>
         <translation>ändring av %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="756" />
+        <location filename="../mainwindow.py" line="761" />
         <source>ændring</source>
         <translation>ändring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833" />
+        <location filename="../mainwindow.py" line="838" />
         <source>skrivebeskyttet: tallene er Målscores nye beregning</source>
         <translation>skrivskyddad: siffrorna är Målscores nya beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849" />
+        <location filename="../mainwindow.py" line="855" />
         <source>sidste år %1</source>
         <translation>föregående år %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853" />
+        <location filename="../mainwindow.py" line="859" />
         <source>I alt afventer rettelse af %1 fejl – se Problemer (F8)</source>
         <translation>Totalen inväntar rättelse av %1 fel – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="858" />
+        <location filename="../mainwindow.py" line="864" />
         <source>Kan ikke beregnes – se Problemer (F8)</source>
         <translation>Kan inte beräknas – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="866" />
+        <location filename="../mainwindow.py" line="872" />
         <source>1 ændret celle er ikke gemt</source>
         <translation>1 ändrad cell är inte sparad</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="871" />
+        <location filename="../mainwindow.py" line="877" />
         <source>%1 fejl – kan ikke gemmes</source>
         <translation>%1 fel – kan inte sparas</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="873" />
+        <location filename="../mainwindow.py" line="879" />
         <source>filen er ændret på disken – F9 indlæser den</source>
         <translation>filen har ändrats på disken – F9 läser in den</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="894" />
+        <location filename="../mainwindow.py" line="900" />
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="986" />
+        <location filename="../mainwindow.py" line="992" />
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer, F8), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem, F8) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1022" />
+        <location filename="../mainwindow.py" line="1028" />
         <source>'%1' findes ikke længere. Brug Gem som … for at gemme et andet sted.</source>
         <translation>'%1' finns inte längre. Använd Spara som … för att spara någon annanstans.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1068" />
+        <location filename="../mainwindow.py" line="1074" />
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1069" />
+        <location filename="../mainwindow.py" line="1075" />
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1083" />
-        <location filename="../mainwindow.py" line="1087" />
+        <location filename="../mainwindow.py" line="1089" />
+        <location filename="../mainwindow.py" line="1093" />
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1088" />
+        <location filename="../mainwindow.py" line="1094" />
         <source>PDF-filen kunne ikke oprettes: %1</source>
         <translation>PDF-filen kunde inte skapas: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1091" />
+        <location filename="../mainwindow.py" line="1097" />
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1119" />
-        <location filename="../mainwindow.py" line="1134" />
+        <location filename="../mainwindow.py" line="1125" />
+        <location filename="../mainwindow.py" line="1140" />
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1135" />
+        <location filename="../mainwindow.py" line="1141" />
         <source>'%1' er ikke én e-mailadresse (fx post@fm.dk).</source>
         <translation>'%1' är inte en e-postadress (t.ex. registrator@fi.se).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1153" />
+        <location filename="../mainwindow.py" line="1159" />
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1161" />
+        <location filename="../mainwindow.py" line="1167" />
         <source>E-mailen er gemt her:
 %1
 
@@ -1235,37 +1235,37 @@ Rapporten: %2
 Arbetsboken: %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1169" />
+        <location filename="../mainwindow.py" line="1175" />
         <source>Udkastet er sendt til dit mailprogram. Kontrollér det, og tryk Send. Åbner det ikke, så åbn filen herunder.</source>
         <translation>Utkastet har skickats till ditt e-postprogram. Kontrollera det och tryck Skicka. Öppnas det inte, öppna filen nedan.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1178" />
+        <location filename="../mainwindow.py" line="1184" />
         <source>Der er intet mailprogram, der kan åbne udkastet. Åbn filen herunder i dit mailprogram, eller skriv en ny e-mail til %1 og vedhæft projektmappen og rapporten.</source>
         <translation>Det finns inget e-postprogram som kan öppna utkastet. Öppna filen nedan i ditt e-postprogram, eller skriv ett nytt meddelande till %1 och bifoga arbetsboken och rapporten.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1181" />
+        <location filename="../mainwindow.py" line="1187" />
         <source>departementet</source>
         <translation>departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1185" />
+        <location filename="../mainwindow.py" line="1191" />
         <source>E-mail gemt i %1</source>
         <translation>E-post sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1186" />
+        <location filename="../mainwindow.py" line="1192" />
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1207" />
+        <location filename="../mainwindow.py" line="1213" />
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1209" />
+        <location filename="../mainwindow.py" line="1215" />
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
