@@ -173,6 +173,10 @@ class FileOptions:
     last_year: Path | None = None
 
 
+# The most sheet XML read for a sheet other than Sagsdata (real ones are kilobytes).
+SMALL_SHEET_BYTES = 32 * 1024**2
+
+
 def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     """Read the grids the core needs from a workbook file.
 
@@ -184,6 +188,9 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     - Case data may come from a separate file instead: `options.sagsdata`, or the file the Plan
       sheet names (`Sagsdata` / `Sagsfil`, a path relative to the workbook). It replaces the
       workbook's Sagsdata sheet, which is then not read.
+    - Every sheet but Sagsdata is a few kilobytes in a real plan: one larger than
+      `SMALL_SHEET_BYTES` of sheet XML is refused unread (a zip bomb or a sheet of millions of
+      formatted empty cells would otherwise cost minutes and gigabytes).
     """
     from .xlsx import bulk, ooxml
     from .xlsx.reader import read_workbook
@@ -207,8 +214,9 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         and sizes.get(case_sheet, 0) > bulk.BIG_SHEET
         and bulk.fast_available()
     )
-    small = [n for n in names if not (big and n == case_sheet)]
-    grids = read_workbook(path, small)
+    small = [n for n in names if not ((big or case_file is not None) and n == case_sheet)]
+    limits = {n: SMALL_SHEET_BYTES for n in small if n != case_sheet}
+    grids = read_workbook(path, small, limits)
     prior = _prior_results(stamp, grids)
     grids = replace(grids, prior=prior)
     external = with_case_data(grids, path, options)

@@ -235,7 +235,7 @@ def test_zip_bomb(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
                 fh.write(block)
             fh.write(b"</worksheet>")
     text = refused(plan, capsys, 3)
-    assert "urimeligt stor" in text and "sheet2.xml" in text
+    assert "Arket «Mål»" in text and "fylder 200,0 MB udpakket" in text and "grænsen er 32" in text
 
 
 def test_sheet_claiming_a_billion_rows(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
