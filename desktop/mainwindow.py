@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
         eml = self.doc.path.with_name(f"{self.doc.path.stem}.eml")
         try:
             write_email(build_email(scored.evaluation, self.doc.path, pdf), eml)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self.prompts.error(self.tr("Kan ikke lave e-mailen"), str(exc))
             return None
         if not self.open_url(QUrl.fromLocalFile(str(eml))):

@@ -23,6 +23,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from calc import fmt
 from calc.engine import Evaluation
 from calc.grid import WorkbookGrids
+from calc.safetext import one_line
 from desktop.style import status_text
 
 STAMP_NAME = "Målscore"
@@ -236,7 +237,9 @@ def build_email(evaluation: Evaluation, workbook: Path, pdf: Path) -> EmailMessa
     institution = plan.institution if plan else ""
     year = str(plan.year) if plan and plan.year else ""
     msg = EmailMessage()
-    msg["Subject"] = (
+    # Header values are one line: a line break in the Institution cell would make
+    # EmailMessage raise (or, unchecked, start a header of its own).
+    msg["Subject"] = one_line(
         translate("Report", "Resultatopgørelse %1 for %2")
         .replace("%1", year)
         .replace("%2", institution)
@@ -264,7 +267,9 @@ def build_email(evaluation: Evaluation, workbook: Path, pdf: Path) -> EmailMessa
         if path.suffix.lower() == ".xlsx":
             kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         main, sub = kind.split("/", 1)
-        msg.add_attachment(path.read_bytes(), maintype=main, subtype=sub, filename=path.name)
+        msg.add_attachment(
+            path.read_bytes(), maintype=main, subtype=sub, filename=one_line(path.name)
+        )
     return msg
 
 

@@ -420,10 +420,15 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def unescape_text(text: str) -> str:
-    """Undo Excel's `_x000B_` escapes for characters XML 1.0 cannot hold."""
+    """Undo Excel's `_x000B_` escapes for characters XML 1.0 cannot hold. Excel escapes UTF-16
+    code units, so an escaped emoji is two surrogates (`_xD83D__xDE00_`): a pair becomes the
+    character, and a surrogate without its partner (not a character at all) U+FFFD."""
     if "_x" not in text:
         return text
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    out = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if any("\ud800" <= ch <= "\udfff" for ch in out):
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return out
 
 
 def string_item_text(si: ET.Element) -> str:

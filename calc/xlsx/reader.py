@@ -78,7 +78,9 @@ def _read_legacy(path: Path, sheets: Iterable[str] | None) -> tuple[SheetGrid, .
     wanted = {normalise_name(n) for n in sheets} if sheets is not None else None
     out: list[SheetGrid] = []
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        # By content, not by the name's ending: a real .xls renamed .xlsx is still read.
+        with path.open("rb") as fh:
+            book = python_calamine.CalamineWorkbook.from_filelike(fh)
         for meta in book.sheets_metadata:
             if "worksheet" not in str(meta.typ).lower():
                 continue

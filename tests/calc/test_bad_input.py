@@ -159,6 +159,12 @@ def test_xls_is_scored_but_never_written(
     with pytest.raises(MaalscoreError, match=r"\.xlsx"):
         score_file(path)
     assert check_file(path).status == NEVER
+    # Finding 10: a real .xls renamed .xlsx was "beskadiget (ZipError)"; it is read by content.
+    renamed = path.with_name("omdøbt.xlsx")
+    shutil.copyfile(path, renamed)
+    text = refused(renamed, capsys, 3)
+    assert "I alt: 68,83 af 100 point" in text and "formatet .xls og kan kun læses" in text
+    assert "beskadiget" not in text
 
 
 def test_xlsb_is_read_never_written(

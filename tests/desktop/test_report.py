@@ -116,3 +116,23 @@ def test_integrity_stamp_from_a_hidden_sheet(example):
     stamp_sheet = SheetGrid("Målscore", (("Kontrolsum", "sha256:def456"),))
     grids = replace(grids, sheets=grids.sheets + (stamp_sheet,))
     assert integrity_stamp(example, grids) == "Kontrolsum sha256:def456"
+
+
+def test_a_line_break_in_the_institution_stays_out_of_the_mail_headers(example, tmp_path):
+    """Finding 10: an Institution with a line break made the e-mail draft raise ValueError
+    (the Send feature caught only OSError)."""
+    from dataclasses import replace
+
+    from desktop.report import build_email, write_email
+
+    evaluation = evaluate(read_workbook(example))
+    assert evaluation.plan is not None
+    plan = replace(evaluation.plan, institution="Styrelsen\r\nBcc: alle@eksempel.dk\n\x1b[31m")
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    eml = tmp_path / "udkast.eml"
+    write_email(build_email(replace(evaluation, plan=plan), example, pdf), eml)
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["Bcc"] is None
+    assert "Styrelsen Bcc: alle@eksempel.dk" in msg["Subject"]
+    assert "\n" not in msg["Subject"] and "\x1b" not in msg["Subject"]
