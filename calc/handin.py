@@ -218,6 +218,7 @@ def _link_new(tmp: Path, target: Path) -> None:
 def payless_copy(v: Verified) -> bytes:
     """The workbook without pay (see `calc.payless`), as bytes of a new, stamped .xlsx."""
     from .payless import strip_pay
+    from .xlsx.scrub import blank_strings, orphaned_strings
     from .xlsx.writeback import write_back
 
     plan = v.evaluation.plan
@@ -238,8 +239,11 @@ def payless_copy(v: Verified) -> bytes:
     cells = {(u.sheet, u.cell): u for u in (*removal, *ev.updates)}
     results = {(u.sheet, u.cell) for u in ev.updates}
     with tempfile.TemporaryDirectory(prefix="maalscore-") as folder:
+        written = Path(folder) / f"written-{v.path.name}"
+        write_back(v.path, tuple(cells.values()), written, stamp=stamp, results=results)
+        # the emptied cells' text is still in the shared-string table: empty it there too
         out = Path(folder) / v.path.name
-        write_back(v.path, tuple(cells.values()), out, stamp=stamp, results=results)
+        blank_strings(written, out, orphaned_strings(v.path, written))
         return out.read_bytes()
 
 

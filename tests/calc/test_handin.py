@@ -326,3 +326,28 @@ def test_a_plan_without_pay_shows_no_pay_anywhere(swedish, tmp_path, capsys):
 
     doc = Document(tmp_path / "r.docx")
     assert not any("Resultatlön" in p.text for p in doc.paragraphs)
+
+
+def test_uden_lon_leaves_no_pay_text_in_a_workbook_saved_by_an_office_program(tmp_path, capsys):
+    """Saved by LibreOffice (as by Excel), every text is in the shared-string table: the names,
+    titles and the departement's reason for withholding pay must go from there too."""
+    from tests.calc.test_check import libreoffice_resave
+
+    saved = libreoffice_resave(
+        WORKBOOKS / "eksempel-004-statsforvaltningen-2017.xlsx", tmp_path / "lo"
+    )
+    with zipfile.ZipFile(saved) as zf:
+        assert b"resultatl\xc3\xb8nnen bortfalder" in zf.read("xl/sharedStrings.xml")
+    scored = calculated(saved, tmp_path / "scored", capsys)
+    eml = tmp_path / "u.eml"
+    assert main(["send", str(scored), "--til", "post@bm.dk", "--ud", str(eml), "--uden-løn"]) == 0
+    capsys.readouterr()
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(attachments(eml)[f"{scored.stem} - uden løn.xlsx"])
+    with zipfile.ZipFile(copy) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    for secret in ("Birgitte Holm Sørensen", "Jesper Munk Larsen", "Vicedirektør", "bortfalder"):
+        assert secret.encode() not in everything, secret
+    assert check_file(copy).status == "ok"
+    grids = read_workbook(copy)
+    assert grids.find("Plan").rows[0][1] == "Statsforvaltningen"  # the rest reads as before
