@@ -37,8 +37,8 @@ from . import fmt
 from .consolidate import Consolidation, Verdict
 from .engine import Evaluation, FileOptions, FollowUpEvaluation, followup_file, score_file
 from .errors import Issue, MaalscoreError, has_errors
+from .report.content import ANALYSED
 from .safetext import SafeStream, terminal
-from .scoring import Status
 from .trend import FollowUpTrend, Trend
 from .xlsx.reader import legacy_warning
 
@@ -734,7 +734,7 @@ def _rapport(args: argparse.Namespace) -> int:
         card = v.evaluation.scorecard
         assert card is not None
         txt = _HANDIN_TEXT[v.lang]
-        analyses = sum(1 for g in card.goals if g.is_top_level and g.status is not Status.MET)
+        analyses = sum(1 for g in card.goals if g.is_top_level and g.status in ANALYSED)
         line = txt["report"].format(
             path=args.ud,
             goals=len(card.goals),
