@@ -710,7 +710,8 @@ def _handin_command(path: Path, work: Callable[[], list[str]]) -> int:
         print(f"{path}: {exc}", file=sys.stderr)
         return EXIT_IO
     except OSError as exc:
-        print(f"{path}: filen kunne ikke læses ({exc.strerror or exc}).", file=sys.stderr)
+        which = exc.filename or path
+        print(f"{path}: {which} kunne ikke læses ({exc.strerror or exc}).", file=sys.stderr)
         return EXIT_IO
     for line in lines:
         print(line)
