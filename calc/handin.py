@@ -35,6 +35,7 @@ from .engine import Evaluation, FileOptions, evaluate, load_last_year, stamp_mak
 from .errors import MaalscoreError
 from .grid import WorkbookGrids
 from .mail import PDF, XLSX, Attachment, Draft, build_draft
+from .model import Plan
 from .report.content import Provenance, Report, build_report
 
 KINDS = {".docx": "docx", ".pdf": "pdf"}
@@ -255,6 +256,7 @@ class HandIn:
     message: EmailMessage
     password: str
     attachments: tuple[str, ...]
+    report: bytes = b""  # the PDF attached, for a front end that keeps a copy beside it
 
 
 def hand_in(
@@ -304,10 +306,19 @@ def hand_in(
     )
     report_name = f"{stem} - rapport.pdf"
     attachments = (Attachment(name, workbook, XLSX), Attachment(report_name, pdf, PDF))
-    notes = (_note(plan.lang, bool(plan.people), without_pay, report_with_pay),)
+    notes = draft_notes(plan, without_pay=without_pay, report_with_pay=report_with_pay)
     draft = Draft(to, signature, attachments, notes, sender)
     message = build_draft(plan, card, (), draft, date=now)
-    return HandIn(message, password, (name, report_name))
+    return HandIn(message, password, (name, report_name), pdf)
+
+
+def draft_notes(
+    plan: Plan, *, without_pay: bool = False, report_with_pay: bool = False
+) -> tuple[str, ...]:
+    """The draft's paragraph on how the workbook travels (never the password), for the draft
+    and for a front end's preview of it (`calc.mail.body(plan, card, (), signature, notes)`:
+    the text names no pay)."""
+    return (_note(plan.lang, bool(plan.people), without_pay, report_with_pay),)
 
 
 def _note(lang: str, has_pay: bool, without_pay: bool, report_with_pay: bool) -> str:
