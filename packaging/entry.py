@@ -27,6 +27,7 @@ CLI_COMMANDS = frozenset(
     {
         *("beregn", "tjek", "skabelon", "samle", "rapport", "send", "addin", "app"),
         *("opfølgning", "opfoelgning", "uppföljning", "uppfoljning"),
+        *("nyt-år", "nyt-aar", "nytt-år", "nytt-ar"),
         *("-h", "--help"),
     }
 )
