@@ -37,6 +37,7 @@ PARTS = (
     "writeback",
     "many",
     "samle",
+    "hostile",
     "imports",
     "engines",
     "warehouse",
@@ -65,8 +66,10 @@ class Measure:
         return max(self.rss) if self.rss else 0.0
 
 
-def run_once(cmd: Sequence[str], cwd: Path = ROOT) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MB, stdout) of one process; fails loudly on a non-zero exit."""
+def run_once(
+    cmd: Sequence[str], cwd: Path = ROOT, codes: tuple[int, ...] = (0,)
+) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MB, stdout) of one process; fails loudly on another exit code."""
     env = dict(os.environ)
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -78,19 +81,23 @@ def run_once(cmd: Sequence[str], cwd: Path = ROOT) -> tuple[float, float, str]:
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0,):
+    if proc.returncode not in codes:
         raise RuntimeError(f"{' '.join(cmd)} → {proc.returncode}\n{err.decode(errors='replace')}")
     return elapsed, usage.ru_maxrss / 1024, out.decode(errors="replace")
 
 
 def measure(
-    cmd: Sequence[str], runs: int, before: Callable[[], None] | None = None, label: str = ""
+    cmd: Sequence[str],
+    runs: int,
+    before: Callable[[], None] | None = None,
+    label: str = "",
+    codes: tuple[int, ...] = (0,),
 ) -> Measure:
     m = Measure()
     for i in range(runs):
         if before is not None:
             before()
-        t, rss, _ = run_once(cmd)
+        t, rss, _ = run_once(cmd, codes=codes)
         m.times.append(t)
         m.rss.append(rss)
         print(f"    {label or cmd[-1]}: run {i + 1}/{runs} {t:.2f} s, {rss:.0f} MB", flush=True)
@@ -232,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         many_books(rows, std, n_books, res, big_runs, args.quick)
     if "samle" in parts:
         samle_books(rows, std, n_books, res, big_runs, args.quick)
+    if "hostile" in parts:
+        hostile(rows, res, big_runs, args.quick)
     if "imports" in parts:
         imports(rows, notes, runs)
     # Case data at warehouse scale (bench/warehouse.py): 1M and 10M rows (--quick: 100k, 1M).
@@ -248,6 +257,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         wh.database(rows, std, res, big_runs, notes)
     _finish(rows, notes, runs, big_runs, started, args)
     return 0
+
+
+def hostile(rows: list[Row], res: Path, runs: int, quick: bool) -> None:
+    """Files small on disk and huge inside (issue 10): each is refused, or scored, within the
+    target of 10 s and 1 GB; the largest Sagsdata the limits let through is the worst case."""
+    folder = OUT / "hostile"
+    folder.mkdir(exist_ok=True)
+    cases = [
+        ("Mål part inflating to 2 GB", "goal_bomb", "refused"),
+        ("20 million shared strings", "many_strings", "refused"),
+        ("one cell at XFD1048576 in Sagsdata", "far_cell", "refused"),
+    ]
+    if not quick:
+        cases.append(("largest Sagsdata allowed (1,048,576 rows × 10 columns)",
+                      "largest_allowed", "scored"))  # fmt: skip
+    for label, build, outcome in cases:
+        print(f"Hostile: {label} …", flush=True)
+        # Built in a child process, so that the bench process stays small (see main).
+        code = (
+            f"from pathlib import Path; from tests.hostile import {build}; "
+            f"print({build}(Path({str(folder)!r})))"
+        )
+        path = Path(run_once(py(code))[2].strip())
+        size = path.stat().st_size / 1024**2
+        m = measure(beregn(str(path), "--ud", str(res / path.name)), runs, label=label,
+                    codes=(0, 2, 3))  # fmt: skip
+        ok = m.median <= 10 and m.peak <= 1024
+        rows.append(
+            Row(
+                f"Hostile input, {outcome}: {label} ({size:.1f} MB file)",
+                fmt_s(m.median),
+                "",
+                "",
+                f"{m.peak:.0f} MB",
+                "≤ 10 s, ≤ 1024 MB",
+                verdict(ok),
+            )
+        )
 
 
 def standard_plan(rows: list[Row], std: Path, res: Path, runs: int) -> None:

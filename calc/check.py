@@ -171,15 +171,28 @@ def read_stamp(path: Path) -> Stamp | None:
 
 
 def check_file(
-    path: Path, sagsdata: Path | None = None, last_year: Path | None = None
+    path: Path,
+    sagsdata: Path | None = None,
+    last_year: Path | None = None,
+    *,
+    sagsdata_db: str | None = None,
+    sagsquery: str | None = None,
 ) -> CheckResult:
     """Check one workbook; `sagsdata` is the separate case file `beregn` was given, if any,
-    and `last_year` last year's workbook it was given with `--sidste-år`."""
-    return check_and_read(path, sagsdata, last_year)[0]
+    and `last_year` last year's workbook it was given with `--sidste-år`. A case database is
+    used only when given here (`sagsdata_db`, `sagsquery`): never one the workbook names."""
+    return check_and_read(path, sagsdata, last_year, sagsdata_db=sagsdata_db, sagsquery=sagsquery)[
+        0
+    ]
 
 
 def check_and_read(
-    path: Path, sagsdata: Path | None = None, last_year: Path | None = None
+    path: Path,
+    sagsdata: Path | None = None,
+    last_year: Path | None = None,
+    *,
+    sagsdata_db: str | None = None,
+    sagsquery: str | None = None,
 ) -> tuple[CheckResult, WorkbookGrids | None]:
     """`check_file`, and the grids it read (None for an unreadable file and for .xls/.xlsb,
     which are not read here), so that a caller needing the numbers too reads the file once."""
@@ -195,7 +208,13 @@ def check_and_read(
             "beregnet og stemplet af Målscore. Gem den som .xlsx og kør maalscore beregn."
         )
         return result, None
-    options = FileOptions(sagsdata=sagsdata, last_year=last_year)
+    options = FileOptions(
+        sagsdata=sagsdata,
+        last_year=last_year,
+        sagsdata_db=sagsdata_db,
+        sagsquery=sagsquery,
+        plan_database=False,
+    )
     try:
         grids = load_grids(Path(path), options)
     except (MaalscoreError, OSError) as exc:
@@ -213,7 +232,8 @@ def check_and_read(
     try:
         if stamp is None:
             return _check_unstamped(grids, result), grids
-        result.display = _display_problems(Path(path), grids, stamp.results, stamp)
+        shown = _as_written(Path(path), stamp.results)
+        result.display = _display_problems(Path(path), shown, stamp.results, stamp)
     except (MaalscoreError, OSError) as exc:
         result.status, result.detail = UNREADABLE, str(exc)
         return result, None
@@ -224,7 +244,7 @@ def check_and_read(
         result.status, result.detail = UNREADABLE, str(exc)
         return result, grids
     result.changed = _changed_inputs(grids, stamp)
-    result.edited = _edited_results(grids, stamp)
+    result.edited = _edited_results(shown, stamp)
     if result.changed:
         result.status = CHANGED
         if _recalculated_in_excel(grids, stamp, result):
@@ -245,6 +265,7 @@ def check_and_read(
             last=last,
             day=stamp.followup_date,
             last_name=stamp.last_year,
+            shown=shown,
         )
         if (result.differs or result.detail) and result.status == OK:
             result.status = MISMATCH
@@ -344,6 +365,17 @@ def _recalculated_in_excel(grids: WorkbookGrids, stamp: Stamp, result: CheckResu
         return False
     result.status, result.edited = EXCEL, []
     return True
+
+
+def _as_written(path: Path, results: Mapping[str, Iterable[Pos]]) -> WorkbookGrids:
+    """The sheets holding results, with numbers as numbers even under a date format: a
+    result is compared as the number written, and a date format put on it later is a matter
+    of how it is shown (`_display_problems`), not an edit of the value."""
+    from .xlsx import ooxml
+    from .xlsx.reader import read_grids
+
+    with ooxml.open_zip(path) as zf:
+        return WorkbookGrids(read_grids(zf, list(results), dates=False))
 
 
 def _sheet(grids: WorkbookGrids, name: str) -> SheetGrid | None:
@@ -457,6 +489,7 @@ def _recalculation_differs(
     last: LastYear | None = None,
     day: date | None = None,
     last_name: str = "",
+    shown: WorkbookGrids | None = None,
 ) -> list[str]:
     """The result cells a new calculation (at `now`) disagrees with; a new calculation that
     gives errors is named in `result.detail`. `version` is the one that calculated; `day` the
@@ -478,7 +511,8 @@ def _recalculation_differs(
         return []
     differs: list[str] = []
     for sheet, cells in written_values(updates).items():
-        grid = _sheet(grids, sheet)
+        grid = _sheet(shown, sheet) if shown is not None else None
+        grid = grid or _sheet(grids, sheet)
         for pos, want in sorted(cells.items()):
             got = grid.value(*pos) if grid is not None else None
             if isinstance(want, str) and _META.match(want):

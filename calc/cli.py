@@ -37,7 +37,8 @@ from . import fmt
 from .consolidate import Consolidation, Verdict
 from .engine import Evaluation, FileOptions, FollowUpEvaluation, followup_file, score_file
 from .errors import Issue, MaalscoreError, has_errors
-from .scoring import Status
+from .report.content import ANALYSED
+from .safetext import SafeStream, terminal
 from .trend import FollowUpTrend, Trend
 from .xlsx.reader import legacy_warning
 
@@ -180,7 +181,7 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
     lang = plan.lang if plan else "da"
     txt = _LABELS[lang]
     title = " ".join(str(x) for x in ((plan.institution, plan.year) if plan else ()) if x)
-    print(f"{title or path.name} ({path.name})", file=out)
+    print(f"{terminal(title or path.name)} ({terminal(path.name)})", file=out)
     if card is not None and plan is not None:
         print(
             f"  {txt['goal']:<10} {txt['weight']:>7} {txt['fulfilment']:>11} "
@@ -190,7 +191,7 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
         for g in card.goals:
             goal = plan.goal(g.goal_id)
             depth = 1 if goal is not None and goal.parent is not None else 0
-            nr = "  " * depth + g.goal_id
+            nr = "  " * depth + terminal(g.goal_id)
             f = fmt.pct(g.fulfilment, lang) if g.fulfilment is not None else "–"
             print(
                 f"  {nr:<10} {fmt.points(g.weight, lang):>7} {f:>11} "
@@ -212,7 +213,9 @@ def print_table(path: Path, ev: Evaluation, out: TextIO, written_to: Path | None
             print(
                 "  "
                 + txt["pay"].format(
-                    name=p.name, c=fmt.kroner(p.computed, lang), u=fmt.kroner(p.payout, lang)
+                    name=terminal(p.name),
+                    c=fmt.kroner(p.computed, lang),
+                    u=fmt.kroner(p.payout, lang),
                 ),
                 file=out,
             )
@@ -243,11 +246,14 @@ def _print_issues(
     """Problems with sheet and cell, then whether (and where) anything was written."""
     txt = _LABELS[lang]
     for issue in issues:
-        print(f"  {txt[issue.severity]} {issue.location()}: {issue.message}", file=out)
+        print(
+            f"  {txt[issue.severity]} {terminal(issue.location())}: {terminal(issue.message)}",
+            file=out,
+        )
     if has_errors(issues):
         print("  " + txt["not_written"], file=out)
     elif written_to is not None:
-        print("  " + txt["written"].format(path=written_to), file=out)
+        print("  " + txt["written"].format(path=terminal(str(written_to))), file=out)
 
 
 def ask_password() -> str | None:
@@ -365,7 +371,7 @@ def _score_one(
 
             ev = evaluate(read_workbook(path))
     except MaalscoreError as exc:
-        print(f"{path}: {exc}", file=err)
+        print(f"{terminal(str(path))}: {terminal(str(exc))}", file=err)
         if as_json:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False), file=out)
         return out.getvalue(), err.getvalue(), EXIT_IO
@@ -456,7 +462,7 @@ def print_followup(
     lang = plan.lang if plan else "da"
     txt = _FOLLOWUP_LABELS[lang]
     title = " ".join(str(x) for x in ((plan.institution, plan.year) if plan else ()) if x)
-    print(f"{title or path.name} ({path.name})", file=out)
+    print(f"{terminal(title or path.name)} ({terminal(path.name)})", file=out)
     if fu is not None and plan is not None and ev.as_of is not None:
         day = ev.as_of.isoformat() if lang == "sv" else ev.as_of.strftime("%d-%m-%Y")
         print("  " + txt["title"].format(day=day), file=out)
@@ -465,12 +471,12 @@ def print_followup(
         for g in fu.goals:
             goal = plan.goal(g.goal_id)
             depth = 1 if goal is not None and goal.parent is not None else 0
-            shown = "  " * depth + g.goal_id
+            shown = "  " * depth + terminal(g.goal_id)
             now = fmt.pct(g.to_date, lang) if g.to_date is not None else "–"
             then = fmt.pct(g.expected, lang) if g.expected is not None else "–"
             line = f"  {shown:<10} {now:>9} {then:>10}  {g.forecast.label(lang)}"
             if g.comment:
-                line += f" ({txt['comment']}: {g.comment})"
+                line += f" ({txt['comment']}: {terminal(g.comment)})"
             print(line, file=out)
         p = fu.projected
         print(
@@ -488,7 +494,7 @@ def print_followup(
             print(
                 "  "
                 + txt["pay"].format(
-                    name=pay.name,
+                    name=terminal(pay.name),
                     lo=fmt.kroner(pay.payout_low, lang),
                     hi=fmt.kroner(pay.payout_high, lang),
                 ),
@@ -512,7 +518,7 @@ def _opfoelgning(args: argparse.Namespace) -> int:
             args.ud.parent.mkdir(parents=True, exist_ok=True)
         ev = followup_file(path, args.pr, args.ud, options=options)
     except MaalscoreError as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        print(f"{terminal(str(path))}: {terminal(str(exc))}", file=sys.stderr)
         if args.json:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
         return EXIT_IO
@@ -537,7 +543,13 @@ def _tjek(args: argparse.Namespace) -> int:
     code = EXIT_OK
     for path in args.files:
         try:
-            result = check_file(path, sagsdata=args.sagsdata, last_year=args.sidste_aar)
+            result = check_file(
+                path,
+                sagsdata=args.sagsdata,
+                last_year=args.sidste_aar,
+                sagsdata_db=args.sagsdata_db,
+                sagsquery=args.sagsquery,
+            )
         except Exception as exc:  # a bug in Målscore: this file's verdict is that, the rest go on
             message = internal_error(str(path), exc, args.debug)
             if args.json:
@@ -548,7 +560,8 @@ def _tjek(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            print(f"{path}: {result.message()}")
+            lines = result.message().split("\n  ")  # the message's own line structure
+            print(f"{terminal(str(path))}: " + "\n  ".join(terminal(line) for line in lines))
         if result.status == UNREADABLE:
             code = max(code, EXIT_IO)
         elif not result.ok:
@@ -641,11 +654,12 @@ def print_consolidation(result: Consolidation, out: TextIO) -> None:
     below every verdict but godkendt."""
     lang = result.lang
     for a in result.agencies:
-        title = " ".join(str(x) for x in (a.institution, a.year) if x) or "–"
+        title = terminal(" ".join(str(x) for x in (a.institution, a.year) if x) or "–")
         score = fmt.pct(a.score_pct, lang) if a.score_pct is not None else "–"
-        print(f"{a.verdict.label(lang).upper():<14} {title:<40} {score:>8}  {a.source}", file=out)
+        source = terminal(str(a.source))
+        print(f"{a.verdict.label(lang).upper():<14} {title:<40} {score:>8}  {source}", file=out)
         if a.verdict is not Verdict.APPROVED:
-            print(f"{'':<14} {a.reason}", file=out)
+            print(f"{'':<14} {terminal(a.reason)}", file=out)
     tally = Counter(a.verdict for a in result.agencies)
     print(
         ", ".join(f"{tally[v]} {v.label(lang)}" for v in Verdict if tally[v])
@@ -696,7 +710,8 @@ def _handin_command(path: Path, work: Callable[[], list[str]]) -> int:
         print(f"{path}: {exc}", file=sys.stderr)
         return EXIT_IO
     except OSError as exc:
-        print(f"{path}: filen kunne ikke læses ({exc.strerror or exc}).", file=sys.stderr)
+        which = exc.filename or path
+        print(f"{path}: {which} kunne ikke læses ({exc.strerror or exc}).", file=sys.stderr)
         return EXIT_IO
     for line in lines:
         print(line)
@@ -720,7 +735,7 @@ def _rapport(args: argparse.Namespace) -> int:
         card = v.evaluation.scorecard
         assert card is not None
         txt = _HANDIN_TEXT[v.lang]
-        analyses = sum(1 for g in card.goals if g.is_top_level and g.status is not Status.MET)
+        analyses = sum(1 for g in card.goals if g.is_top_level and g.status in ANALYSED)
         line = txt["report"].format(
             path=args.ud,
             goals=len(card.goals),
@@ -1061,6 +1076,18 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--sagsdata", type=Path, metavar="SAGER", help="den sagsdatafil, beregn fik med --sagsdata"
     )
+    t.add_argument(
+        "--sagsdata-db",
+        metavar="URL",
+        help="sagsdatabasen (tjek forbinder aldrig til en database, projektmappen selv nævner)",
+    )
+    t.add_argument(
+        "--sagsforespørgsel",
+        "--sagsforesporgsel",
+        dest="sagsquery",
+        metavar="VIEW|FIL.sql",
+        help="det view (eller den .sql-fil), der giver Sagsdata-kolonnerne i databasen",
+    )
     _add_last_year(t)
     t.set_defaults(func=_tjek)
     s = sub.add_parser(
@@ -1230,7 +1257,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand. Whatever happens inside it, the user sees a Danish message and a
-    documented exit code, never a traceback (unless `--debug`), and `--json` stays JSON."""
+    documented exit code, never a traceback (unless `--debug`), and `--json` stays JSON. What
+    it prints goes through `SafeStream`: a workbook's text can neither act on the terminal nor
+    fail to print (issue 10)."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

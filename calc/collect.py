@@ -194,6 +194,7 @@ def _examine_workbook(file: Path, source: str, shown: str) -> Examined:
         calculated=((marks.time or "") if in_excel and marks else stamp.time if stamp else ""),
         detail=result.detail,
         in_excel=bool(in_excel),
+        display=tuple(result.display),
     )
     evaluation = result.evaluation or evaluate(read)
     if not evaluation.ok and is_overview(file):

@@ -87,7 +87,9 @@ class Verification:
 
     `stamped`: a Målscore stamp was found (valid or `damaged`). `edited`: result cells edited by
     hand; `changed`: input cells (or row ranges) changed; `differs`: result cells a new
-    calculation disagrees with. `version` and `calculated` come from the stamp.
+    calculation disagrees with; `display`: result cells shown as something else than their
+    value (`Mål!V4 (why)`: a number format, hidden, a conditional format). `version` and
+    `calculated` come from the stamp.
     """
 
     stamped: bool
@@ -100,6 +102,7 @@ class Verification:
     detail: str = ""
     legacy: str = ""  # "xls"/"xlsb": a format Målscore never writes, so never stamped
     in_excel: bool = False  # calculated in Excel (add-in, xlwings Lite), which cannot stamp
+    display: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,8 @@ def verdict_of(
     stamp says (the cells edited are still named); then edits (`ændret`) before a disagreeing
     new calculation (`afviger`), since the check only recalculates an unedited file.
     """
-    named = check.changed + check.edited
+    shown = tuple(d.split(" (", 1)[0] for d in check.display)
+    named = check.changed + check.edited + shown
     stamp = _t(
         lang,
         f"beregnet {shown_time(check.calculated, lang)} med Målscore {check.version}",
@@ -269,6 +273,19 @@ def verdict_of(
                 f"kontrolleras ({check.detail}).",
             ),
             named,
+        )
+    if check.in_excel and check.display:
+        return (
+            Verdict.CHANGED,
+            _t(
+                lang,
+                "Beregnet i Excel (uden stempel), men resultater vises som noget andet end "
+                "beregnet: ",
+                "Beräknad i Excel (utan stämpel), men resultat visas som något annat än beräknat: ",
+            )
+            + _cells(check.display)
+            + ".",
+            shown,
         )
     if check.in_excel:
         return _in_excel(check, lang)
@@ -303,6 +320,16 @@ def verdict_of(
             parts.append(
                 _t(lang, "Input ændret efter beregningen: ", "Indata ändrade efter beräkningen: ")
                 + _cells(check.changed)
+                + "."
+            )
+        if check.display:
+            parts.append(
+                _t(
+                    lang,
+                    "Resultater, der vises som noget andet end beregnet: ",
+                    "Resultat som visas som något annat än beräknat: ",
+                )
+                + _cells(check.display)
                 + "."
             )
         head = _t(lang, f"Filen er {stamp}.", f"Filen är {stamp}.")

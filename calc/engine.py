@@ -161,6 +161,9 @@ class FileOptions:
     `stamp_time`: the time the integrity stamp records (None: now).
     `last_year`: last year's workbook, for the trend (else the one the Plan sheet names, else
     the plan's own Sidste år columns).
+    `plan_database`: connect to a database the workbook's own Plan sheet names (Sagsdatabase).
+    False for `tjek` and `samle`, which check workbooks received from others: a received file
+    must not make the checker open connections (with its password) to addresses it chose.
     """
 
     sagsdata: Path | None = None
@@ -171,6 +174,11 @@ class FileOptions:
     allow_signed: bool = False
     stamp_time: datetime | None = None
     last_year: Path | None = None
+    plan_database: bool = True
+
+
+# The most sheet XML read for a sheet other than Sagsdata (real ones are kilobytes).
+SMALL_SHEET_BYTES = 32 * 1024**2
 
 
 def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
@@ -184,6 +192,9 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     - Case data may come from a separate file instead: `options.sagsdata`, or the file the Plan
       sheet names (`Sagsdata` / `Sagsfil`, a path relative to the workbook). It replaces the
       workbook's Sagsdata sheet, which is then not read.
+    - Every sheet but Sagsdata is a few kilobytes in a real plan: one larger than
+      `SMALL_SHEET_BYTES` of sheet XML is refused unread (a zip bomb or a sheet of millions of
+      formatted empty cells would otherwise cost minutes and gigabytes).
     """
     from .xlsx import bulk, ooxml
     from .xlsx.reader import read_workbook
@@ -207,8 +218,9 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         and sizes.get(case_sheet, 0) > bulk.BIG_SHEET
         and bulk.fast_available()
     )
-    small = [n for n in names if not (big and n == case_sheet)]
-    grids = read_workbook(path, small)
+    small = [n for n in names if not ((big or case_file is not None) and n == case_sheet)]
+    limits = {n: SMALL_SHEET_BYTES for n in small if n != case_sheet}
+    grids = read_workbook(path, small, limits)
     prior = _prior_results(stamp, grids)
     grids = replace(grids, prior=prior)
     external = with_case_data(grids, path, options)
@@ -270,7 +282,7 @@ def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -
         counted = read_case_database(database, name, options.password)
         return replace(grids, sheets=rest + (counted,))
     if case_file is None:
-        case_file = _plan_case_file(grids, workbook)
+        case_file = _plan_case_file(grids, workbook)  # beside the workbook (`calc.paths`)
     if case_file is not None:
         return replace(grids, sheets=rest + (_read_case_file(case_file, name, cases),))
     return grids
@@ -302,6 +314,14 @@ def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> 
         url, where = options.sagsdata_db, "--sagsdata-db"
     elif url_setting is not None:
         url, where = url_setting
+        if not options.plan_database:
+            raise CaseDatabaseError(
+                f"Sagsdataene ligger i den database, {where} peger på. Målscore forbinder ikke "
+                "til en adresse, der står i en modtaget projektmappe, når den kontrollerer "
+                "(tjek, samle), så input kan ikke kontrolleres her. Kontrollér filen hos "
+                "institutionen, der har adgang til databasen."
+            )
+        url = _beside_database(url, where, workbook)
     else:
         return None
     goals = _case_goals(grids)
@@ -325,7 +345,44 @@ def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> 
     source = CaseSource(url, "", where, goals, timeout)
     from dataclasses import replace
 
-    return replace(source, query=query_text(query, workbook.parent), written=query)
+    written = query
+    if query and not options.sagsquery and query.lower().endswith(".sql") and query_setting:
+        query = str(_beside(workbook, query, query_setting[1], "Sagsforespørgslen"))
+    return replace(source, query=query_text(query, workbook.parent), written=written)
+
+
+def _beside(workbook: Path, name: str, where: str, what: str) -> Path:
+    """A file the workbook names, beside it; WorkbookReadError naming the cell otherwise."""
+    from .errors import WorkbookReadError
+    from .paths import beside
+
+    try:
+        return beside(workbook, name)
+    except ValueError as why:
+        raise WorkbookReadError(
+            f"{where}: {what} «{name}» ligger ikke i projektmappens mappe ({why}). En fil, "
+            "projektmappen selv nævner, skal ligge i samme mappe (eller en undermappe) og "
+            "skrives med sit navn, fx «sager.csv»: en projektmappe sendes videre og må ikke "
+            "få Målscore til at åbne andre filer. En fil andre steder angives på kommandolinjen "
+            "(--sagsdata)."
+        ) from None
+
+
+_FILE_DATABASES = ("sqlite", "duckdb")
+
+
+def _beside_database(url: str, where: str, workbook: Path) -> str:
+    """A database file named on the Plan sheet (`sqlite:///sager.db`) must lie beside the
+    workbook, and is opened there (SQLAlchemy would take it relative to the current folder)."""
+    import re
+
+    m = re.match(r"^\s*([A-Za-z0-9_]+)(\+[A-Za-z0-9_]+)?://([^/]*)/(.*)$", url)
+    if m is None or m.group(1).lower() not in _FILE_DATABASES:
+        return url
+    database, _, options = m.group(4).partition("?")
+    path = _beside(workbook, database, where, "Databasefilen")
+    rest = f"?{options}" if options else ""
+    return f"{m.group(1)}{m.group(2) or ''}:///{path.resolve().as_posix()}{rest}"
 
 
 def _has_password(url: str) -> bool:
@@ -368,22 +425,15 @@ def _sheet_names(key: str) -> set[str]:
 
 
 def _plan_case_file(grids: WorkbookGrids, workbook: Path) -> Path | None:
-    """The case file the Plan sheet names (`Sagsdata: sager.csv`), relative to the workbook."""
+    """The case file the Plan sheet names (`Sagsdata: sager.csv`), beside the workbook: a
+    relative path inside its folder (`calc.paths`), else WorkbookReadError naming the cell."""
     from .xlsx.bulk import CASE_FILE_TYPES
 
-    plan = grids.find(*SHEETS["plan"])
-    if plan is None:
+    setting = _plan_setting(grids, "case_file")
+    # Only a file name counts: a note such as "Sagsdata: se arket" is not one.
+    if setting is None or not setting[0].lower().endswith(CASE_FILE_TYPES):
         return None
-    labels = {normalise_name(n) for n in PLAN_KEYS["case_file"]}
-    for row in plan.rows:
-        for c, v in enumerate(row[:-1]):
-            if isinstance(v, str) and normalise_name(v) in labels:
-                value = row[c + 1]
-                # Only a file name counts: a note such as "Sagsdata: se arket" is not one.
-                if isinstance(value, str) and value.strip().lower().endswith(CASE_FILE_TYPES):
-                    return workbook.parent / value.strip()
-                return None
-    return None
+    return _beside(workbook, setting[0], setting[1], "Sagsdata-filen")
 
 
 def save_results(
@@ -547,7 +597,9 @@ def load_last_year(
     if named is None:
         return None, None
     try:
-        ev = evaluate(load_grids(named, FileOptions()))
+        if given is None:  # named in the workbook: only beside it (`calc.paths`)
+            named = _beside(path, str(named.relative_to(path.parent)), cell, "Sidste års fil")
+        ev = evaluate(load_grids(named, FileOptions(plan_database=options.plan_database)))
     except (MaalscoreError, OSError) as exc:
         if given is not None:
             raise WorkbookReadError(

@@ -35,6 +35,7 @@ from .engine import Evaluation, FileOptions, evaluate, load_last_year, stamp_mak
 from .errors import MaalscoreError
 from .grid import WorkbookGrids
 from .mail import PDF, XLSX, Attachment, Draft, build_draft
+from .model import Plan
 from .report.content import Provenance, Report, build_report
 
 KINDS = {".docx": "docx", ".pdf": "pdf"}
@@ -218,6 +219,7 @@ def _link_new(tmp: Path, target: Path) -> None:
 def payless_copy(v: Verified) -> bytes:
     """The workbook without pay (see `calc.payless`), as bytes of a new, stamped .xlsx."""
     from .payless import strip_pay
+    from .xlsx.scrub import blank_strings, orphaned_strings
     from .xlsx.writeback import write_back
 
     plan = v.evaluation.plan
@@ -238,8 +240,11 @@ def payless_copy(v: Verified) -> bytes:
     cells = {(u.sheet, u.cell): u for u in (*removal, *ev.updates)}
     results = {(u.sheet, u.cell) for u in ev.updates}
     with tempfile.TemporaryDirectory(prefix="maalscore-") as folder:
+        written = Path(folder) / f"written-{v.path.name}"
+        write_back(v.path, tuple(cells.values()), written, stamp=stamp, results=results)
+        # the emptied cells' text is still in the shared-string table: empty it there too
         out = Path(folder) / v.path.name
-        write_back(v.path, tuple(cells.values()), out, stamp=stamp, results=results)
+        blank_strings(written, out, orphaned_strings(v.path, written))
         return out.read_bytes()
 
 
@@ -251,6 +256,7 @@ class HandIn:
     message: EmailMessage
     password: str
     attachments: tuple[str, ...]
+    report: bytes = b""  # the PDF attached, for a front end that keeps a copy beside it
 
 
 def hand_in(
@@ -300,10 +306,19 @@ def hand_in(
     )
     report_name = f"{stem} - rapport.pdf"
     attachments = (Attachment(name, workbook, XLSX), Attachment(report_name, pdf, PDF))
-    notes = (_note(plan.lang, bool(plan.people), without_pay, report_with_pay),)
+    notes = draft_notes(plan, without_pay=without_pay, report_with_pay=report_with_pay)
     draft = Draft(to, signature, attachments, notes, sender)
     message = build_draft(plan, card, (), draft, date=now)
-    return HandIn(message, password, (name, report_name))
+    return HandIn(message, password, (name, report_name), pdf)
+
+
+def draft_notes(
+    plan: Plan, *, without_pay: bool = False, report_with_pay: bool = False
+) -> tuple[str, ...]:
+    """The draft's paragraph on how the workbook travels (never the password), for the draft
+    and for a front end's preview of it (`calc.mail.body(plan, card, (), signature, notes)`:
+    the text names no pay)."""
+    return (_note(plan.lang, bool(plan.people), without_pay, report_with_pay),)
 
 
 def _note(lang: str, has_pay: bool, without_pay: bool, report_with_pay: bool) -> str:

@@ -18,6 +18,7 @@ from email.utils import format_datetime
 from . import fmt
 from .model import Lang, Person, Plan
 from .pay import PayResult
+from .safetext import one_line
 from .scoring import ScoreCard
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,11 +44,6 @@ class Draft:
     attachments: tuple[Attachment, ...] = ()
     notes: tuple[str, ...] = ()
     sender: str = ""
-
-
-def one_line(text: str) -> str:
-    """A header value on one line: line breaks and runs of spaces become one space."""
-    return " ".join(text.split())
 
 
 def subject(plan: Plan) -> str:
@@ -164,5 +160,5 @@ def build_draft(
     msg.set_content(body(plan, card, pay, draft.signature, draft.notes))
     for a in draft.attachments:
         main, sub = a.mime.split("/", 1)
-        msg.add_attachment(a.data, maintype=main, subtype=sub, filename=a.filename)
+        msg.add_attachment(a.data, maintype=main, subtype=sub, filename=one_line(a.filename))
     return msg

@@ -875,7 +875,8 @@ def _check_links(row: Row, g: Goal) -> None:
     blank is never quietly read as the default that changes the score."""
     sheet, out = row.grid.name, row.out
     numeric = g.type in _NEEDS_TARGET
-    if numeric and row.blank("scale") and (not row.blank("lower") or not row.blank("steps")):
+    filled = not row.blank("lower") or not row.blank("steps")
+    if numeric and row.has("scale") and row.blank("scale") and filled:
         what = "Nedre grænse" if not row.blank("lower") else "Trin"
         what_sv = "Nedre gräns" if not row.blank("lower") else "Steg"
         out.error(
@@ -1808,7 +1809,11 @@ def _check_person(row: Row, p: Person) -> None:
             f"{p.name}: {what_da} kræver en skriftlig Begrundelse.",
             f"{p.name}: {what_sv} kräver en skriftlig Motivering.",
         )
-    if row.blank("model") and (not row.blank("threshold") or not row.blank("steps")):
+    if (
+        row.has("model")
+        and row.blank("model")
+        and (not row.blank("threshold") or not row.blank("steps"))
+    ):
         what_da, what_sv = (
             ("Tærskel", "Tröskel") if not row.blank("threshold") else ("Trin", "Steg")
         )
@@ -1821,15 +1826,17 @@ def _check_person(row: Row, p: Person) -> None:
             f"Skriv Modell, eller ta bort {what_sv}.",
         )
     if p.reason and p.adjustment == 0 and not p.withheld:
-        where = " og ".join(f"{row.cell(k)}" for k in ("adjustment", "withheld") if row.has(k))
+        cells = [row.cell(k) for k in ("adjustment", "withheld") if row.has(k)]
+        where_da = " og ".join(cells) + (" er tomme" if len(cells) > 1 else " er tom")
+        where_sv = " och ".join(cells) + (" är tomma" if len(cells) > 1 else " är tom")
         out.warning(
             sheet,
             row.cell("reason"),
-            f"{p.name}: der er en Begrundelse, men hverken et Skøn eller Bortfald ({where} er "
-            "tomme), så intet er trukket fra eller lagt til. Er et beløb eller Ja slettet?",
+            f"{p.name}: der er en Begrundelse, men hverken et Skøn eller Bortfald ({where_da}), "
+            "så intet er trukket fra eller lagt til. Er et beløb eller Ja slettet?",
             f"{p.name}: det finns en Motivering men varken en Justering eller Bortfall "
-            f"({where} är tomma), så inget har dragits av eller lagts till. Har ett belopp "
-            "eller Ja tagits bort?",
+            f"({where_sv}), så inget har dragits av eller lagts till. Har ett belopp eller Ja "
+            "tagits bort?",
         )
     _check_pay_amounts(row, p)
 
@@ -1849,8 +1856,8 @@ def _check_pay_amounts(row: Row, p: Person) -> None:
             out.error(
                 sheet,
                 row.cell(key),
-                f"{p.name}: {da} kan ikke være negativ ({V.show(row.raw(key))}).",
-                f"{p.name}: {sv} kan inte vara negativ ({V.show(row.raw(key))}).",
+                f"{p.name}: {da} kan ikke være under 0 ({V.show(row.raw(key))}).",
+                f"{p.name}: {sv} kan inte vara under 0 ({V.show(row.raw(key))}).",
             )
     if p.max_pct is not None and 0 < p.max_pct <= 1:
         meant = plain(p.max_pct * 100)

@@ -737,6 +737,23 @@ def measured_value(plan: Plan, goal: Goal) -> Fraction | None:
     return value
 
 
+def location_values(plan: Plan, goal: Goal) -> tuple[tuple[str, Fraction | None], ...]:
+    """A goal scored per location: each location's value as scoring computes it (None: no
+    cases there), in the order of Lokationer (`alle`: by name); () for any other goal."""
+    if not (goal.location_weights or goal.every_location):
+        return ()
+    ctx = Context(plan, plan.lang, {}, [])
+    cases, _ = _goal_cases(goal, ctx)
+    if cases is None or not cases.n_cases or _needs_each_case(goal, cases, ctx):
+        return ()
+    names = (
+        sorted(cases.location_names())
+        if goal.every_location
+        else [n for n, _ in goal.location_weights]
+    )
+    return tuple((name, _indicator(goal, cases, ctx, normalise_name(name)).value) for name in names)
+
+
 def relative_weights(weights: list[Decimal | None]) -> list[Fraction]:
     """Relative shares of milestones or delmål, as scoring uses them (all empty: equal)."""
     return _relative_weights(weights)

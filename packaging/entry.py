@@ -21,8 +21,16 @@ from pathlib import Path
 
 STARTED = time.perf_counter()
 
-# The command line's subcommands; anything else starts the app.
-CLI_COMMANDS = frozenset({"beregn", "tjek", "skabelon", "addin", "app", "-h", "--help"})
+# The command line's subcommands (every one of calc.cli's; tests/packaging/test_entry.py holds
+# them equal); anything else starts the app.
+CLI_COMMANDS = frozenset(
+    {
+        *("beregn", "tjek", "skabelon", "samle", "rapport", "send", "addin", "app"),
+        *("opfølgning", "opfoelgning", "uppföljning", "uppfoljning"),
+        *("nyt-år", "nyt-aar", "nytt-år", "nytt-ar"),
+        *("-h", "--help"),
+    }
+)
 SELFTEST = "selvtest"
 EXAMPLE = "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from .. import fmt
@@ -24,8 +25,10 @@ from ..consolidate import counts
 from ..exact import q
 from ..model import Goal, GoalType, Lang, Plan
 from ..pay import PayResult
-from ..scoring import GoalResult, ScoreCard, Status, show
+from ..scoring import GoalResult, ScoreCard, Status, location_values, show
 
+# Part 2: the top-level goals not fully met (a goal a Forudsætning took out is not among them)
+ANALYSED = frozenset({Status.PARTLY, Status.NOT_MET, Status.MISSING})
 HEADING_LIMIT = 90  # characters of a goal's text in a part 2 heading (the table has it whole)
 # The part 1 table's column widths in cm, for both writers (A4 portrait, 2 cm margins: 17 cm):
 # Nr, Mål, Resultatkrav, Resultat, Målopfyldelse, Point, Status.
@@ -235,20 +238,20 @@ def build_report(
         total_points=f"{fmt.points(card.total_points, lang)} / {fmt.points(card.max_points, lang)}",
         score=fmt.pct(card.score_pct, lang),
         counts_line=counts_line(card, lang),
-        analyses=tuple(
-            _analysis(plan, r, results, lang) for r in top if r.status is not Status.MET
-        ),
+        analyses=tuple(_analysis(plan, r, results, lang) for r in top if r.status in ANALYSED),
         bars=tuple(
             Bar(
                 r.goal_id,
                 r.points,
-                r.weight,
+                r.possible,
                 r.status,
-                f"{fmt.points(r.points, lang)} / {fmt.points(r.weight, lang)}",
+                r.status.label(lang)
+                if r.status is Status.EXCLUDED
+                else f"{fmt.points(r.points, lang)} / {fmt.points(r.possible, lang)}",
             )
             for r in top
         ),
-        max_possible=max((r.weight for r in top), default=Fraction(0)),
+        max_possible=max((r.possible for r in top), default=Fraction(0)),
         pay=tuple(
             PayLine(p.name, fmt.kroner(p.computed, lang), fmt.kroner(p.payout, lang), p.explanation)
             for p in pay
@@ -279,6 +282,9 @@ def counts_line(card: ScoreCard, lang: Lang) -> str:
         (Status.NOT_MET, n.not_met),
         (Status.MISSING, n.missing),
     ]
+    out = sum(1 for g in card.goals if g.is_top_level and g.status is Status.EXCLUDED)
+    if out:  # a Forudsætning not met took the goal out of the total
+        parts.append((Status.EXCLUDED, out))
     shown = " · ".join(f"{s.label(lang)} {k}" for s, k in parts)
     return f"{words(lang).counts_lead}: {shown}"
 
@@ -291,7 +297,7 @@ def _area_block(
     for g in tops:
         lines += _with_children(plan, card, results, g, 0, lang, set())
     points = sum((results[g.id].points for g in tops), Fraction(0))
-    possible = sum((results[g.id].weight for g in tops), Fraction(0))
+    possible = sum((results[g.id].possible for g in tops), Fraction(0))
     pct = points / possible * 100 if possible else Fraction(0)
     name = area or ("(utan område)" if lang == "sv" else "(uden område)")
     return AreaBlock(
@@ -332,7 +338,9 @@ def goal_line(
         requirement=goal.requirement.strip() or requirement_text(goal, lang),
         result=result_text(plan, card, r, goal, lang),
         fulfilment=fmt.pct(r.fulfilment, lang) if r.fulfilment is not None else "–",
-        points=f"{fmt.points(r.points, lang)} / {fmt.points(r.weight, lang)}",
+        points="–"
+        if r.status is Status.EXCLUDED
+        else f"{fmt.points(r.points, lang)} / {fmt.points(r.possible, lang)}",
         status=r.status,
         status_text=r.status.label(lang),
     )
@@ -385,6 +393,8 @@ def result_text(plan: Plan, card: ScoreCard, r: GoalResult, goal: Goal, lang: La
     if t is GoalType.ASSESSMENT and r.fulfilment is not None:
         level = fmt.pct(r.fulfilment, lang)
         written = goal.result_text.strip()
+        if isinstance(goal.result, Decimal) and written == fmt.plain(goal.result):
+            written = ""  # the level typed as a number: "75" is shown "75 %"
         return f"{written} ({level})" if written and written != level else level
     if t is GoalType.MILESTONES:
         rows = {m.row for m in plan.milestones if m.goal_id == goal.id}
@@ -403,7 +413,12 @@ def result_text(plan: Plan, card: ScoreCard, r: GoalResult, goal: Goal, lang: La
             if sv
             else f"{met} af {len(children)} delmål opfyldt"
         )
-    # Scored per location (one value per location): the rule with its numbers.
+    places = location_values(plan, goal)
+    if places:  # scored per location: one value per location
+        none = "inget utfall" if sv else "intet resultat"
+        return "; ".join(
+            f"{name} {show(v, goal.unit, lang) if v is not None else none}" for name, v in places
+        )
     return rule_part(r.explanation)
 
 
@@ -421,10 +436,10 @@ def _analysis(plan: Plan, r: GoalResult, results: dict[str, GoalResult], lang: L
         goal_id=r.goal_id,
         heading=f"{r.goal_id} {short(text)}".strip(),
         status=r.status,
-        summary=f"{r.status.label(lang)}: {_of(r.points, r.weight, lang)}."
+        summary=f"{r.status.label(lang)}: {_of(r.points, r.possible, lang)}."
         if r.fulfilment is None or r.status is not Status.PARTLY
         else f"{r.status.label(lang)} ({fmt.pct(r.fulfilment, lang)}): "
-        f"{_of(r.points, r.weight, lang)}.",
+        f"{_of(r.points, r.possible, lang)}.",
         requirement=(goal.requirement.strip() or requirement_text(goal, lang)) if goal else "",
         explanation=r.explanation,
         details=tuple(f"{c.id}: {results[c.id].explanation}" for c in children),

@@ -20,7 +20,6 @@ import csv
 import gc
 import io
 import itertools
-import re
 import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from calc.errors import WorkbookReadError
 from calc.grid import CaseSheet, CellValue, SheetGrid, from_file_value, normalise_name
+from calc.xlsx import sheetscan
 
 BIG_SHEET = 1024 * 1024  # bytes of uncompressed sheet XML (≈ 3 000 case rows)
 HEAD_ROWS = 30  # the header row is looked for in the first 30 rows
@@ -122,18 +122,13 @@ def read_xlsx_cases(
         return SheetGrid(name, found.rows, found.percent, found.formulas)
     from python_calamine import CalamineError, CalamineWorkbook
 
+    sheet, shape = _safe_for_calamine(path, sheet, candidates)
     try:
         with paused_gc():
             wb = CalamineWorkbook.from_path(str(path))
-            names = list(wb.sheet_names)
-            if sheet is None:
-                sheet = next((n for n in names if normalise_name(n) in candidates), None)
-                sheet = sheet or (names[0] if names else None)
-            if sheet is None:
-                raise WorkbookReadError(f"Filen «{path.name}» har ingen ark.")
             # Look for error cells on the other core while calamine (which releases the GIL)
             # parses the sheet: the scan then costs next to nothing.
-            scan = _ErrorScan(path, sheet)
+            scan = _ErrorScan(path, sheet, shape)
             scan.start()
             rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             grid = _case_sheet(name, rows, label or sheet, columnar=True)
@@ -147,18 +142,49 @@ def read_xlsx_cases(
     return _with_error_cells(grid, scan.result())
 
 
-class _ErrorScan(threading.Thread):
-    """`error_cells` in a thread; `result()` re-raises what it raised."""
+# A case sheet's XML: a million rows of seven columns is about 300 MB; python-calamine reads
+# 500 MB in about ten seconds.
+MAX_CASE_SHEET = 400 * 1024**2
 
-    def __init__(self, path: Path, sheet: str) -> None:
+
+def _safe_for_calamine(
+    path: Path, sheet: str | None, candidates: Collection[str]
+) -> tuple[str, sheetscan.Shape]:
+    """The case sheet's name and shape, after the checks python-calamine needs before it may
+    read the file: the sheet's size and shape (`sheetscan.check_shape`: it builds a dense grid
+    and would abort the process on a cell at XFD1048576) and the number of shared strings (it
+    reads them all)."""
+    from . import ooxml
+
+    with ooxml.open_zip(path) as zf:
+        info = ooxml.read_workbook_info(zf)
+        sheets = [s for s in info.sheets if s.kind in ("worksheet", "") and s.part]
+        ref = next((s for s in sheets if s.name == sheet), None) if sheet else None
+        if sheet is None:
+            ref = next((s for s in sheets if normalise_name(s.name) in candidates), None)
+            ref = ref or (sheets[0] if sheets else None)
+        if ref is None or ref.part not in zf.namelist():
+            raise WorkbookReadError(
+                f"Filen «{path.name}» har intet ark {f'«{sheet}»' if sheet else 'med sager'}."
+            )
+        ooxml.guard(zf, ref.part, MAX_CASE_SHEET)
+        if info.shared_strings is not None:
+            ooxml.check_shared_strings(zf, info.shared_strings)
+        return ref.name, sheetscan.check_shape(zf, ref.part, ref.name)
+
+
+class _ErrorScan(threading.Thread):
+    """`sheetscan.error_cells` in a thread; `result()` re-raises what it raised."""
+
+    def __init__(self, path: Path, sheet: str, shape: sheetscan.Shape) -> None:
         super().__init__(daemon=True)
-        self.path, self.sheet = path, sheet
+        self.path, self.sheet, self.shape = path, sheet, shape
         self.found: list[tuple[int, int, str]] = []
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            self.found = error_cells(self.path, self.sheet)
+            self.found = sheetscan.error_cells(self.path, self.sheet, self.shape)
         except BaseException as exc:  # handed to the caller
             self.error = exc
 
@@ -168,50 +194,17 @@ class _ErrorScan(threading.Thread):
         return self.found
 
 
-_ERROR_CELL = re.compile(
-    rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>', re.S
-)
-
-
 def error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]]:
-    """(row, column, text) of the cells holding an Excel error (`#DIV/0!`, `#N/A`, …).
-
-    python-calamine gives such cells as empty, and an error must never pass for a blank: the
-    sheet XML is streamed (decompressed in chunks, never whole) and searched for `t="e"`.
-    """
-    from calc.grid import col_index
-
+    """(row, column, text) of the cells holding an Excel error; see `sheetscan.error_cells`."""
     from . import ooxml
 
-    found: list[tuple[int, int, str]] = []
     with ooxml.open_zip(path) as zf:
         info = ooxml.read_workbook_info(zf)
         ref = next((s for s in info.sheets if s.name == sheet), None)
         if ref is None or ref.part not in zf.namelist():
-            return found
-        tail = b""
-        with zf.open(ref.part) as fh:
-            while chunk := fh.read(1 << 22):
-                data = tail + chunk
-                end = data.rfind(b"</c>")
-                if end < 0:
-                    tail = data[-(1 << 16) :]
-                    continue
-                end += 4
-                if data.find(b't="e"', 0, end) >= 0:
-                    for m in _ERROR_CELL.finditer(data, 0, end):
-                        cell = m.group(0)
-                        if b't="e"' in cell[: cell.find(b">") + 1]:
-                            col, row, text = m.group(1), m.group(2), m.group(3)
-                            found.append((int(row) - 1, col_index(col.decode()), _xml_text(text)))
-                tail = data[end:]
-    return found
-
-
-def _xml_text(raw: bytes) -> str:
-    from html import unescape
-
-    return unescape(raw.decode("utf-8", errors="replace"))
+            return []
+        shape = sheetscan.check_shape(zf, ref.part, sheet)
+    return sheetscan.error_cells(path, sheet, shape)
 
 
 def _with_error_cells(grid: SheetGrid, errors: list[tuple[int, int, str]]) -> SheetGrid:

@@ -14,7 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -32,6 +32,12 @@ STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 MAX_PART_SIZE = 2 * 1024**3
 MAX_RATIO = 1000
 RATIO_FLOOR = 100 * 1024**2
+# A part read whole (workbook, relationships, styles, custom properties, a sheet write-back
+# patches): real ones are kilobytes; parsed whole, tens of megabytes would cost a gigabyte.
+MAX_WHOLE_PART = 32 * 1024**2
+# Shared strings: a million-row case sheet in Excel holds a few million; far more is an attack
+# (a 0.9 MB file can hold 20 million), refused before they are parsed.
+MAX_SHARED_STRINGS = 4_000_000
 
 # What reading a damaged or oddly encrypted member can raise.
 READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error)
@@ -183,39 +189,51 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     return zf
 
 
-def guard(zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
-    """The part's ZipInfo, refusing sizes that only a damaged file or a zip bomb would have."""
+def guard(zf: zipfile.ZipFile, name: str, limit: int = MAX_PART_SIZE) -> zipfile.ZipInfo:
+    """The part's ZipInfo, refusing sizes that only a damaged file or a zip bomb would have
+    (`limit`: the largest inflated size this use of the part can afford). The sizes come from
+    the zip's directory; zipfile never inflates more than the size given there."""
     try:
         info = zf.getinfo(name)
     except KeyError:
         raise WorkbookReadError(f"Delen «{name}» mangler i projektmappen.") from None
     ratio = info.file_size / max(info.compress_size, 1)
-    too_big = info.file_size > MAX_PART_SIZE
+    too_big = info.file_size > min(limit, MAX_PART_SIZE)
     if too_big or (ratio > MAX_RATIO and info.file_size > RATIO_FLOOR):
         raise WorkbookReadError(
-            f"Delen «{name}» i projektmappen er urimeligt stor ({info.file_size} byte) "
-            "og læses ikke. Filen er sandsynligvis beskadiget."
+            f"Delen «{name}» i projektmappen er urimeligt stor ({megabytes(info.file_size)} "
+            f"udpakket; grænsen er {megabytes(min(limit, MAX_PART_SIZE))}) og læses ikke. "
+            "Filen er sandsynligvis beskadiget eller lavet for at skade."
         )
     return info
 
 
+def thousands(n: int) -> str:
+    """1234567 → `1.234.567`, as Danish text writes it."""
+    return f"{n:,}".replace(",", ".")
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 1024**2:,.1f} MB".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
 def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
     """The part's bytes after the size guard; damage inside the zip becomes WorkbookReadError."""
-    guard(zf, name)
+    guard(zf, name, MAX_WHOLE_PART)
     try:
         data = zf.read(name)
     except READ_ERRORS as exc:
         raise damaged(zf, name) from exc
-    if any(marker in data for marker in _DTD_MARKERS):
+    if b"!" in data and any(marker in data for marker in _DTD_MARKERS):
         raise _dtd_error(zf, name)
     return data
 
 
-def open_part(zf: zipfile.ZipFile, name: str) -> IO[bytes]:
+def open_part(zf: zipfile.ZipFile, name: str, limit: int = MAX_PART_SIZE) -> IO[bytes]:
     """A stream of the part after the size guard, for parsing large sheets without loading them.
 
     The stream refuses a DTD as it passes by, before the XML parser can act on it."""
-    guard(zf, name)
+    guard(zf, name, limit)
     return _NoDtd(zf.open(name), zf, name)  # type: ignore[return-value]
 
 
@@ -231,7 +249,8 @@ class _NoDtd:
     def read(self, size: int = -1) -> bytes:
         chunk = self._raw.read(size)
         window = self._tail + chunk
-        if any(marker in window for marker in _DTD_MARKERS):
+        # `!` is rare in sheet XML: one fast search usually spares the six marker searches.
+        if b"!" in window and any(marker in window for marker in _DTD_MARKERS):
             raise _dtd_error(self._zf, self._name)
         self._tail = window[-_DTD_OVERLAP:]
         return chunk
@@ -401,10 +420,15 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def unescape_text(text: str) -> str:
-    """Undo Excel's `_x000B_` escapes for characters XML 1.0 cannot hold."""
+    """Undo Excel's `_x000B_` escapes for characters XML 1.0 cannot hold. Excel escapes UTF-16
+    code units, so an escaped emoji is two surrogates (`_xD83D__xDE00_`): a pair becomes the
+    character, and a surrogate without its partner (not a character at all) U+FFFD."""
     if "_x" not in text:
         return text
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    out = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if any("\ud800" <= ch <= "\udfff" for ch in out):
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return out
 
 
 def string_item_text(si: ET.Element) -> str:
@@ -419,20 +443,79 @@ def string_item_text(si: ET.Element) -> str:
     return unescape_text("".join(parts))
 
 
-def read_shared_strings(zf: zipfile.ZipFile, member: str | None) -> list[str]:
-    """All shared strings, streamed so a workbook with a huge string table stays affordable."""
+def read_shared_strings(
+    zf: zipfile.ZipFile, member: str | None, wanted: Iterable[int] | None = None
+) -> dict[int, str]:
+    """The shared strings (index → text), all of them or only the `wanted` indices.
+
+    The table is counted first, fast (`count_shared_strings`), and refused beyond
+    MAX_SHARED_STRINGS; then parsed, streamed, only as far as the last index wanted — the
+    small sheets use a few hundred strings, however many a big case sheet adds."""
     if member is None:
-        return []
-    out: list[str] = []
+        return {}
+    want = None if wanted is None else set(wanted)
+    if want is not None and not want:
+        return {}
+    n = check_shared_strings(zf, member)
+    last = max(want) if want is not None else n - 1
+    out: dict[int, str] = {}
+    index = 0
     try:
         with open_part(zf, member) as fh:
             for _event, el in ET.iterparse(fh, events=("end",)):
-                if local(el.tag) == "si":
-                    out.append(string_item_text(el))
-                    el.clear()
+                if local(el.tag) != "si":
+                    continue
+                if want is None or index in want:
+                    out[index] = string_item_text(el)
+                el.clear()
+                index += 1
+                if index > last:
+                    break
     except (ET.ParseError, *READ_ERRORS) as exc:
         raise damaged(zf, member) from exc
     return out
+
+
+_SST_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?sst(?=[\s/>])")
+
+
+def check_shared_strings(zf: zipfile.ZipFile, member: str) -> int:
+    """How many shared strings there are; WorkbookReadError beyond MAX_SHARED_STRINGS."""
+    n = count_shared_strings(zf, member)
+    if n > MAX_SHARED_STRINGS:
+        file = Path(str(zf.filename)).name
+        raise WorkbookReadError(
+            f"Filen «{file}» har {thousands(n)} delte tekster (sharedStrings), langt flere end "
+            "en projektmappe med en million sager har (grænsen er "
+            f"{thousands(MAX_SHARED_STRINGS)}), og læses ikke. Filen er sandsynligvis beskadiget "
+            "eller lavet for at skade."
+        )
+    return n
+
+
+def count_shared_strings(zf: zipfile.ZipFile, member: str) -> int:
+    """How many `<si>` the table holds at most, counted in the bytes (no elements are built):
+    items cannot nest and `<` cannot stand unescaped in text, so each item has its start tag
+    (a comment or CDATA section could only add false ones)."""
+    count = 0
+    data = b""
+    tags: tuple[bytes, ...] = ()
+    try:
+        with open_part(zf, member) as fh:
+            while chunk := fh.read(1 << 22):
+                data += chunk
+                if not tags:
+                    root = _SST_ROOT.search(data)
+                    if root is None and len(data) < 1 << 16:
+                        continue
+                    prefix = (root.group(1) or b"") if root else b""
+                    tags = (b"<" + prefix + b"si",)  # `<si>`, `<si/>`, `<si …>`: at most more
+                # Count the whole tags; keep the bytes that may begin one cut by the chunk.
+                count += data.count(tags[0])
+                data = data[-(len(tags[0]) - 1) :]
+    except READ_ERRORS as exc:
+        raise damaged(zf, member) from exc
+    return count
 
 
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')

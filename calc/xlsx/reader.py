@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -43,17 +43,21 @@ MAX_COLS = 16_384
 MAX_CELLS = 40_000_000
 
 
-def read_workbook(path: Path | str, sheets: Iterable[str] | None = None) -> WorkbookGrids:
+def read_workbook(
+    path: Path | str, sheets: Iterable[str] | None = None, limits: Mapping[str, int] | None = None
+) -> WorkbookGrids:
     """Read the named worksheets (matched loosely, see `normalise_name`; None = all).
 
     Chart sheets and macro sheets hold no cells and are left out. A requested sheet that does
-    not exist is simply absent from the result; callers use `WorkbookGrids.find`.
+    not exist is simply absent from the result; callers use `WorkbookGrids.find`. `limits`
+    maps sheet names (matched loosely) to the most bytes of sheet XML worth reading for them:
+    a larger one is refused unread (the caller knows which sheets are kilobytes in real life).
     """
     path = Path(path)
     if ooxml.legacy_format(path) is not None:
         return WorkbookGrids(_read_legacy(path, sheets), source=str(path))
     with ooxml.open_zip(path) as zf:
-        grids = read_grids(zf, sheets, dates=True)
+        grids = read_grids(zf, sheets, dates=True, limits=limits)
     return WorkbookGrids(grids, source=str(path))
 
 
@@ -74,7 +78,9 @@ def _read_legacy(path: Path, sheets: Iterable[str] | None) -> tuple[SheetGrid, .
     wanted = {normalise_name(n) for n in sheets} if sheets is not None else None
     out: list[SheetGrid] = []
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        # By content, not by the name's ending: a real .xls renamed .xlsx is still read.
+        with path.open("rb") as fh:
+            book = python_calamine.CalamineWorkbook.from_filelike(fh)
         for meta in book.sheets_metadata:
             if "worksheet" not in str(meta.typ).lower():
                 continue
@@ -140,16 +146,28 @@ def _too_large(path: Path, sheet: str) -> WorkbookReadError:
 
 
 def read_grids(
-    zf: zipfile.ZipFile, sheets: Iterable[str] | None, *, dates: bool
+    zf: zipfile.ZipFile,
+    sheets: Iterable[str] | None,
+    *,
+    dates: bool,
+    limits: Mapping[str, int] | None = None,
 ) -> tuple[SheetGrid, ...]:
     """Read from an open package. `dates=False` keeps date-formatted numbers as numbers, which
-    write-back needs to check the exact number it wrote into a date-styled cell."""
+    write-back needs to check the exact number it wrote into a date-styled cell.
+
+    Shared strings are read after the sheets, and only those the sheets use: a workbook whose
+    case sheet holds a million strings costs the small sheets nothing."""
     info = ooxml.read_workbook_info(zf)
     refs = select_sheets(info, sheets)
-    strings = ooxml.read_shared_strings(zf, info.shared_strings) if refs else []
     kinds = ooxml.read_style_kinds(zf, info.styles) if refs else []
-    ctx = _Context(strings, kinds, info.date1904 if dates else None)
-    return tuple(_read_sheet(zf, ref, ctx) for ref in refs)
+    ctx = _Context(kinds, info.date1904 if dates else None)
+    wanted = {normalise_name(k): v for k, v in (limits or {}).items()}
+    read = [
+        _read_sheet(zf, ref, ctx, wanted.get(normalise_name(ref.name), ooxml.MAX_PART_SIZE))
+        for ref in refs
+    ]
+    strings = ooxml.read_shared_strings(zf, info.shared_strings, ctx.shared) if ctx.shared else {}
+    return tuple(sheet.grid(ref.name, strings) for ref, sheet in zip(refs, read, strict=True))
 
 
 def select_sheets(info: ooxml.WorkbookInfo, names: Iterable[str] | None) -> list[ooxml.SheetRef]:
@@ -161,12 +179,16 @@ def select_sheets(info: ooxml.WorkbookInfo, names: Iterable[str] | None) -> list
     return [s for s in worksheets if normalise_name(s.name) in wanted]
 
 
+class _Shared(int):
+    """A cell holding shared string number n, until the strings are read."""
+
+
 @dataclass
 class _Context:
-    strings: list[str]
     kinds: list[int]
     date1904: bool | None  # None: leave date-formatted numbers as numbers
     cells: int = 0  # values kept so far, over all sheets read
+    shared: set[int] = field(default_factory=set)  # the shared strings the sheets use
 
 
 @dataclass
@@ -177,23 +199,28 @@ class _Sheet:
     percent: set[Pos] = field(default_factory=set)
     formulas: set[Pos] = field(default_factory=set)
 
-    def grid(self, name: str) -> SheetGrid:
+    def grid(self, name: str, strings: Mapping[int, str]) -> SheetGrid:
         n_rows = max((r for r, cells in self.rows.items() if cells), default=-1) + 1
-        rows = tuple(_row_tuple(self.rows.get(r, {})) for r in range(n_rows))
+        rows = tuple(_row_tuple(self.rows.get(r, {}), strings) for r in range(n_rows))
         return SheetGrid(name, rows, frozenset(self.percent), frozenset(self.formulas))
 
 
-def _row_tuple(cells: dict[int, CellValue]) -> tuple[CellValue, ...]:
+def _row_tuple(cells: dict[int, CellValue], strings: Mapping[int, str]) -> tuple[CellValue, ...]:
     if not cells:
         return ()
     out: list[CellValue] = [None] * (max(cells) + 1)
     for c, v in cells.items():
-        out[c] = v
+        out[c] = strings.get(v) if isinstance(v, _Shared) else v
     return tuple(out)
 
 
-def _read_sheet(zf: zipfile.ZipFile, ref: ooxml.SheetRef, ctx: _Context) -> SheetGrid:
+def _read_sheet(
+    zf: zipfile.ZipFile, ref: ooxml.SheetRef, ctx: _Context, limit: int = ooxml.MAX_PART_SIZE
+) -> _Sheet:
     sheet = _Sheet()
+    info = zf.getinfo(ref.part) if ref.part in zf.namelist() else None
+    if info is not None and info.file_size > limit:
+        raise _too_big(Path(str(zf.filename)), ref.name, info.file_size, limit)
     try:
         with ooxml.open_part(zf, ref.part) as fh:
             _stream(fh, sheet, ctx)
@@ -204,7 +231,16 @@ def _read_sheet(zf: zipfile.ZipFile, ref: ooxml.SheetRef, ctx: _Context) -> Shee
     ctx.cells += sum(len(cells) for cells in sheet.rows.values())
     if ctx.cells > MAX_CELLS:
         raise _too_large(Path(str(zf.filename)), ref.name)
-    return sheet.grid(ref.name)
+    return sheet
+
+
+def _too_big(path: Path, sheet: str, size: int, limit: int) -> WorkbookReadError:
+    return WorkbookReadError(
+        f"Arket «{sheet}» i filen «{path.name}» fylder {ooxml.megabytes(size)} udpakket; et "
+        f"rigtigt ark af den slags fylder nogle kilobyte (grænsen er {ooxml.megabytes(limit)}), "
+        "så det læses ikke. Filen er sandsynligvis beskadiget eller lavet for at skade. Er "
+        "der mange tomme, formaterede rækker under dataene, så slet dem i Excel og gem igen."
+    )
 
 
 class _TooLarge(Exception):
@@ -325,7 +361,10 @@ def range_positions(ref: str) -> list[Pos]:
 def _typed(t: str, v: str, kind: int, ctx: _Context) -> CellValue:
     if t == "s":
         index = _int(v)
-        return ctx.strings[index] if 0 <= index < len(ctx.strings) else None
+        if index < 0:
+            return None
+        ctx.shared.add(index)
+        return _Shared(index)
     if t == "str":
         return ooxml.unescape_text(v)
     if t == "b":

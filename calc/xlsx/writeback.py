@@ -458,11 +458,40 @@ def _prefix(xml: bytes, sheet: str) -> bytes:
     if root is None:
         raise _refuse(sheet, "det er ikke et almindeligt regneark.")
     prefix = root.group(1) or b""
-    key = b"xmlns:" + prefix[:-1] if prefix else b"xmlns"
-    declared = dict(ATTR.findall(root.group(2)))
-    if declared.get(key, b"")[1:-1] != ooxml.MAIN_NS.encode():
+    if prefix not in main_prefixes(root.group(2)):
         raise _refuse(sheet, "arkets XML bruger et ukendt navnerum.")
     return prefix
+
+
+def main_prefixes(root_attrs: bytes) -> set[bytes]:
+    """The prefixes (`b""` for the default namespace, `b"x:"`) the root binds to
+    SpreadsheetML."""
+    out = set()
+    for key, value in ATTR.findall(root_attrs):
+        if value[1:-1] == ooxml.MAIN_NS.encode() and (key == b"xmlns" or key.startswith(b"xmlns:")):
+            out.add(key[6:] + b":" if key != b"xmlns" else b"")
+    return out
+
+
+_ROW_OR_CELL = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:row|c)(?=[\s/>])")
+
+
+def _body_prefix(xml: bytes, sheet: str, p: bytes, data: Span) -> bytes:
+    """The prefix the rows and cells use. A file may bind SpreadsheetML to a second prefix
+    and write its rows with that one: write-back must find those rows (or it would add a second
+    row 8 after the first), so it uses their prefix; a mix, or a declaration inside the cell
+    data, is refused."""
+    body = xml[data.tag_end : data.end]
+    if b"xmlns" in body:
+        raise _refuse(sheet, "celledataene erklærer navnerum inde i arket.")
+    used = {m.group(1) or b"" for m in _ROW_OR_CELL.finditer(body)}
+    if not used or used == {p}:
+        return p
+    root = _ROOT.search(xml)
+    bound = main_prefixes(root.group(2)) if root else set()
+    if len(used) == 1 and used <= bound:
+        return used.pop()
+    raise _refuse(sheet, "rækker og celler er skrevet med forskellige præfikser for navnerummet.")
 
 
 def patch_sheet(
@@ -480,6 +509,7 @@ def patch_sheet(
     found = element(xml, p, b"sheetData", 0, len(xml))
     if len(found) != 1:
         raise _refuse(sheet, "arket har ingen (eller flere) <sheetData>.")
+    p = _body_prefix(xml, sheet, p, found[0])
     text = _SheetText(xml, sheet, p, found[0], styles, judge or looks.Styles())
     body = xml[text.data.tag_end : text.data.end]
     if b"<!--" in body or b"<![CDATA[" in body:
@@ -510,10 +540,11 @@ def _splice_rows(text: _SheetText, cells: dict[Pos, _Value]) -> None:
     if data.closed:
         body = b"".join(_new_row(text, r, cells) for r in sorted({r for r, _ in cells}))
         opening = text.xml[data.start : data.tag_end - 2].rstrip() + b">"
-        closing = b"</" + text.p + b"sheetData>"
+        name = text.xml[data.start + 1 : data.tag_end].split(None, 1)[0].rstrip(b"/>")
+        closing = b"</" + name + b">"  # sheetData's own prefix, which may not be the rows
         text.edits.append((data.start, data.end, (-1, -1), opening + body + closing))
         return
-    close_at = data.end - len(b"</" + text.p + b"sheetData>")
+    close_at = text.xml.rfind(b"</", data.tag_end, data.end)  # sheetData's end tag
     starts, numbers = _row_index(text, data.tag_end, close_at)
     where = {n: i for i, n in enumerate(numbers)}
     for r in sorted({r for r, _ in cells}):

@@ -225,3 +225,59 @@ def test_the_table_labels_info_lines(example, capsys):
     out = capsys.readouterr().out
     assert "  Info Resultatløn: Projektmappen har intet ark 'Resultatløn'" in out
     assert "Advarsel" not in out
+
+
+NAME = b"Karsten B&#248;gh Andersen"
+EVIL = b"Karsten _xD83D__xDE00_ _x001B_]0;pwned_x0007__x001B_[31mR\xc3\x98D _xD800_ \xe2\x80\xae"
+
+
+def _evil(tmp_path):  # type: ignore[no-untyped-def]
+    """Finding 9: Excel-escaped surrogates (an emoji, and a lone one) and terminal escapes in a
+    name, and a line break in the Institution that could fake a line of output."""
+    from calc.grid import CellUpdate
+    from calc.xlsx.writeback import write_back
+    from tests.xlsxbuild import rewrite_member, sheet_part
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(EXAMPLE, path)
+    rewrite_member(path, sheet_part(path, "Resultatløn"), lambda x: x.replace(NAME, EVIL))
+    write_back(path, [CellUpdate("Plan", "B1", "Styrelsen\nplan.xlsx: OK – alt i orden")])
+    return path
+
+
+def test_text_from_the_workbook_is_made_safe_for_the_terminal(tmp_path, capsys):
+    path = _evil(tmp_path)
+    assert main(["beregn", str(path), "--ingen-backup"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Karsten 😀 \\x1b]0;pwned\\x07\\x1b[31mRØD \ufffd \\u202e" in out
+    assert out.splitlines()[0].startswith("Styrelsen\\nplan.xlsx: OK – alt i orden 2025")
+    assert main(["beregn", str(path), "--json", "--ingen-backup"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["pay"][0]["name"] == "Karsten 😀 \x1b]0;pwned\x07\x1b[31mRØD \ufffd \u202e"
+    assert main(["tjek", str(path)]) == 0
+    checked = capsys.readouterr().out
+    assert checked.count("\n") == 1 and "OK – beregnet" in checked
+
+
+def test_an_unprintable_name_never_crashes_after_writing(tmp_path):
+    """Printing to a console that cannot hold the text (cp1252) used to fail with exit 1 after
+    the file was written; now what it cannot hold is shown as escapes."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    path = _evil(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    for extra in ([], ["--json"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "calc.cli", "beregn", str(path), "--ingen-backup", *extra],
+            cwd=REPO, env=env, capture_output=True, timeout=120,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stderr.decode("cp1252", "replace")
+        text = run.stdout.decode("cp1252")
+        assert "Karsten \\ud83d\\ude00" in text
+        if extra:
+            assert json.loads(text)["pay"][0]["name"].startswith("Karsten 😀")

@@ -29,7 +29,7 @@ import os
 import shutil
 import subprocess
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from email.message import EmailMessage
@@ -74,7 +74,8 @@ def _older_engine(path: Path) -> None:
         stamp = Stamp.from_properties(ooxml.read_custom_properties(zf))
     assert stamp is not None
     digest, cells = fingerprint_results(_current_results(load_grids(path, FileOptions()), stamp))
-    old = Stamp("0.0.9", stamp.time, stamp.input_digest, digest, stamp.inputs, cells)
+    # `replace` keeps what the stamp records besides (its looks: format 2, issue 10).
+    old = replace(stamp, version="0.0.9", result_digest=digest, results=cells)
     write_back(path, [], path, properties=old.properties())
 
 

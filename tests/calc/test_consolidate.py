@@ -59,6 +59,16 @@ def test_approved(ev: Evaluation) -> None:
             "Input ændret",
         ),
         (replace(STAMPED, damaged=True, detail="kan ikke afkodes"), (), "beskadiget"),
+        (  # issue 10: a lying number format on a result is no approval
+            replace(STAMPED, display=('Resultat!B5 (talformatet «"100"»: …)',)),
+            ("Resultat!B5",),
+            "vises som noget andet end beregnet",
+        ),
+        (
+            replace(Verification(stamped=False, in_excel=True), display=("Mål!V4 (…)",)),
+            ("Mål!V4",),
+            "Beregnet i Excel (uden stempel), men resultater vises",
+        ),
     ],
 )
 def test_changed(ev: Evaluation, check: Verification, cells: tuple[str, ...], words: str) -> None:

@@ -10,6 +10,7 @@ a written file opens with `calc.xlsx.reader`. Deterministic (derandomized) and b
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -17,6 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,6 +54,7 @@ VALID = package(GOALS_XML)
 
 def check_property(data: bytes) -> None:
     """Score `data` in place in a fresh folder and check the property."""
+    _count("beregn på beskadigede eller ændrede filer")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.xlsx"
         path.write_bytes(data)
@@ -126,3 +129,110 @@ def test_the_unmutated_package_scores(tmp_path: Path) -> None:
     path.write_bytes(VALID)
     assert score_file(path, options=FileOptions(backup=False)).ok
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 10: number formats on result cells, and namespace prefixes in the sheet XML
+
+TRIED: dict[str, int] = {}
+
+
+def _count(kind: str) -> None:
+    TRIED[kind] = TRIED.get(kind, 0) + 1
+
+
+@functools.cache
+def _scored() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        path.write_bytes(VALID)
+        assert score_file(path, options=FileOptions(backup=False)).ok
+        return path.read_bytes()
+
+
+RESULT_CELLS = [("Mål", "V4"), ("Mål", "W4"), ("Mål", "U3"), ("Mål", "V3"), ("Resultat", "B5")]
+_TOKEN = st.sampled_from(
+    ["0", "#", "?", ".", ",", "%", "E+", '"x"', '"5"', '"Opfyldt"', "\\-", "@", "General",
+     "[Red]", "[<0]", "[$kr.-406]", "_)", "* ", "d", "m", "y", "h", " ", '" kr."', "/", "(", ")"]
+)  # fmt: skip
+_SECTION = st.lists(_TOKEN, max_size=6).map("".join)
+_CODE = st.lists(_SECTION, min_size=1, max_size=4).map(";".join)
+
+
+@settings(FUZZ, max_examples=30)
+@given(st.sampled_from(RESULT_CELLS), _CODE)
+def test_random_number_formats_on_result_cells(target: tuple[str, str], code: str) -> None:
+    """Any format put on a result cell after calculation: `tjek` never says OK unless the cell
+    looks exactly as stamped, names the cell when the format can lie, and never fails; a new
+    `beregn` then gives an OK file again (lying formats replaced), leaving nothing behind."""
+    from calc.check import DISPLAYED, OK, check_file
+    from calc.xlsx.looks import read_looks
+    from tests.xlsxbuild import set_number_format
+
+    _count("talformater på resultatceller, tjekket og beregnet igen")
+    sheet, cell = target
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        path.write_bytes(_scored())
+        set_number_format(path, sheet, cell, code)
+        before = path.read_bytes()
+        result = check_file(path)
+        assert path.read_bytes() == before
+        from calc.grid import parse_a1
+
+        with zipfile.ZipFile(path) as zf:
+            look = read_looks(zf, {sheet: [parse_a1(cell)]})[0][sheet][parse_a1(cell)]
+        value = read_workbook(path, [sheet]).sheets[0].value(*parse_a1(cell))
+        if look.misleading(value):
+            assert result.status == DISPLAYED and result.display[0].startswith(f"{sheet}!{cell} (")
+        assert result.status in (OK, DISPLAYED), result.message()
+        assert score_file(path, options=FileOptions(backup=False)).ok
+        assert check_file(path).status == OK
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["plan.xlsx"]
+
+
+_PREFIX = st.from_regex(r"[a-z][a-z0-9]{0,4}", fullmatch=True).filter(lambda p: p != "xml")
+
+
+@settings(FUZZ, max_examples=60)
+@given(_PREFIX, st.sets(st.sampled_from(["row", "c", "v", "is", "t", "sheetData"])), st.booleans())
+def test_namespace_prefixes_in_the_goal_sheet(prefix: str, kinds: set[str], keep: bool) -> None:
+    """The Mål sheet with SpreadsheetML bound to another prefix for some kinds of elements (the
+    default namespace kept for the rest, or not declared): scored and written correctly, or
+    refused clearly; never a second row with the same number."""
+    _count("navnerumspræfikser, beregnet og tjekket")
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    names = "|".join(kinds) or "nothing"
+    xml = re.sub(rb"<(/?)(" + names.encode() + rb")(?=[\s/>])", rb"<\1" + prefix.encode() + rb":\2",
+                 GOALS_XML)  # fmt: skip
+    declaration = b'xmlns="' + main + b'"'
+    extra = b" xmlns:" + prefix.encode() + b'="' + main + b'"'
+    xml = xml.replace(declaration, (declaration if keep else b"") + extra, 1)
+    data = package(xml)
+    check_property(data)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        path.write_bytes(data)
+        try:
+            written = score_file(path, options=FileOptions(backup=False)).ok
+        except MaalscoreError:
+            return
+        if written:
+            with zipfile.ZipFile(path) as zf:
+                sheet = zf.read(GOALS)
+            numbers = re.findall(rb'<(?:\w+:)?row r="(\d+)"', sheet)
+            assert len(numbers) == len(set(numbers)), "a row written twice"
+            from calc.check import OK, check_file
+
+            assert check_file(path).status == OK
+
+
+def test_zz_fuzz_report(capsys: pytest.CaptureFixture[str]) -> None:
+    """How many hostile inputs the campaign tried (shown in CI's output)."""
+    with capsys.disabled():
+        print(
+            f"\nfuzz (issue 10): {sum(TRIED.values())} hostile inputs tried "
+            f"({'; '.join(f'{n} {k}' for k, n in sorted(TRIED.items()))}); no input file "
+            "changed except by a complete, verified write, and no temporary or lock file was "
+            "left behind"
+        )

@@ -305,9 +305,8 @@ def test_a_plan_without_pay_shows_no_pay_anywhere(swedish, tmp_path, capsys):
     assert main(["beregn", str(swedish), "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["pay"] == []
-    assert not [
-        i for i in record["issues"] if i["severity"] == "warning" and "Resultatl" in i["message"]
-    ]
+    about_pay = [i for i in record["issues"] if "resultatl" in i["message"].lower()]
+    assert [i["severity"] for i in about_pay] == ["info"]  # one line, not a warning
     assert main(["beregn", str(swedish)]) == 0
     table = capsys.readouterr().out
     # No pay line, no amount; only the one info line that says there is no pay to compute.
@@ -326,3 +325,52 @@ def test_a_plan_without_pay_shows_no_pay_anywhere(swedish, tmp_path, capsys):
 
     doc = Document(tmp_path / "r.docx")
     assert not any("Resultatlön" in p.text for p in doc.paragraphs)
+
+
+def test_uden_lon_leaves_no_pay_text_in_a_workbook_saved_by_an_office_program(tmp_path, capsys):
+    """Saved by LibreOffice (as by Excel), every text is in the shared-string table: the names,
+    titles and the departement's reason for withholding pay must go from there too."""
+    from tests.calc.test_check import libreoffice_resave
+
+    saved = libreoffice_resave(
+        WORKBOOKS / "eksempel-004-statsforvaltningen-2017.xlsx", tmp_path / "lo"
+    )
+    with zipfile.ZipFile(saved) as zf:
+        assert b"resultatl\xc3\xb8nnen bortfalder" in zf.read("xl/sharedStrings.xml")
+    scored = calculated(saved, tmp_path / "scored", capsys)
+    eml = tmp_path / "u.eml"
+    assert main(["send", str(scored), "--til", "post@bm.dk", "--ud", str(eml), "--uden-løn"]) == 0
+    capsys.readouterr()
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(attachments(eml)[f"{scored.stem} - uden løn.xlsx"])
+    with zipfile.ZipFile(copy) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    for secret in ("Birgitte Holm Sørensen", "Jesper Munk Larsen", "Vicedirektør", "bortfalder"):
+        assert secret.encode() not in everything, secret
+    assert check_file(copy).status == "ok"
+    grids = read_workbook(copy)
+    assert grids.find("Plan").rows[0][1] == "Statsforvaltningen"  # the rest reads as before
+
+
+def test_a_plan_with_no_pay_sheet_at_all_has_one_info_line_and_no_pay():
+    """The Swedish norm: no Resultatlön sheet. Scored, said once as info, no pay anywhere."""
+    from dataclasses import replace
+
+    from calc.engine import FileOptions, evaluate, load_grids
+    from calc.headers import SHEETS
+    from calc.report.content import Provenance, build_report
+
+    grids = load_grids(SV, FileOptions())
+    pay = grids.find(*SHEETS["pay"])
+    without = replace(grids, sheets=tuple(g for g in grids.sheets if g is not pay))
+    ev = evaluate(without)
+    assert ev.ok and ev.pay == ()
+    infos = [i for i in ev.issues if i.severity == "info"]
+    assert [i.message for i in infos] == [
+        "Arbetsboken har inget blad 'Resultatlön': ingen resultatlön att beräkna."
+    ]
+    assert not [i for i in ev.issues if i.severity == "warning" and "lön" in i.message]
+    summary = {u.value for u in ev.updates if u.sheet == ev.plan.summary_sheet}
+    assert "Resultatlön" not in summary
+    report = build_report(ev.plan, ev.scorecard, ev.pay, Provenance("x"), made="x")
+    assert report.pay == ()

@@ -8,7 +8,8 @@ from email import message_from_bytes, policy
 
 from calc import fmt
 from calc.engine import FileOptions, evaluate, load_grids
-from calc.mail import XLSX, Attachment, Draft, build_draft, one_line
+from calc.mail import XLSX, Attachment, Draft, build_draft
+from calc.safetext import one_line
 from tests.calc.test_blocking import with_cell
 from tests.conftest import WORKBOOKS
 

@@ -300,7 +300,7 @@ def test_maks_pct_as_a_share_asks_whether_15_pct_was_meant(plan_file, tmp_path, 
 def test_negative_pay_inputs_are_errors(plan_file, tmp_path, capsys, cell, label):
     run = slip(plan_file, tmp_path, capsys, ("Resultatløn", cell, -15))
     assert run.code == 2
-    assert f"{label} kan ikke være negativ (-15)" in run.message("Resultatløn", cell, "error")
+    assert f"{label} kan ikke være under 0 (-15)" in run.message("Resultatløn", cell, "error")
 
 
 def test_negative_max_amount_is_an_error(plan_file, tmp_path, capsys):
@@ -308,7 +308,7 @@ def test_negative_max_amount_is_an_error(plan_file, tmp_path, capsys):
         plan_file, tmp_path, capsys, ("Resultatløn", "D2", None), ("Resultatløn", "E2", -90000)
     )
     assert run.code == 2
-    assert "Maks. beløb kan ikke være negativ" in run.message("Resultatløn", "E2", "error")
+    assert "Maks. beløb kan ikke være under 0" in run.message("Resultatløn", "E2", "error")
 
 
 @pytest.mark.parametrize(

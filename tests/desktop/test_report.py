@@ -211,3 +211,31 @@ def test_integrity_stamp_from_a_hidden_sheet(example):
     stamp_sheet = SheetGrid("Målscore", (("Kontrolsum", "sha256:def456"),))
     grids = replace(grids, sheets=grids.sheets + (stamp_sheet,))
     assert integrity_stamp(example, grids) == "Kontrolsum sha256:def456"
+
+
+def test_a_line_break_in_the_institution_stays_out_of_the_mail_headers(example, tmp_path):
+    """Finding 10: an Institution with a line break made the e-mail draft raise ValueError
+    (the Send feature caught only OSError)."""
+    from dataclasses import replace
+
+    from desktop.report import draft_message, write_email
+
+    evaluation = evaluate(read_workbook(example))
+    assert evaluation.plan is not None
+    plan = replace(evaluation.plan, institution="Styrelsen\r\nBcc: alle@eksempel.dk\n\x1b[31m")
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    eml = tmp_path / "udkast.eml"
+    pdf_named = tmp_path / "rapport\r\nBcc: x@y.dk.pdf"
+    pdf_named.write_bytes(pdf.read_bytes())
+    draft = draft_message(
+        replace(evaluation, plan=plan), example, pdf_named, "post@fm.dk\nBcc: b@c.dk", ""
+    )
+    write_email(draft, eml)
+    msg = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert msg["Bcc"] is None
+    assert msg["To"].startswith("post@fm.dk")
+    names = [a.get_filename() for a in msg.iter_attachments()]
+    assert names[1] == "rapport Bcc: x@y.dk.pdf"
+    assert "Styrelsen Bcc: alle@eksempel.dk" in msg["Subject"]
+    assert "\n" not in msg["Subject"] and "\x1b" not in msg["Subject"]

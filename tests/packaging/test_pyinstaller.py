@@ -159,6 +159,38 @@ def test_the_console_program_scores_like_the_source(app_dir: Path, tmp_path: Pat
     assert check.returncode == 0 and "OK –" in check.stdout
 
 
+def test_the_console_program_makes_reports_and_an_encrypted_draft(
+    app_dir: Path, tmp_path: Path
+) -> None:
+    """Word, PDF, write-protection and encryption work in the app (python-docx, ReportLab,
+    pikepdf, msoffcrypto-tool and their data are bundled)."""
+    from calc.xlsx.crypt import decrypt
+
+    book = tmp_path / "plan.xlsx"
+    scored = _run(app_dir, "maalscore", "beregn", str(EXAMPLE), "--ud", str(book), tmp=tmp_path)
+    assert scored.returncode == 0, scored.stderr
+    for name in ("r.docx", "r.pdf"):
+        made = _run(app_dir, "maalscore", "rapport", str(book), "--ud", name, tmp=tmp_path)
+        assert made.returncode == 0, made.stderr
+        assert "7 mål at analysere" in made.stdout
+    locked = _run(
+        app_dir, "maalscore", "rapport", str(book), "--ud", "s.pdf", "--skrivebeskyttet",
+        tmp=tmp_path,
+    )  # fmt: skip
+    assert locked.returncode == 0, locked.stderr
+    sent = _run(
+        app_dir, "maalscore", "send", str(book), "--til", "post@uim.dk", "--ud", "u.eml",
+        tmp=tmp_path,
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr
+    password = sent.stdout.split("projektmappen: ")[1].split()[0]
+    from email import message_from_bytes, policy
+
+    msg = message_from_bytes((tmp_path / "u.eml").read_bytes(), policy=policy.default)
+    sealed = next(p for p in msg.iter_attachments() if p.get_filename() == "plan.xlsx")
+    assert decrypt(sealed.get_payload(decode=True), password) == book.read_bytes()
+
+
 def test_the_console_program_makes_a_template_and_the_lite_script(
     app_dir: Path, tmp_path: Path
 ) -> None:

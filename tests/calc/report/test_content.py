@@ -24,6 +24,7 @@ from tests.conftest import WORKBOOKS
 DA = "eksempel-000-hjemrejsestyrelsen-2025.xlsx"
 SV = "eksempel-003-migrationsverket-2008.xlsx"
 EQUAL = "eksempel-004-statsforvaltningen-2017.xlsx"
+SIRI = "eksempel-002-siri-2024.xlsx"
 PROV = Provenance("0.1.0", "2026-01-15 09:30", "sha256:" + "a" * 64, "sha256:" + "b" * 64)
 
 
@@ -153,6 +154,11 @@ def test_results_as_measured_with_their_unit():
     assert rows["1.a"].result == "2 af 3 delmål opfyldt"
     assert rows["1.4"].result == "Ja"
     assert rows["2.2"].result == "delvist (50 %)"  # an assessment as written, with its level
+    siri = {g.goal_id: g.result for a in report_of(scored(SIRI)).areas for g in a.goals}
+    assert siri["4"] == (
+        "Valby 87,8 %; Aarhus 84 %; Odense 76,3 %; Aalborg 82,1 %; Esbjerg 78,2 %; Sønderborg 100 %"
+    )  # weighted over locations: each location's value
+    assert siri["9"] == "75 %"  # an assessment typed as a number
     sv = report_of(scored(SV))
     first = sv.areas[0].goals[0]
     assert first.result == "6 av 8 aktiviteter klara i tid"
@@ -215,3 +221,24 @@ def test_short_headings_and_rule_parts():
     assert len(short(long)) <= 90 and short(long).endswith("ord…")
     assert rule_part("88 % < 90 % → ikke opfyldt: 0 af 5 point") == "88 % < 90 %"
     assert rule_part("uden pil") == "uden pil"
+
+
+def test_a_goal_its_forudsaetning_took_out_is_counted_apart_and_not_analysed():
+    ev = scored(DA)
+    layout = ev.plan.goals_layout
+    row = ev.plan.goal("1.d").row
+    out = scored(
+        DA,
+        (layout.sheet, row, layout.col("precondition"), "Udrejsecentrene er åbne hele året."),
+        (layout.sheet, row, layout.col("precondition_met"), "Nej"),
+    )
+    assert out.scorecard.result("1.d").status is Status.EXCLUDED
+    report = report_of(out)
+    assert "1.d" not in [a.goal_id for a in report.analyses]
+    assert report.counts_line.endswith("Ikke opfyldt 2 · Mangler resultat 0 · Udgår 1")
+    row = next(g for a in report.areas for g in a.goals if g.goal_id == "1.d")
+    assert (row.points, row.fulfilment, row.status_text) == ("–", "–", "Udgår")
+    bar = next(b for b in report.bars if b.goal_id == "1.d")
+    assert (bar.possible, bar.label) == (0, "Udgår")
+    assert report.total_line == "I alt: 68,83 af 95 point (72,5 %)"
+    assert report.areas[0].points == "58,33 / 80"

@@ -336,3 +336,39 @@ def test_import_stays_light() -> None:
 def test_reference_helper_sanity() -> None:
     assert parse_a1("XFD1048576") == (1048575, 16383)
     assert CORPUS.name == "xlsx-corpus"
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounded reading (finding 4)
+
+
+def test_only_the_shared_strings_the_sheets_use_are_read(tmp_path: Path) -> None:
+    """The table is parsed only up to the last string used: what follows is never read (here
+    it is not even XML)."""
+    strings = ["Nr", "Mål", "<si><t>brugt</t></si>"] + ["<si><t>x</t><bad" for _ in range(3)]
+    rows = row(1, c("A1", "0", t="s"), c("B1", "2", t="s"))
+    path = build_xlsx(tmp_path / "t.xlsx", {"Mål": sheet_xml(rows)}, strings=strings)
+    assert read_workbook(path).sheets[0].rows == (("Nr", "brugt"),)
+    with zipfile.ZipFile(path) as zf:
+        assert ooxml.count_shared_strings(zf, "xl/sharedStrings.xml") == 6
+        assert ooxml.read_shared_strings(zf, "xl/sharedStrings.xml", {1}) == {1: "Mål"}
+
+
+def test_too_many_shared_strings_are_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ooxml, "MAX_SHARED_STRINGS", 3)
+    rows = row(1, c("A1", "0", t="s"))
+    path = build_xlsx(tmp_path / "t.xlsx", {"Mål": sheet_xml(rows)}, strings=list("abcd"))
+    with pytest.raises(WorkbookReadError, match=r"har 4 delte tekster.*grænsen er 3"):
+        read_workbook(path)
+
+
+def test_a_sheet_over_its_limit_is_refused_unread(tmp_path: Path) -> None:
+    rows = "".join(row(r, c(f"A{r}", str(r))) for r in range(1, 200))
+    path = build_xlsx(tmp_path / "t.xlsx", {"Mål": sheet_xml(rows), "Andet": sheet_xml(rows)})
+    with pytest.raises(WorkbookReadError, match=r"Arket «Mål» .* fylder 0,0 MB udpakket"):
+        read_workbook(path, limits={"mal": 1000})
+    assert [g.name for g in read_workbook(path, ["Andet"], limits={"Mål": 1000}).sheets] == [
+        "Andet"
+    ]

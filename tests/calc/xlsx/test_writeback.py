@@ -520,3 +520,28 @@ def test_drop_stamp_keeps_every_other_property(book: Path, tmp_path: Path) -> No
     write_back(tmp_path / "own.xlsx", [CellUpdate("Mål", "A1", 5)], out, drop_stamp=True)
     with zipfile.ZipFile(out) as zf:
         assert ooxml.read_custom_properties(zf) == {"Sagsnr": "2025-123"}
+
+
+def test_rows_written_with_a_second_prefix_for_the_namespace(tmp_path: Path) -> None:
+    """Finding 10: a sheet binding SpreadsheetML to the default namespace and to `s:`, its
+    rows written `<s:row>`, got a second, out-of-order `<row r="8">`."""
+    from tests.xlsxbuild import MAIN
+
+    rows = '<s:row r="8"><s:c r="A8"><s:v>1</s:v></s:c></s:row><s:row r="9"/>'
+    xml = (
+        f'<?xml version="1.0"?><worksheet xmlns="{MAIN}" xmlns:s="{MAIN}"><sheetData>{rows}'
+        "</sheetData></worksheet>"
+    )
+    path = build_xlsx(tmp_path / "t.xlsx", {"A": xml})
+    write(path, ("B8", 2), ("A10", 3), sheet="A")
+    out = part(path)
+    assert out.count('<s:row r="8"') == 1 and out.count("<row") == 0
+    assert (
+        '<s:row r="8"><s:c r="A8"><s:v>1</s:v></s:c><s:c r="B8"><s:v>2</s:v></s:c></s:row>' in out
+    )
+    assert out.index('r="9"') < out.index('r="10"')
+    assert read_workbook(path).sheets[0].rows[7:10] == ((Decimal(1), Decimal(2)), (), (Decimal(3),))
+    mixed = xml.replace('<s:row r="9"/>', '<row r="9"/>')
+    path = build_xlsx(tmp_path / "m.xlsx", {"A": mixed})
+    with pytest.raises(WriteBackError, match="forskellige præfikser"):
+        write(path, ("B8", 2), sheet="A")
