@@ -394,3 +394,11 @@ def test_counted_case_data_cannot_be_followed_up_and_says_so():
     fu = follow_up(plan, Q3)
     assert fu.goal("1").forecast is Forecast.UNKNOWN
     assert any("kan ikke dateres enkeltvis" in i.message and i.cell == "N2" for i in fu.issues)
+
+
+def test_every_problem_of_a_row_is_named_at_once():
+    rows = [FOLLOWUP[0], ["99", "Q3 2024", "x", "måske", None]]
+    ev = evaluate_followup(grids(rows), Q3)
+    named = {(i.cell, i.is_error) for i in ev.issues if i.sheet == "Opfølgning"}
+    # the unknown goal, the period outside the year and the Prognose word, in one run
+    assert {("A2", True), ("B2", True), ("D2", True)} <= named
