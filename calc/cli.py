@@ -801,12 +801,22 @@ def _skabelon(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_ROLLOVER_COUNTS = {
-    "resultater": ("resultater", "utfall"),
-    "leverancer": ("leverancer", "leveranser"),
-    "sager": ("rækker sagsdata", "rader ärenden"),
-    "lønbeslutninger": ("personers skøn og bortfald", "personers justeringar och bortfall"),
-    "opfølgningsrækker": ("opfølgningsrækker", "uppföljningsrader"),
+_ROLLOVER_COUNTS = {  # (Danish one, Danish many, Swedish one, Swedish many)
+    "resultater": ("resultat", "resultater", "utfall", "utfall"),
+    "leverancer": ("leverance", "leverancer", "leverans", "leveranser"),
+    "sager": ("række sagsdata", "rækker sagsdata", "rad ärenden", "rader ärenden"),
+    "lønbeslutninger": (
+        "persons skøn og bortfald",
+        "personers skøn og bortfald",
+        "persons justering och bortfall",
+        "personers justeringar och bortfall",
+    ),
+    "opfølgningsrækker": (
+        "opfølgningsrække",
+        "opfølgningsrækker",
+        "uppföljningsrad",
+        "uppföljningsrader",
+    ),
 }
 
 
@@ -833,7 +843,7 @@ def _nyt_aar(args: argparse.Namespace) -> int:
             else f"Planen for {result.year} gemt i {args.ud}"
         )
         emptied = [
-            f"{n} {_ROLLOVER_COUNTS[k][1 if sv else 0]}"
+            f"{n} {_ROLLOVER_COUNTS[k][(2 if sv else 0) + (n != 1)]}"
             for k, n in result.counts.items()
             if k in _ROLLOVER_COUNTS and n
         ]
@@ -841,11 +851,11 @@ def _nyt_aar(args: argparse.Namespace) -> int:
             print(("  Tömt: " if sv else "  Tømt: ") + ", ".join(emptied))
         moved = result.counts.get("frister", 0)
         if moved:
-            print(
-                f"  {moved} tidsgränser flyttade ett år"
-                if sv
-                else f"  {moved} frister flyttet ét år"
+            many = moved != 1
+            word = (
+                ("tidsgränser" if many else "tidsgräns") if sv else ("frister" if many else "frist")
             )
+            print(f"  {moved} {word} flyttade ett år" if sv else f"  {moved} {word} flyttet ét år")
         print(
             "  Årets utfall, måluppfyllelse och poäng står i kolumnerna Föregående år på Mål."
             if sv

@@ -162,6 +162,7 @@ class KnownCases:
     open_late: int  # open at the date and already too old: counted as late (andel)
     unplaced: int  # cases that cannot be placed in time
     counted: bool = False  # large case data read as counts: no case can be placed in time
+    none_at_all: bool = False  # Sagsdata has no case for the goal (not even a later one)
 
 
 def cases_at(goal: Goal, cases: GoalCases, as_of: date, country: str = "DK") -> KnownCases:
@@ -218,7 +219,8 @@ def cases_at(goal: Goal, cases: GoalCases, as_of: date, country: str = "DK") -> 
         as_met=tuple(met),
         as_met_cell=cases.as_met_cell,
     )
-    return KnownCases(known, n_decided, len(late), unplaced)
+    empty = n == 0 and not cases.open_received
+    return KnownCases(known, n_decided, len(late), unplaced, none_at_all=empty)
 
 
 def _late_open(
@@ -419,7 +421,8 @@ def _numeric(goal: Goal, ctx: _Ctx) -> Outlook:
     only grows, so one already past a `højst` target cannot be met any more, and one already
     at a `mindst` target stays met."""
     f = ctx.projected.result(goal.id).fulfilment
-    if f is None:
+    kc = ctx.known.cases.get(goal.id)
+    if f is None or (kc is not None and kc.none_at_all):  # a count of 0 with no data is no 0
         return Outlook(None, Forecast.UNKNOWN, _unknown_reason(goal, ctx))
     projected = ctx.known.projected.goal(goal.id) or goal
     value = measured_value(ctx.known.projected, projected)
@@ -488,6 +491,14 @@ def _unknown_reason(goal: Goal, ctx: _Ctx) -> str:
             "datum med --sagsdata, eller skriv utfallet på bladet Uppföljning.",
         )
         return ctx.t("sagerne kan ikke dateres", "ärendena kan inte dateras")
+    if kc is not None and kc.none_at_all:
+        ctx.warn(
+            goal,
+            "indicator",
+            f"Sagsdata har ingen sager for mål {goal.id}; prognosen er ukendt.",
+            f"Ärendena har inga ärenden för mål {goal.id}; prognosen är okänd.",
+        )
+        return ctx.t("ingen sager i Sagsdata", "inga ärenden")
     if goal.indicator is not None:
         ctx.warn(
             goal,
@@ -758,6 +769,9 @@ def follow_up(plan: Plan, as_of: date, sheet: FollowUpSheet | None = None) -> Fo
 
 
 def _to_date(goal: Goal, ctx: _Ctx) -> Fraction | None:
+    kc = ctx.known.cases.get(goal.id)
+    if kc is not None and kc.none_at_all:
+        return None
     if goal.id in ctx.known.counts:
         return ctx.projected.result(goal.id).fulfilment
     return ctx.so_far.result(goal.id).fulfilment

@@ -2466,40 +2466,22 @@ def parse_followup(
 def _followup_row(
     row: Row, by_id: dict[str, Goal], year: int | None, first: dict[tuple[str, date], int]
 ) -> FollowUpRow | None:
+    """One row, every cell checked (all its problems are said at once); None when the row
+    cannot be used."""
     sheet, out = row.grid.name, row.out
     gid = row.text("goal")
+    goal = by_id.get(gid)
     if not gid:
         out.error(sheet, row.cell("goal"), "Rækken mangler målets Nr.", "Raden saknar målets Nr.")
-        return None
-    goal = by_id.get(gid)
-    if goal is None:
+    elif goal is None:
         out.error(
             sheet,
             row.cell("goal"),
             f"Opfølgningen gælder mål {gid}, som ikke findes på arket Mål.",
             f"Uppföljningen gäller mål {gid}, som inte finns på bladet Mål.",
         )
-        return None
-    if row.blank("period"):
-        out.error(
-            sheet,
-            row.cell("period"),
-            f"Rækken for mål {gid} mangler Periode (fx Q3 eller 30-09-{year or 2025}).",
-            f"Raden för mål {gid} saknar Period (t.ex. Q3 eller {year or 2025}-09-30).",
-        )
-        return None
-    end = row.get("period", partial(parse_period, year=year))
-    if end is None:
-        return None
-    if year is not None and end.year != year:
-        out.error(
-            sheet,
-            row.cell("period"),
-            f"Perioden {row.text('period')} ligger uden for planens år {year}.",
-            f"Perioden {row.text('period')} ligger utanför planens år {year}.",
-        )
-        return None
-    if (gid, end) in first:
+    end = _followup_period(row, gid, year)
+    if goal is not None and end is not None and (gid, end) in first:
         out.error(
             sheet,
             row.cell("period"),
@@ -2508,9 +2490,8 @@ def _followup_row(
             f"Mål {gid} har redan en rad för perioden {row.text('period')} "
             f"(rad {first[(gid, end)] + 1}).",
         )
-        return None
-    first[(gid, end)] = row.r
-    result, text = _followup_result(row, goal)
+        end = None
+    result, text = _followup_result(row, goal) if goal is not None else (None, "")
     forecast = row.keyword(
         "forecast_override",
         _FORECASTS,
@@ -2527,7 +2508,33 @@ def _followup_row(
             f"En prognose sat af en person kræver en Kommentar, der begrunder den (mål {gid}).",
             f"En prognos som satts av en person kräver en Kommentar som motiverar den (mål {gid}).",
         )
+    if goal is None or end is None:
+        return None
+    first[(gid, end)] = row.r
     return FollowUpRow(gid, row.r, end, row.text("period"), result, text, forecast, comment)
+
+
+def _followup_period(row: Row, gid: str, year: int | None) -> date | None:
+    """The row's Periode as the last day of the period, in the plan's year (else an error)."""
+    sheet, out = row.grid.name, row.out
+    if row.blank("period"):
+        out.error(
+            sheet,
+            row.cell("period"),
+            f"Rækken for mål {gid} mangler Periode (fx Q3 eller 30-09-{year or 2025}).",
+            f"Raden för mål {gid} saknar Period (t.ex. Q3 eller {year or 2025}-09-30).",
+        )
+        return None
+    end = row.get("period", partial(parse_period, year=year))
+    if end is not None and year is not None and end.year != year:
+        out.error(
+            sheet,
+            row.cell("period"),
+            f"Perioden {row.text('period')} ligger uden for planens år {year}.",
+            f"Perioden {row.text('period')} ligger utanför planens år {year}.",
+        )
+        return None
+    return end
 
 
 def _followup_result(row: Row, goal: Goal) -> tuple[Decimal | bool | None, str]:

@@ -394,3 +394,26 @@ def test_counted_case_data_cannot_be_followed_up_and_says_so():
     fu = follow_up(plan, Q3)
     assert fu.goal("1").forecast is Forecast.UNKNOWN
     assert any("kan ikke dateres enkeltvis" in i.message and i.cell == "N2" for i in fu.issues)
+
+
+def test_every_problem_of_a_row_is_named_at_once():
+    rows = [FOLLOWUP[0], ["99", "Q3 2024", "x", "måske", None]]
+    ev = evaluate_followup(grids(rows), Q3)
+    named = {(i.cell, i.is_error) for i in ev.issues if i.sheet == "Opfølgning"}
+    # the unknown goal, the period outside the year and the Prognose word, in one run
+    assert {("A2", True), ("B2", True), ("D2", True)} <= named
+
+
+def test_a_count_without_any_case_is_unknown_not_zero():
+    """Next year's plan (nyt-år) has an empty Sagsdata: a count of 0 then says nothing."""
+    goals = [{"Nr": "3", "Vægt": 100, "Type": "mindst", "Målværdi": 40, "Enhed": "antal",
+              "Indikator": "antal"}]  # fmt: skip
+    ev = at(Q1, workbook(goals, Sagsdata=[CASES]))
+    assert ev.followup is not None
+    g = ev.followup.goal("3")
+    assert (g.to_date, g.expected, g.forecast) == (None, None, Forecast.UNKNOWN)
+    assert "Sagsdata har ingen sager for mål 3" in issue_at(ev, "N2", "Mål").message
+    # with cases for the goal, none decided yet by the date is a real 0 so far
+    early = [CASES, case("3", "x", date(2025, 3, 20), date(2025, 4, 2))]
+    g = at(Q1, workbook(goals, Sagsdata=early)).followup.goal("3")  # type: ignore[union-attr]
+    assert (g.to_date, g.forecast) == (0, Forecast.NOT_MET)
