@@ -14,9 +14,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -63,8 +64,15 @@ class Overwrite(Enum):
 
 @dataclass(frozen=True)
 class SendDetails:
+    """What the user chose in *Send til departement*. By default the workbook travels
+    encrypted (its password given another way) and the report without pay; `without_pay`
+    attaches a copy with no pay instead (not encrypted), `report_with_pay` a report with pay,
+    encrypted with the workbook's password (`calc.handin.hand_in`)."""
+
     to: str
     signature: str
+    without_pay: bool = False
+    report_with_pay: bool = False
 
 
 class Prompts(QObject):
@@ -195,12 +203,47 @@ class Prompts(QObject):
         return Overwrite.CANCEL
 
     def send_details(
-        self, to: str, signature: str, preview: Callable[[str, str], str]
+        self, start: SendDetails, has_pay: bool, preview: Callable[[SendDetails], str]
     ) -> SendDetails | None:
-        dialog = SendDialog(self.window, to, signature, preview)
+        dialog = SendDialog(self.window, start, has_pay, preview)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.details()
+
+    def save_first(self, name: str, reason: str) -> bool:
+        """The workbook on disk is not as Målscore calculated it: save it now (with results
+        and stamp), so the report and the draft carry numbers `tjek` accepts?"""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Gem først"))
+        box.setText(
+            self.tr(
+                "'%1' er ikke gemt med Målscores beregning, så departementet kan ikke kontrollere "
+                "tallene. Gem projektmappen med resultaterne nu?"
+            ).replace("%1", name)
+        )
+        box.setDetailedText(reason)
+        save = box.addButton(self.tr("Gem"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        return box.clickedButton() is save
+
+    def password(self, title: str, password: str) -> None:
+        """Show the attachment's password once, to be given to the receiver another way."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(self.tr("Adgangskoden til projektmappen:\n\n%1").replace("%1", password))
+        box.setInformativeText(
+            self.tr(
+                "Skriv den ned nu: den vises kun denne ene gang og står ikke i e-mailen. Giv "
+                "den til modtageren ad en anden vej, fx pr. telefon eller sms."
+            )
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
 
     def sent(self, title: str, text: str, folder: Path) -> None:
         """Tell where the draft is, with a button that opens its folder."""
@@ -243,25 +286,41 @@ class Prompts(QObject):
 
 
 class SendDialog(QDialog):
-    """To whom, signed by whom, and the message as it will read."""
+    """To whom, signed by whom, how the workbook travels, and the message as it will read."""
 
     def __init__(
-        self, parent: QWidget, to: str, signature: str, preview: Callable[[str, str], str]
+        self,
+        parent: QWidget,
+        start: SendDetails,
+        has_pay: bool,
+        preview: Callable[[SendDetails], str],
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send til departement"))
         self.preview_fn = preview
-        self.to = QLineEdit(to)
+        self.to = QLineEdit(start.to)
         self.to.setObjectName("sendTo")
         self.to.setPlaceholderText(self.tr("fx post@fm.dk"))
-        self.signature = QPlainTextEdit(signature)
+        self.signature = QPlainTextEdit(start.signature)
         self.signature.setObjectName("sendSignature")
         self.signature.setTabChangesFocus(True)
         self.signature.setPlaceholderText(self.tr("Navn\nStilling\nInstitution, telefon"))
         self.signature.setFixedHeight(80)
+        self.without_pay = QCheckBox(
+            self.tr("Send en kopi &uden resultatløn (ikke krypteret), fx til videre omdeling")
+        )
+        self.without_pay.setChecked(start.without_pay)
+        self.report_with_pay = QCheckBox(
+            self.tr("&Rapporten med resultatløn (krypteret med samme adgangskode)")
+        )
+        self.report_with_pay.setChecked(start.report_with_pay)
+        for box in (self.without_pay, self.report_with_pay):
+            box.setVisible(has_pay)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)
+        self.travel = QLabel()
+        self.travel.setWordWrap(True)
         form = QFormLayout()
         to_label = QLabel(self.tr("&Til:"))
         to_label.setBuddy(self.to)
@@ -279,19 +338,39 @@ class SendDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.without_pay)
+        layout.addWidget(self.report_with_pay)
         layout.addWidget(QLabel(self.tr("Beskeden:")))
         layout.addWidget(self.preview, 1)
-        layout.addWidget(
-            QLabel(self.tr("Projektmappen og rapporten (PDF) vedhæftes. Underskriften huskes."))
-        )
+        layout.addWidget(self.travel)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(620, 600)
         self.to.textChanged.connect(self._update)
         self.signature.textChanged.connect(self._update)
+        self.without_pay.toggled.connect(self._update)
+        self.report_with_pay.toggled.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        self.preview.setPlainText(self.preview_fn(self.to.text(), self.signature.toPlainText()))
+        self.report_with_pay.setEnabled(not self.without_pay.isChecked())
+        details = self.details()
+        self.preview.setPlainText(self.preview_fn(details))
+        if details.without_pay:
+            travel = self.tr(
+                "Kopien uden resultatløn og rapporten (PDF) vedhæftes. Underskriften huskes."
+            )
+        else:
+            travel = self.tr(
+                "Projektmappen vedhæftes krypteret; adgangskoden vises én gang, når e-mailen er "
+                "lavet. Rapporten (PDF) vedhæftes. Underskriften huskes."
+            )
+        self.travel.setText(travel)
 
     def details(self) -> SendDetails:
-        return SendDetails(self.to.text().strip(), self.signature.toPlainText().strip())
+        without = self.without_pay.isChecked()
+        return SendDetails(
+            self.to.text().strip(),
+            self.signature.toPlainText().strip(),
+            without_pay=without,
+            report_with_pay=self.report_with_pay.isChecked() and not without,
+        )

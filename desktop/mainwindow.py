@@ -17,7 +17,6 @@ connect to `languageChanged`), so it follows a language switch like everything e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from itertools import pairwise
@@ -62,25 +61,30 @@ from calc import fmt
 from calc.engine import Evaluation
 from calc.errors import MaalscoreError
 from calc.grid import CellValue, a1, parse_a1
+from calc.handin import (
+    EXIT_NOT_READY,
+    HandinError,
+    Verified,
+    draft_notes,
+    hand_in,
+    kind_of,
+    one_address,
+    report_bytes,
+    verify,
+    write_new,
+)
 from calc.mail import body as mail_body
 from desktop import settings
 from desktop.batch import BatchDialog
 from desktop.departement import DepartementWindow
-from desktop.dialogs import Conflict, Overwrite, Prompts, Reload, Unsaved
+from desktop.dialogs import Conflict, Overwrite, Prompts, Reload, SendDetails, Unsaved
 from desktop.document import CellKey, Document, parse_amount, parse_input
 from desktop.followup import FollowUpMode, evaluator_for
 from desktop.goalmodel import Col, GoalTableModel, ResultDelegate
 from desktop.loading import load_with_progress
 from desktop.panels import ExplanationPanel, ProblemsPanel, row_issues
 from desktop.paypanel import PayPanel
-from desktop.report import (
-    draft_message,
-    export_pdf,
-    free_report_files,
-    integrity_stamp,
-    report_files,
-    write_email,
-)
+from desktop.report import free_report_files, report_files
 from desktop.shown import Shown
 from desktop.style import cell_text
 from desktop.summary import SummaryPanel
@@ -88,7 +92,6 @@ from desktop.watcher import FileWatcher
 from desktop.worker import Rescorer, Scored
 
 TAB_GOALS, TAB_SUMMARY, TAB_PAY = 0, 1, 2
-_ADDRESS = r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$"
 
 
 class EditCommand(QUndoCommand):
@@ -1064,57 +1067,11 @@ class MainWindow(QMainWindow):
 
     # --- report and e-mail -----------------------------------------------------------------
 
-    def export_report(self, path: Path | None = None) -> Path | None:
-        scored = self._current()
-        if self.doc is None or scored is None or scored.evaluation.scorecard is None:
-            return None
-        if path is None:
-            path = self.prompts.save_file(
-                report_files(self.doc.path)[0],
-                self.tr("Eksportér rapport"),
-                self.tr("PDF-dokument (*.pdf)"),
-            )
-            if path is None:
-                return None
-            if path.suffix.lower() != ".pdf":
-                path = path.with_name(path.name + ".pdf")
-        return self._write_report(scored, path)
-
-    def _write_report(self, scored: Scored, path: Path) -> Path | None:
+    def _verified(self, doing: str) -> Verified | None:
+        """The open workbook as `tjek` accepts it, which is what a report and a hand-in are
+        made from (`calc.handin`). Unsaved edits, and a file Målscore has not calculated and
+        saved, are saved first if the user agrees."""
         assert self.doc is not None
-        stamp = integrity_stamp(self.doc.path, self.doc.grids)
-        try:
-            export_pdf(scored.evaluation, scored.computed_at, stamp, path)
-        except (OSError, ValueError) as exc:
-            self.prompts.error(self.tr("Kan ikke skrive rapporten"), str(exc))
-            return None
-        if not path.exists():
-            self.prompts.error(
-                self.tr("Kan ikke skrive rapporten"),
-                self.tr("PDF-filen kunne ikke oprettes: %1").replace("%1", str(path)),
-            )
-            return None
-        self.statusBar().showMessage(self.tr("Rapport gemt i %1").replace("%1", str(path)), 8000)
-        return path
-
-    def _report_paths(self) -> tuple[Path, Path] | None:
-        """Where the report and the draft go; an earlier one is never overwritten unasked."""
-        assert self.doc is not None
-        pdf, eml = report_files(self.doc.path)
-        existing = [p for p in (pdf, eml) if p.exists()]
-        if not existing:
-            return pdf, eml
-        choice = self.prompts.overwrite(existing)
-        if choice is Overwrite.CANCEL:
-            return None
-        if choice is Overwrite.NEW_NAME:
-            return free_report_files(self.doc.path)
-        return pdf, eml
-
-    def send_to_ministry(self) -> Path | None:
-        """Save, write the PDF next to the workbook, build the .eml and open it."""
-        if self.doc is None:
-            return None
         if self.doc.dirty:
             choice = self.prompts.unsaved(self.doc.path.name)
             if choice is not Unsaved.SAVE or not self.save():
@@ -1122,22 +1079,88 @@ class MainWindow(QMainWindow):
         elif self.doc.changed_on_disk() and not self._read_from_disk():
             return None
         scored = self._current()
-        if scored is None or self._refuse_errors(scored.evaluation, self.tr("Kan ikke sende")):
+        if scored is None or self._refuse_errors(scored.evaluation, doing):
             return None
-        evaluation = scored.evaluation
-        plan, card = evaluation.plan, evaluation.scorecard
+        try:
+            return verify(self.doc.path)
+        except HandinError as exc:
+            if exc.exit_code != EXIT_NOT_READY:
+                self.prompts.error(doing, str(exc))
+                return None
+            if not self.prompts.save_first(self.doc.path.name, str(exc)) or not self.save():
+                return None
+        try:
+            return verify(self.doc.path)
+        except HandinError as exc:
+            self.prompts.error(doing, str(exc))
+            return None
+
+    def export_report(self, path: Path | None = None) -> Path | None:
+        """The årsrapport's report with pay, as PDF or Word (what `maalscore rapport` makes)."""
+        if self.doc is None:
+            return None
+        if path is None:
+            path = self.prompts.save_file(
+                report_files(self.doc.path)[0],
+                self.tr("Eksportér rapport"),
+                self.tr("PDF-dokument (*.pdf);;Word-dokument (*.docx)"),
+            )
+            if path is None:
+                return None
+            if path.suffix.lower() not in (".pdf", ".docx"):
+                path = path.with_name(path.name + ".pdf")
+        verified = self._verified(self.tr("Kan ikke lave rapporten"))
+        if verified is None:
+            return None
+        try:
+            # the file dialog asked before an existing file is replaced
+            write_new(path, report_bytes(verified, kind_of(path)), overwrite=True)
+        except HandinError as exc:
+            self.prompts.error(self.tr("Kan ikke skrive rapporten"), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Rapport gemt i %1").replace("%1", str(path)), 8000)
+        return path
+
+    def _report_paths(self) -> tuple[Path, Path, bool] | None:
+        """Where the report and the draft go, and whether they replace earlier ones; an
+        earlier one is never overwritten unasked."""
+        assert self.doc is not None
+        pdf, eml = report_files(self.doc.path)
+        existing = [p for p in (pdf, eml) if p.exists()]
+        if not existing:
+            return pdf, eml, False
+        choice = self.prompts.overwrite(existing)
+        if choice is Overwrite.CANCEL:
+            return None
+        if choice is Overwrite.NEW_NAME:
+            return *free_report_files(self.doc.path), False
+        return pdf, eml, True
+
+    def send_to_ministry(self) -> Path | None:
+        """The hand-in of `maalscore send`: the workbook encrypted (its password shown once)
+        or a copy without pay, the report as PDF, the draft addressed and signed; the report
+        and the .eml are kept next to the workbook and the draft is opened."""
+        if self.doc is None:
+            return None
+        doing = self.tr("Kan ikke sende")
+        verified = self._verified(doing)
+        if verified is None:
+            return None
+        plan, card = verified.evaluation.plan, verified.evaluation.scorecard
         assert plan is not None and card is not None
         address = plan.ministry_email or settings.ministry_email(plan.ministry)
 
-        def preview(to: str, signature: str) -> str:
-            return mail_body(plan, card, evaluation.pay, signature)
+        def preview(d: SendDetails) -> str:
+            notes = draft_notes(plan, without_pay=d.without_pay, report_with_pay=d.report_with_pay)
+            return mail_body(plan, card, (), d.signature, notes)
 
-        details = self.prompts.send_details(address, settings.signature(), preview)
+        start = SendDetails(address, settings.signature())
+        details = self.prompts.send_details(start, bool(plan.people), preview)
         if details is None:
             return None
-        if details.to and not re.match(_ADDRESS, details.to):
+        if details.to and not one_address(details.to):
             self.prompts.error(
-                self.tr("Kan ikke sende"),
+                doing,
                 self.tr("'%1' er ikke én e-mailadresse (fx post@fm.dk).").replace("%1", details.to),
             )
             return None
@@ -1147,17 +1170,22 @@ class MainWindow(QMainWindow):
         paths = self._report_paths()
         if paths is None:
             return None
-        pdf = self._write_report(scored, paths[0])
-        if pdf is None:
-            return None
-        eml = paths[1]
+        pdf, eml, overwrite = paths
         try:
-            write_email(
-                draft_message(evaluation, self.doc.path, pdf, details.to, details.signature), eml
+            made = hand_in(
+                verified,
+                details.to,
+                without_pay=details.without_pay,
+                report_with_pay=details.report_with_pay,
+                signature=details.signature,
             )
-        except (OSError, ValueError) as exc:
+            write_new(pdf, made.report, overwrite=overwrite)
+            write_new(eml, bytes(made.message), overwrite=overwrite)
+        except (HandinError, ValueError) as exc:
             self.prompts.error(self.tr("Kan ikke lave e-mailen"), str(exc))
             return None
+        if made.password:
+            self.prompts.password(self.tr("Send til departement"), made.password)
         self._tell_sent(eml, pdf, details.to, self.open_url(QUrl.fromLocalFile(str(eml))))
         return eml
 
@@ -1181,9 +1209,9 @@ class MainWindow(QMainWindow):
         else:
             text = (
                 self.tr(
-                    "Der er intet mailprogram, der kan åbne udkastet. Åbn filen herunder i dit "
-                    "mailprogram, eller skriv en ny e-mail til %1 og vedhæft projektmappen og "
-                    "rapporten."
+                    "Der er intet mailprogram, der kan åbne udkastet. Åbn e-mailfilen herunder i "
+                    "dit mailprogram (fx ved at trække den ind i det), og send den til %1: den "
+                    "har projektmappen, som den skal sendes, og rapporten med."
                 ).replace("%1", to or self.tr("departementet"))
                 + "\n\n"
                 + where

@@ -1,55 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="da_DK">
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../departement.py" line="169" />
+        <location filename="../departement.py" line="169"/>
         <source>Vurdering</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="170" />
+        <location filename="../departement.py" line="170"/>
         <source>Institution</source>
         <translation>Myndighet</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="171" />
+        <location filename="../departement.py" line="171"/>
         <source>År</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="172" />
+        <location filename="../departement.py" line="172"/>
         <source>Målopfyldelse</source>
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="173" />
+        <location filename="../departement.py" line="173"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="174" />
+        <location filename="../departement.py" line="174"/>
         <source>Opfyldt / delvist / ikke / mangler</source>
         <translation>Uppfyllda / delvis / ej / saknas</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="175" />
+        <location filename="../departement.py" line="175"/>
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="176" />
+        <location filename="../departement.py" line="176"/>
         <source>Fil</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="177" />
+        <location filename="../departement.py" line="177"/>
         <source>Begrundelse</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="208" />
+        <location filename="../departement.py" line="208"/>
         <source>%1 af %2</source>
         <translation>%1 av %2</translation>
     </message>
@@ -57,12 +57,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="86" />
+        <location filename="../app.py" line="86"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../app.py" line="88" />
+        <location filename="../app.py" line="88"/>
         <source>Der opstod en uventet fejl. Programmet kører videre, men gem dit arbejde under et nyt navn, hvis du er i tvivl.</source>
         <translation>Ett oväntat fel inträffade. Programmet fortsätter, men spara ditt arbete under ett nytt namn om du är osäker.</translation>
     </message>
@@ -70,132 +70,132 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch.py" line="112" />
+        <location filename="../batch.py" line="112"/>
         <source>Flere projektmapper</source>
         <translation>Flera arbetsböcker</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="113" />
+        <location filename="../batch.py" line="113"/>
         <source>Afbryd</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="114" />
+        <location filename="../batch.py" line="114"/>
         <source>&amp;Eksportér …</source>
         <translation>&amp;Exportera …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="117" />
+        <location filename="../batch.py" line="117"/>
         <source>Institution</source>
         <translation>Myndighet</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="118" />
+        <location filename="../batch.py" line="118"/>
         <source>År</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="119" />
+        <location filename="../batch.py" line="119"/>
         <source>Målopfyldelse</source>
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="120" />
+        <location filename="../batch.py" line="120"/>
         <source>Resultatløn</source>
         <translation>Resultatlön</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="121" />
+        <location filename="../batch.py" line="121"/>
         <source>Problemer</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="122" />
+        <location filename="../batch.py" line="122"/>
         <source>Fil</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="127" />
+        <location filename="../batch.py" line="127"/>
         <source>Enter eller dobbeltklik åbner projektmappen. Klik på en kolonne for at sortere.</source>
         <translation>Enter eller dubbelklick öppnar arbetsboken. Klicka på en kolumn för att sortera.</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="142" />
+        <location filename="../batch.py" line="142"/>
         <source>Mappe: %1</source>
         <translation>Mapp: %1</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="150" />
+        <location filename="../batch.py" line="150"/>
         <source>Mappen indeholder ingen projektmapper (.xlsx).</source>
         <translation>Mappen innehåller inga arbetsböcker (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="155" />
+        <location filename="../batch.py" line="155"/>
         <source>Beregner %1 projektmapper …</source>
         <translation>Beräknar %1 arbetsböcker …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="168" />
+        <location filename="../batch.py" line="168"/>
         <source>Afbryder …</source>
         <translation>Avbryter …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="178" />
+        <location filename="../batch.py" line="178"/>
         <source>Beregner %1 (%2 af %3) …</source>
         <translation>Beräknar %1 (%2 av %3) …</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="210" />
+        <location filename="../batch.py" line="210"/>
         <source>Afbrudt: %1 af %2 projektmapper er beregnet.</source>
         <translation>Avbrutet: %1 av %2 arbetsböcker är beräknade.</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="216" />
+        <location filename="../batch.py" line="216"/>
         <source>Færdig: %1 projektmapper er beregnet.</source>
         <translation>Klart: %1 arbetsböcker är beräknade.</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="236" />
+        <location filename="../batch.py" line="236"/>
         <source>oversigt.csv</source>
         <translation>oversikt.csv</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="238" />
+        <location filename="../batch.py" line="238"/>
         <source>Eksportér oversigten</source>
         <translation>Exportera översikten</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="238" />
+        <location filename="../batch.py" line="238"/>
         <source>CSV-fil (*.csv)</source>
         <translation>CSV-fil (*.csv)</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="248" />
+        <location filename="../batch.py" line="248"/>
         <source>Kan ikke eksportere</source>
         <translation>Kan inte exportera</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="259" />
+        <location filename="../batch.py" line="259"/>
         <source>Point i alt</source>
         <translation>Poäng totalt</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="279" />
+        <location filename="../batch.py" line="279"/>
         <source>ingen mål at beregne</source>
         <translation>inga mål att beräkna</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="281" />
+        <location filename="../batch.py" line="281"/>
         <source>%1 fejl</source>
         <translation>%1 fel</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="283" />
+        <location filename="../batch.py" line="283"/>
         <source>1 advarsel</source>
         <translation>1 varning</translation>
     </message>
     <message>
-        <location filename="../batch.py" line="285" />
+        <location filename="../batch.py" line="285"/>
         <source>%1 advarsler</source>
         <translation>%1 varningar</translation>
     </message>
@@ -203,122 +203,122 @@
 <context>
     <name>DepartementWindow</name>
     <message>
-        <location filename="../departement.py" line="317" />
+        <location filename="../departement.py" line="317"/>
         <source>Departement – Målscore</source>
         <translation>Departement – Målscore</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="355" />
+        <location filename="../departement.py" line="355"/>
         <source>Åbn en mappe, eller træk projektmapper, mapper og gemte e-mails (.eml) hertil. Kilderne ændres aldrig.</source>
         <translation>Öppna en mapp, eller dra arbetsböcker, mappar och sparade e-postmeddelanden (.eml) hit. Källorna ändras aldrig.</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="363" />
+        <location filename="../departement.py" line="363"/>
         <source>Afbryd</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="376" />
+        <location filename="../departement.py" line="376"/>
         <source>Dobbeltklik på en række for at se projektmappen (skrivebeskyttet).</source>
         <translation>Dubbelklicka på en rad för att se arbetsboken (skrivskyddad).</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="381" />
+        <location filename="../departement.py" line="381"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="382" />
+        <location filename="../departement.py" line="382"/>
         <source>Tilføj &amp;filer …</source>
         <translation>Lägg till &amp;filer …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="383" />
+        <location filename="../departement.py" line="383"/>
         <source>&amp;Eksportér oversigt …</source>
         <translation>&amp;Exportera översikt …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="384" />
+        <location filename="../departement.py" line="384"/>
         <source>&amp;Ryd</source>
         <translation>&amp;Rensa</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="385" />
+        <location filename="../departement.py" line="385"/>
         <source>Departement</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="407" />
+        <location filename="../departement.py" line="407"/>
         <source>Tilføj projektmapper og e-mails</source>
         <translation>Lägg till arbetsböcker och e-post</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="409" />
+        <location filename="../departement.py" line="409"/>
         <source>Projektmapper og e-mails (*.xlsx *.xlsm *.xls *.xlsb *.eml)</source>
         <translation>Arbetsböcker och e-post (*.xlsx *.xlsm *.xls *.xlsb *.eml)</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="428" />
+        <location filename="../departement.py" line="428"/>
         <source>Søger efter projektmapper …</source>
         <translation>Söker efter arbetsböcker …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="437" />
+        <location filename="../departement.py" line="437"/>
         <source>Afbryder …</source>
         <translation>Avbryter …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="462" />
+        <location filename="../departement.py" line="462"/>
         <source>Kontrollerer %1 filer …</source>
         <translation>Kontrollerar %1 filer …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="469" />
+        <location filename="../departement.py" line="469"/>
         <source>Kontrolleret %1 af %2 filer …</source>
         <translation>Kontrollerat %1 av %2 filer …</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="482" />
+        <location filename="../departement.py" line="482"/>
         <source>Afbrudt. %1</source>
         <translation>Avbrutet. %1</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="484" />
+        <location filename="../departement.py" line="484"/>
         <source>Færdig: %1.</source>
         <translation>Klart: %1.</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="484" />
+        <location filename="../departement.py" line="484"/>
         <source>ingen</source>
         <translation>inga</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="529" />
+        <location filename="../departement.py" line="529"/>
         <source>Kan ikke åbne vedhæftningen</source>
         <translation>Kan inte öppna bilagan</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="542" />
+        <location filename="../departement.py" line="542"/>
         <source>oversigt.xlsx</source>
         <translation>oversikt.xlsx</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="543" />
+        <location filename="../departement.py" line="543"/>
         <source>Eksportér oversigt</source>
         <translation>Exportera översikt</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="544" />
+        <location filename="../departement.py" line="544"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="551" />
+        <location filename="../departement.py" line="551"/>
         <source>Kan ikke eksportere oversigten</source>
         <translation>Kan inte exportera översikten</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="554" />
+        <location filename="../departement.py" line="554"/>
         <source>Oversigten er gemt i %1</source>
         <translation>Översikten har sparats i %1</translation>
     </message>
@@ -326,159 +326,159 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../panels.py" line="55" />
+        <location filename="../panels.py" line="55"/>
         <source>Vælg et mål i tabellen for at se, hvordan det er beregnet.</source>
         <translation>Välj ett mål i tabellen för att se hur det har beräknats.</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="74" />
+        <location filename="../panels.py" line="74"/>
         <source>Område</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="75" />
+        <location filename="../panels.py" line="75"/>
         <source>Resultatkrav</source>
         <translation>Resultatkrav</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="76" />
+        <location filename="../panels.py" line="76"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="77" />
+        <location filename="../panels.py" line="77"/>
         <source>Målværdi</source>
         <translation>Målvärde</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="80" />
+        <location filename="../panels.py" line="80"/>
         <source>Skala</source>
         <translation>Skala</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="82" />
+        <location filename="../panels.py" line="82"/>
         <source>Nedre grænse</source>
         <translation>Nedre gräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="86" />
+        <location filename="../panels.py" line="86"/>
         <source>Indikator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="87" />
+        <location filename="../panels.py" line="87"/>
         <source>%1 af sagsdata</source>
         <translation>%1 av ärendedata</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="91" />
+        <location filename="../panels.py" line="91"/>
         <source>Under mål</source>
         <translation>Under mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="92" />
+        <location filename="../panels.py" line="92"/>
         <source>Resultat</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="95" />
+        <location filename="../panels.py" line="95"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="95" />
+        <location filename="../panels.py" line="95"/>
         <source>%1 point</source>
         <translation>%1 poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="97" />
+        <location filename="../panels.py" line="97"/>
         <source>Målopfyldelse</source>
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="101" />
+        <location filename="../panels.py" line="101"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="102" />
+        <location filename="../panels.py" line="102"/>
         <source>%1 af %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="108" />
+        <location filename="../panels.py" line="108"/>
         <source>opfyldt</source>
         <translation>uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="108" />
+        <location filename="../panels.py" line="108"/>
         <source>ikke opfyldt</source>
         <translation>ej uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="112" />
+        <location filename="../panels.py" line="112"/>
         <source>Forudsætning</source>
         <translation>Förutsättning</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="119" />
+        <location filename="../panels.py" line="119"/>
         <source>Sidste år</source>
         <translation>Föregående år</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="120" />
+        <location filename="../panels.py" line="120"/>
         <source>%1 · %2 point</source>
         <translation>%1 · %2 poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="126" />
+        <location filename="../panels.py" line="126"/>
         <source>Kilde</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="130" />
-        <location filename="../panels.py" line="163" />
+        <location filename="../panels.py" line="130"/>
+        <location filename="../panels.py" line="163"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="145" />
-        <location filename="../panels.py" line="166" />
+        <location filename="../panels.py" line="145"/>
+        <location filename="../panels.py" line="166"/>
         <source>Problemer i denne række</source>
         <translation>Problem på den här raden</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="153" />
+        <location filename="../panels.py" line="153"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="157" />
+        <location filename="../panels.py" line="157"/>
         <source>Frist</source>
         <translation>Tidsgräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="158" />
+        <location filename="../panels.py" line="158"/>
         <source>Leveret</source>
         <translation>Levererat</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="159" />
+        <location filename="../panels.py" line="159"/>
         <source>Ansvarlig</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="187" />
+        <location filename="../panels.py" line="187"/>
         <source>fra milepæle</source>
         <translation>från milstolpar</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="189" />
+        <location filename="../panels.py" line="189"/>
         <source>fra delmål</source>
         <translation>från delmål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="191" />
+        <location filename="../panels.py" line="191"/>
         <source>fra sagsdata</source>
         <translation>från ärendedata</translation>
     </message>
@@ -486,17 +486,17 @@
 <context>
     <name>FollowUpMode</name>
     <message>
-        <location filename="../followup.py" line="778" />
+        <location filename="../followup.py" line="778"/>
         <source>Opfølgningen stoppede med en uventet fejl.</source>
         <translation>Uppföljningen avbröts av ett oväntat fel.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="780" />
+        <location filename="../followup.py" line="780"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="781" />
+        <location filename="../followup.py" line="781"/>
         <source>Opfølgningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Uppföljningen avbröts av ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
@@ -504,42 +504,42 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../followup.py" line="360" />
+        <location filename="../followup.py" line="360"/>
         <source>Nr</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="361" />
+        <location filename="../followup.py" line="361"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="362" />
+        <location filename="../followup.py" line="362"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="363" />
+        <location filename="../followup.py" line="363"/>
         <source>Pr. dato</source>
         <translation>Per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="364" />
+        <location filename="../followup.py" line="364"/>
         <source>Forventet</source>
         <translation>Förväntad</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="365" />
+        <location filename="../followup.py" line="365"/>
         <source>Forventning</source>
         <translation>Förväntan</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="366" />
+        <location filename="../followup.py" line="366"/>
         <source>Sidste år</source>
         <translation>Föregående år</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="367" />
+        <location filename="../followup.py" line="367"/>
         <source>Kommentar</source>
         <translation>Kommentar</translation>
     </message>
@@ -547,47 +547,47 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../followup.py" line="609" />
+        <location filename="../followup.py" line="609"/>
         <source>Beregner opfølgningen …</source>
         <translation>Beräknar uppföljningen …</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="634" />
+        <location filename="../followup.py" line="634"/>
         <source>Opfølgningen kan ikke beregnes: %1 fejl – se Problemer.</source>
         <translation>Uppföljningen kan inte beräknas: %1 fel – se Problem.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="644" />
+        <location filename="../followup.py" line="644"/>
         <source>Opfølgning pr. %1</source>
         <translation>Uppföljning per %1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="647" />
+        <location filename="../followup.py" line="647"/>
         <source>Forventet ved årets udgang: %1–%2 af %3 point (%4–%5)</source>
         <translation>Förväntat vid årets slut: %1–%2 av %3 poäng (%4–%5)</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="658" />
+        <location filename="../followup.py" line="658"/>
         <source>Resultatløn %1: %2–%3</source>
         <translation>Resultatlön %1: %2–%3</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="667" />
+        <location filename="../followup.py" line="667"/>
         <source>Sidste år: %1 point</source>
         <translation>Föregående år: %1 poäng</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="675" />
+        <location filename="../followup.py" line="675"/>
         <source>Projektmappen har intet ark Opfølgning; intet skrives.</source>
         <translation>Arbetsboken har inget blad Uppföljning; inget skrivs.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="715" />
+        <location filename="../followup.py" line="715"/>
         <source>Beregnet prognose: %1</source>
         <translation>Beräknad prognos: %1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="719" />
+        <location filename="../followup.py" line="719"/>
         <source>Opfølgningens advarsler</source>
         <translation>Uppföljningens varningar</translation>
     </message>
@@ -595,22 +595,22 @@
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../followup.py" line="106" />
+        <location filename="../followup.py" line="106"/>
         <source>forventes opfyldt</source>
         <translation>förväntas uppfyllt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="107" />
+        <location filename="../followup.py" line="107"/>
         <source>risiko</source>
         <translation>risk</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="108" />
+        <location filename="../followup.py" line="108"/>
         <source>forventes ikke opfyldt</source>
         <translation>förväntas ej uppfyllt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="109" />
+        <location filename="../followup.py" line="109"/>
         <source>ukendt</source>
         <translation>okänd</translation>
     </message>
@@ -618,7 +618,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../style.py" line="99" />
+        <location filename="../style.py" line="99"/>
         <source>%d-%m-%Y</source>
         <translation>%Y-%m-%d</translation>
     </message>
@@ -626,119 +626,119 @@
 <context>
     <name>GoalTableModel</name>
     <message>
-        <location filename="../goalmodel.py" line="141" />
+        <location filename="../goalmodel.py" line="141"/>
         <source>Nr</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="142" />
+        <location filename="../goalmodel.py" line="142"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="143" />
+        <location filename="../goalmodel.py" line="143"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="144" />
+        <location filename="../goalmodel.py" line="144"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="145" />
+        <location filename="../goalmodel.py" line="145"/>
         <source>Målværdi</source>
         <translation>Målvärde</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="146" />
+        <location filename="../goalmodel.py" line="146"/>
         <source>Resultat</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="147" />
+        <location filename="../goalmodel.py" line="147"/>
         <source>Opfyldelse</source>
         <translation>Uppfyllelse</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="148" />
+        <location filename="../goalmodel.py" line="148"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="149" />
+        <location filename="../goalmodel.py" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="193" />
+        <location filename="../goalmodel.py" line="193"/>
         <source>(uden område)</source>
         <translation>(utan område)</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="292" />
-        <location filename="../goalmodel.py" line="350" />
+        <location filename="../goalmodel.py" line="292"/>
+        <location filename="../goalmodel.py" line="350"/>
         <source>(tom)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="301" />
+        <location filename="../goalmodel.py" line="301"/>
         <source>fra delmål</source>
         <translation>från delmål</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="303" />
+        <location filename="../goalmodel.py" line="303"/>
         <source>fra milepæle</source>
         <translation>från milstolpar</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="309" />
+        <location filename="../goalmodel.py" line="309"/>
         <source>fra sagsdata</source>
         <translation>från ärendedata</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="336" />
+        <location filename="../goalmodel.py" line="336"/>
         <source>milepæl</source>
         <translation>milstolpe</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="357" />
+        <location filename="../goalmodel.py" line="357"/>
         <source>Ukendt frist</source>
         <translation>Okänd tidsgräns</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="359" />
+        <location filename="../goalmodel.py" line="359"/>
         <source>Ikke leveret</source>
         <translation>Ej levererad</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="361" />
+        <location filename="../goalmodel.py" line="361"/>
         <source>Rettidig</source>
         <translation>I tid</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="363" />
+        <location filename="../goalmodel.py" line="363"/>
         <source>Ikke rettidig</source>
         <translation>Ej i tid</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="470" />
+        <location filename="../goalmodel.py" line="470"/>
         <source>Ændret – ikke gemt</source>
         <translation>Ändrad – inte sparad</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="474" />
+        <location filename="../goalmodel.py" line="474"/>
         <source>Dobbeltklik eller tryk F2 for at rette cellen</source>
         <translation>Dubbelklicka eller tryck F2 för att ändra cellen</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="484" />
+        <location filename="../goalmodel.py" line="484"/>
         <source>Leveret</source>
         <translation>Levererat</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="486" />
-        <location filename="../goalmodel.py" line="488" />
+        <location filename="../goalmodel.py" line="486"/>
+        <location filename="../goalmodel.py" line="488"/>
         <source>%1 for %2</source>
         <translation>%1 för %2</translation>
     </message>
@@ -746,47 +746,47 @@
 <context>
     <name>GoalType</name>
     <message>
-        <location filename="../goalmodel.py" line="116" />
+        <location filename="../goalmodel.py" line="116"/>
         <source>ja/nej</source>
         <translation>ja/nej</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="117" />
+        <location filename="../goalmodel.py" line="117"/>
         <source>mindst</source>
         <translation>minst</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="118" />
+        <location filename="../goalmodel.py" line="118"/>
         <source>højst</source>
         <translation>högst</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="119" />
+        <location filename="../goalmodel.py" line="119"/>
         <source>interval</source>
         <translation>intervall</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="120" />
+        <location filename="../goalmodel.py" line="120"/>
         <source>reduktion</source>
         <translation>minskning</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="121" />
+        <location filename="../goalmodel.py" line="121"/>
         <source>stigning</source>
         <translation>ökning</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="122" />
+        <location filename="../goalmodel.py" line="122"/>
         <source>milepæle</source>
         <translation>milstolpar</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="123" />
+        <location filename="../goalmodel.py" line="123"/>
         <source>vurdering</source>
         <translation>bedömning</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="124" />
+        <location filename="../goalmodel.py" line="124"/>
         <source>delmål</source>
         <translation>delmål</translation>
     </message>
@@ -794,17 +794,17 @@
 <context>
     <name>Loading</name>
     <message>
-        <location filename="../loading.py" line="45" />
+        <location filename="../loading.py" line="45"/>
         <source>Læser %1 og dens sagsdata …</source>
         <translation>Läser %1 och dess ärendedata …</translation>
     </message>
     <message>
-        <location filename="../loading.py" line="46" />
+        <location filename="../loading.py" line="46"/>
         <source>Annullér</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../loading.py" line="48" />
+        <location filename="../loading.py" line="48"/>
         <source>Åbner projektmappe</source>
         <translation>Öppnar arbetsbok</translation>
     </message>
@@ -812,417 +812,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="574" />
+        <location filename="../mainwindow.py" line="577"/>
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="575" />
-        <source>'%1' kan ikke åbnes.</source>
-        <translation>'%1' kan inte öppnas.</translation>
+        <location filename="../mainwindow.py" line="578"/>
+        <source>&apos;%1&apos; kan ikke åbnes.</source>
+        <translation>&apos;%1&apos; kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="636" />
+        <location filename="../mainwindow.py" line="639"/>
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="775" />
+        <location filename="../mainwindow.py" line="778"/>
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="793" />
+        <location filename="../mainwindow.py" line="796"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="794" />
+        <location filename="../mainwindow.py" line="797"/>
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="824" />
+        <location filename="../mainwindow.py" line="827"/>
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="826" />
+        <location filename="../mainwindow.py" line="829"/>
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845" />
+        <location filename="../mainwindow.py" line="848"/>
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="867" />
+        <location filename="../mainwindow.py" line="870"/>
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="874" />
+        <location filename="../mainwindow.py" line="877"/>
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="885" />
+        <location filename="../mainwindow.py" line="888"/>
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="887" />
+        <location filename="../mainwindow.py" line="890"/>
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="940" />
+        <location filename="../mainwindow.py" line="943"/>
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="986" />
+        <location filename="../mainwindow.py" line="989"/>
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="995" />
+        <location filename="../mainwindow.py" line="998"/>
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1005" />
+        <location filename="../mainwindow.py" line="1008"/>
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1005" />
+        <location filename="../mainwindow.py" line="1008"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1026" />
-        <location filename="../mainwindow.py" line="1037" />
-        <location filename="../mainwindow.py" line="1044" />
+        <location filename="../mainwindow.py" line="1029"/>
+        <location filename="../mainwindow.py" line="1040"/>
+        <location filename="../mainwindow.py" line="1047"/>
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1038" />
+        <location filename="../mainwindow.py" line="1041"/>
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1050" />
+        <location filename="../mainwindow.py" line="1053"/>
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="701" />
-        <location filename="../mainwindow.py" line="730" />
+        <location filename="../mainwindow.py" line="704"/>
+        <location filename="../mainwindow.py" line="733"/>
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="395" />
+        <location filename="../mainwindow.py" line="398"/>
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="396" />
+        <location filename="../mainwindow.py" line="399"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="397" />
+        <location filename="../mainwindow.py" line="400"/>
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="398" />
+        <location filename="../mainwindow.py" line="401"/>
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="399" />
+        <location filename="../mainwindow.py" line="402"/>
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="400" />
+        <location filename="../mainwindow.py" line="403"/>
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="401" />
+        <location filename="../mainwindow.py" line="404"/>
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="402" />
+        <location filename="../mainwindow.py" line="405"/>
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="403" />
+        <location filename="../mainwindow.py" line="406"/>
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="404" />
+        <location filename="../mainwindow.py" line="407"/>
         <source>&amp;Næste fane</source>
         <translation>&amp;Nästa flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="405" />
+        <location filename="../mainwindow.py" line="408"/>
         <source>Forrige &amp;fane</source>
         <translation>Föregående &amp;flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="406" />
+        <location filename="../mainwindow.py" line="409"/>
         <source>Gå til &amp;problemer</source>
         <translation>Gå till &amp;problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="407" />
+        <location filename="../mainwindow.py" line="410"/>
         <source>&amp;Forklaring</source>
         <translation>&amp;Förklaring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="408" />
+        <location filename="../mainwindow.py" line="411"/>
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="409" />
+        <location filename="../mainwindow.py" line="412"/>
         <source>Fortryd</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="410" />
+        <location filename="../mainwindow.py" line="413"/>
         <source>Gentag</source>
         <translation>Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="414" />
+        <location filename="../mainwindow.py" line="417"/>
         <source>Beregn igen (F9 eller F5); en ændret fil læses først</source>
         <translation>Beräkna igen (F9 eller F5); en ändrad fil läses in först</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="415" />
+        <location filename="../mainwindow.py" line="418"/>
         <source>Problem&amp;liste</source>
         <translation>Problem&amp;lista</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="417" />
+        <location filename="../mainwindow.py" line="420"/>
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="418" />
+        <location filename="../mainwindow.py" line="421"/>
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="419" />
+        <location filename="../mainwindow.py" line="422"/>
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="420" />
+        <location filename="../mainwindow.py" line="423"/>
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="421" />
+        <location filename="../mainwindow.py" line="424"/>
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="425" />
+        <location filename="../mainwindow.py" line="428"/>
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="426" />
+        <location filename="../mainwindow.py" line="429"/>
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="427" />
+        <location filename="../mainwindow.py" line="430"/>
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430" />
+        <location filename="../mainwindow.py" line="433"/>
         <source>&amp;Mål</source>
         <translation>&amp;Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430" />
+        <location filename="../mainwindow.py" line="433"/>
         <source>&amp;Oversigt</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430" />
+        <location filename="../mainwindow.py" line="433"/>
         <source>Resultat&amp;løn</source>
         <translation>Resultat&amp;lön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="464" />
+        <location filename="../mainwindow.py" line="467"/>
         <source>&amp;Fortryd %1</source>
         <translation>&amp;Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="465" />
+        <location filename="../mainwindow.py" line="468"/>
         <source>Fortryd %1</source>
         <translation>Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="468" />
+        <location filename="../mainwindow.py" line="471"/>
         <source>&amp;Gentag %1</source>
         <translation>&amp;Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469" />
+        <location filename="../mainwindow.py" line="472"/>
         <source>Gentag %1</source>
         <translation>Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="666" />
-        <source>'%1' er flyttet eller slettet. Brug Gem som … for at gemme.</source>
-        <translation>'%1' har flyttats eller tagits bort. Använd Spara som … för att spara.</translation>
+        <location filename="../mainwindow.py" line="669"/>
+        <source>&apos;%1&apos; er flyttet eller slettet. Brug Gem som … for at gemme.</source>
+        <translation>&apos;%1&apos; har flyttats eller tagits bort. Använd Spara som … för att spara.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="675" />
-        <source>'%1' er ændret på disken og er indlæst igen.</source>
-        <translation>'%1' har ändrats på disken och är inläst igen.</translation>
+        <location filename="../mainwindow.py" line="678"/>
+        <source>&apos;%1&apos; er ændret på disken og er indlæst igen.</source>
+        <translation>&apos;%1&apos; har ändrats på disken och är inläst igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="710" />
+        <location filename="../mainwindow.py" line="713"/>
         <source>%1: din ændring %2 er erstattet af filens nye værdi %3</source>
         <translation>%1: din ändring %2 har ersatts av filens nya värde %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="717" />
+        <location filename="../mainwindow.py" line="720"/>
         <source>Filen er indlæst igen</source>
         <translation>Filen är inläst igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="718" />
+        <location filename="../mainwindow.py" line="721"/>
         <source>Filen var også ændret i de celler, du havde rettet:</source>
         <translation>Filen hade också ändrats i cellerna som du hade ändrat:</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="745" />
+        <location filename="../mainwindow.py" line="748"/>
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="761" />
+        <location filename="../mainwindow.py" line="764"/>
         <source>ændring af %1</source>
         <translation>ändring av %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="761" />
+        <location filename="../mainwindow.py" line="764"/>
         <source>ændring</source>
         <translation>ändring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838" />
+        <location filename="../mainwindow.py" line="841"/>
         <source>skrivebeskyttet: tallene er Målscores nye beregning</source>
         <translation>skrivskyddad: siffrorna är Målscores nya beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="855" />
+        <location filename="../mainwindow.py" line="858"/>
         <source>sidste år %1</source>
         <translation>föregående år %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="859" />
+        <location filename="../mainwindow.py" line="862"/>
         <source>I alt afventer rettelse af %1 fejl – se Problemer (F8)</source>
         <translation>Totalen inväntar rättelse av %1 fel – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="864" />
+        <location filename="../mainwindow.py" line="867"/>
         <source>Kan ikke beregnes – se Problemer (F8)</source>
         <translation>Kan inte beräknas – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="872" />
+        <location filename="../mainwindow.py" line="875"/>
         <source>1 ændret celle er ikke gemt</source>
         <translation>1 ändrad cell är inte sparad</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="877" />
+        <location filename="../mainwindow.py" line="880"/>
         <source>%1 fejl – kan ikke gemmes</source>
         <translation>%1 fel – kan inte sparas</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="879" />
+        <location filename="../mainwindow.py" line="882"/>
         <source>filen er ændret på disken – F9 indlæser den</source>
         <translation>filen har ändrats på disken – F9 läser in den</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="900" />
+        <location filename="../mainwindow.py" line="903"/>
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="992" />
+        <location filename="../mainwindow.py" line="995"/>
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer, F8), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem, F8) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1028" />
-        <source>'%1' findes ikke længere. Brug Gem som … for at gemme et andet sted.</source>
-        <translation>'%1' finns inte längre. Använd Spara som … för att spara någon annanstans.</translation>
+        <location filename="../mainwindow.py" line="1031"/>
+        <source>&apos;%1&apos; findes ikke længere. Brug Gem som … for at gemme et andet sted.</source>
+        <translation>&apos;%1&apos; finns inte längre. Använd Spara som … för att spara någon annanstans.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1074" />
+        <location filename="../mainwindow.py" line="1105"/>
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1075" />
-        <source>PDF-dokument (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../mainwindow.py" line="1089" />
-        <location filename="../mainwindow.py" line="1093" />
+        <location filename="../mainwindow.py" line="1119"/>
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1094" />
-        <source>PDF-filen kunne ikke oprettes: %1</source>
-        <translation>PDF-filen kunde inte skapas: %1</translation>
-    </message>
-    <message>
-        <location filename="../mainwindow.py" line="1097" />
+        <location filename="../mainwindow.py" line="1121"/>
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1125" />
-        <location filename="../mainwindow.py" line="1140" />
+        <location filename="../mainwindow.py" line="1145"/>
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1141" />
-        <source>'%1' er ikke én e-mailadresse (fx post@fm.dk).</source>
-        <translation>'%1' är inte en e-postadress (t.ex. registrator@fi.se).</translation>
+        <location filename="../mainwindow.py" line="1164"/>
+        <source>&apos;%1&apos; er ikke én e-mailadresse (fx post@fm.dk).</source>
+        <translation>&apos;%1&apos; är inte en e-postadress (t.ex. registrator@fi.se).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1159" />
+        <location filename="../mainwindow.py" line="1185"/>
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1167" />
+        <location filename="../mainwindow.py" line="1195"/>
         <source>E-mailen er gemt her:
 %1
 
@@ -1235,37 +1223,48 @@ Rapporten: %2
 Arbetsboken: %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1175" />
+        <location filename="../mainwindow.py" line="1203"/>
         <source>Udkastet er sendt til dit mailprogram. Kontrollér det, og tryk Send. Åbner det ikke, så åbn filen herunder.</source>
         <translation>Utkastet har skickats till ditt e-postprogram. Kontrollera det och tryck Skicka. Öppnas det inte, öppna filen nedan.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1184" />
-        <source>Der er intet mailprogram, der kan åbne udkastet. Åbn filen herunder i dit mailprogram, eller skriv en ny e-mail til %1 og vedhæft projektmappen og rapporten.</source>
-        <translation>Det finns inget e-postprogram som kan öppna utkastet. Öppna filen nedan i ditt e-postprogram, eller skriv ett nytt meddelande till %1 och bifoga arbetsboken och rapporten.</translation>
-    </message>
-    <message>
-        <location filename="../mainwindow.py" line="1187" />
+        <location filename="../mainwindow.py" line="1215"/>
         <source>departementet</source>
         <translation>departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1191" />
+        <location filename="../mainwindow.py" line="1219"/>
         <source>E-mail gemt i %1</source>
         <translation>E-post sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1192" />
+        <location filename="../mainwindow.py" line="1188"/>
+        <location filename="../mainwindow.py" line="1220"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1213" />
+        <location filename="../mainwindow.py" line="1106"/>
+        <source>PDF-dokument (*.pdf);;Word-dokument (*.docx)</source>
+        <translation>PDF-dokument (*.pdf);;Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="1112"/>
+        <source>Kan ikke lave rapporten</source>
+        <translation>Kan inte skapa rapporten</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="1212"/>
+        <source>Der er intet mailprogram, der kan åbne udkastet. Åbn e-mailfilen herunder i dit mailprogram (fx ved at trække den ind i det), og send den til %1: den har projektmappen, som den skal sendes, og rapporten med.</source>
+        <translation>Det finns inget e-postprogram som kan öppna utkastet. Öppna e-postfilen nedan i ditt e-postprogram (t.ex. genom att dra in den), och skicka den till %1: den har arbetsboken, så som den ska skickas, och rapporten med.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="1241"/>
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1215" />
+        <location filename="../mainwindow.py" line="1243"/>
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
@@ -1277,44 +1276,44 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>NewYearAction</name>
     <message>
-        <location filename="../newyear.py" line="146" />
+        <location filename="../newyear.py" line="146"/>
         <source>&amp;Nyt år …</source>
         <translation>&amp;Nytt år …</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="148" />
+        <location filename="../newyear.py" line="148"/>
         <source>Lav næste års plan ud fra den åbne</source>
         <translation>Gör nästa års plan utifrån den öppna</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="172" />
+        <location filename="../newyear.py" line="172"/>
         <source>Laver næste års plan …</source>
         <translation>Gör nästa års plan …</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="183" />
-        <location filename="../newyear.py" line="197" />
-        <location filename="../newyear.py" line="205" />
+        <location filename="../newyear.py" line="183"/>
+        <location filename="../newyear.py" line="197"/>
+        <location filename="../newyear.py" line="205"/>
         <source>Nyt år</source>
         <translation>Nytt år</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="184" />
+        <location filename="../newyear.py" line="184"/>
         <source>Projektmappen har fejl, så næste års plan er ikke lavet. Ret dem først.</source>
         <translation>Arbetsboken har fel, så nästa års plan har inte gjorts. Rätta dem först.</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="190" />
+        <location filename="../newyear.py" line="190"/>
         <source>Planen for %1 er gemt i %2.</source>
         <translation>Planen för %1 är sparad i %2.</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="196" />
+        <location filename="../newyear.py" line="196"/>
         <source>Se efter:</source>
         <translation>Kontrollera:</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="206" />
+        <location filename="../newyear.py" line="206"/>
         <source>Næste års plan kunne ikke laves på grund af en uventet fejl.</source>
         <translation>Nästa års plan kunde inte göras på grund av ett oväntat fel.</translation>
     </message>
@@ -1322,42 +1321,42 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>NewYearDialog</name>
     <message>
-        <location filename="../newyear.py" line="62" />
+        <location filename="../newyear.py" line="62"/>
         <source>Nyt år</source>
         <translation>Nytt år</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="68" />
+        <location filename="../newyear.py" line="68"/>
         <source>Flyt fristerne ét år frem (29. februar bliver 28. februar)</source>
         <translation>Flytta tidsgränserna ett år framåt (29 februari blir 28 februari)</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="71" />
+        <location filename="../newyear.py" line="71"/>
         <source>Åbn den nye plan bagefter</source>
         <translation>Öppna den nya planen efteråt</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="74" />
+        <location filename="../newyear.py" line="74"/>
         <source>Vælg …</source>
         <translation>Välj …</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="80" />
+        <location filename="../newyear.py" line="80"/>
         <source>&amp;År:</source>
         <translation>&amp;År:</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="81" />
+        <location filename="../newyear.py" line="81"/>
         <source>&amp;Ny fil:</source>
         <translation>&amp;Ny fil:</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="93" />
+        <location filename="../newyear.py" line="93"/>
         <source>Gem næste års plan som</source>
         <translation>Spara nästa års plan som</translation>
     </message>
     <message>
-        <location filename="../newyear.py" line="94" />
+        <location filename="../newyear.py" line="94"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
@@ -1365,7 +1364,7 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>PayPanel</name>
     <message>
-        <location filename="../paypanel.py" line="260" />
+        <location filename="../paypanel.py" line="260"/>
         <source>Skøn skrives i kroner (fx -5.000 kr.) eller i procentpoint af maksimum (fx -10 %). Et skøn kræver altid en skriftlig begrundelse.</source>
         <translation>Justering skrivs i kronor (t.ex. -5 000 kr) eller i procentenheter av maximum (t.ex. -10 %). En justering kräver alltid en skriftlig motivering.</translation>
     </message>
@@ -1373,72 +1372,72 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>PayTableModel</name>
     <message>
-        <location filename="../paypanel.py" line="64" />
+        <location filename="../paypanel.py" line="64"/>
         <source>Navn</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="65" />
+        <location filename="../paypanel.py" line="65"/>
         <source>Stilling</source>
         <translation>Befattning</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="66" />
+        <location filename="../paypanel.py" line="66"/>
         <source>Maksimum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="67" />
+        <location filename="../paypanel.py" line="67"/>
         <source>Beregnet</source>
         <translation>Beräknad</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="68" />
+        <location filename="../paypanel.py" line="68"/>
         <source>Skøn</source>
         <translation>Justering</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="69" />
+        <location filename="../paypanel.py" line="69"/>
         <source>Begrundelse</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="70" />
+        <location filename="../paypanel.py" line="70"/>
         <source>Bortfald</source>
         <translation>Bortfall</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="71" />
+        <location filename="../paypanel.py" line="71"/>
         <source>Udbetaling</source>
         <translation>Utbetalning</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="172" />
+        <location filename="../paypanel.py" line="172"/>
         <source>Et skøn eller bortfald kræver en skriftlig begrundelse.</source>
         <translation>En justering eller ett bortfall kräver en skriftlig motivering.</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="174" />
+        <location filename="../paypanel.py" line="174"/>
         <source>Ændret – ikke gemt</source>
         <translation>Ändrad – inte sparad</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="195" />
+        <location filename="../paypanel.py" line="195"/>
         <source>afventer rettelse</source>
         <translation>inväntar rättelse</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="199" />
+        <location filename="../paypanel.py" line="199"/>
         <source>Ja</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="202" />
+        <location filename="../paypanel.py" line="202"/>
         <source>(mangler – skal udfyldes)</source>
         <translation>(saknas – måste fyllas i)</translation>
     </message>
     <message>
-        <location filename="../paypanel.py" line="214" />
+        <location filename="../paypanel.py" line="214"/>
         <source>%1 for %2</source>
         <translation>%1 för %2</translation>
     </message>
@@ -1446,32 +1445,32 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>PeriodSelector</name>
     <message>
-        <location filename="../followup.py" line="281" />
+        <location filename="../followup.py" line="281"/>
         <source>År (årsresultat)</source>
         <translation>År (årsresultat)</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="283" />
+        <location filename="../followup.py" line="283"/>
         <source>Opfølgning Q%1</source>
         <translation>Uppföljning K%1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="284" />
+        <location filename="../followup.py" line="284"/>
         <source>Opfølgning pr. dato</source>
         <translation>Uppföljning per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="285" />
+        <location filename="../followup.py" line="285"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="290" />
+        <location filename="../followup.py" line="290"/>
         <source>Opfølgningsdato</source>
         <translation>Uppföljningsdatum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="292" />
+        <location filename="../followup.py" line="292"/>
         <source>&amp;Periode:</source>
         <translation>&amp;Period:</translation>
     </message>
@@ -1479,7 +1478,7 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>PointsChart</name>
     <message>
-        <location filename="../summary.py" line="85" />
+        <location filename="../summary.py" line="85"/>
         <source>afventer rettelse</source>
         <translation>inväntar rättelse</translation>
     </message>
@@ -1487,42 +1486,42 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../panels.py" line="269" />
+        <location filename="../panels.py" line="269"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="269" />
+        <location filename="../panels.py" line="269"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="269" />
+        <location filename="../panels.py" line="269"/>
         <source>Besked</source>
         <translation>Meddelande</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287" />
+        <location filename="../panels.py" line="287"/>
         <source>Fejl</source>
         <translation>Fel</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287" />
+        <location filename="../panels.py" line="287"/>
         <source>Advarsel</source>
         <translation>Varning</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287" />
+        <location filename="../panels.py" line="287"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="300" />
+        <location filename="../panels.py" line="300"/>
         <source>Ingen problemer i projektmappen.</source>
         <translation>Inga problem i arbetsboken.</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="303" />
+        <location filename="../panels.py" line="303"/>
         <source>%1 fejl og %2 advarsler. Tryk Enter på en række for at gå til cellen.</source>
         <translation>%1 fel och %2 varningar. Tryck Enter på en rad för att gå till cellen.</translation>
     </message>
@@ -1530,29 +1529,29 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../dialogs.py" line="80" />
-        <location filename="../dialogs.py" line="110" />
+        <location filename="../dialogs.py" line="88"/>
+        <location filename="../dialogs.py" line="118"/>
         <source>Filen er ændret</source>
         <translation>Filen har ändrats</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="82" />
-        <source>'%1' er ændret på disken, siden du åbnede den (måske i Excel).</source>
-        <translation>'%1' har ändrats på disken sedan du öppnade den (kanske i Excel).</translation>
+        <location filename="../dialogs.py" line="90"/>
+        <source>&apos;%1&apos; er ændret på disken, siden du åbnede den (måske i Excel).</source>
+        <translation>&apos;%1&apos; har ändrats på disken sedan du öppnade den (kanske i Excel).</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="186" />
+        <location filename="../dialogs.py" line="194"/>
         <source>Overskriv</source>
         <translation>Skriv över</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="95" />
-        <location filename="../dialogs.py" line="128" />
+        <location filename="../dialogs.py" line="103"/>
+        <location filename="../dialogs.py" line="136"/>
         <source>Genindlæs</source>
         <translation>Läs in igen</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="88" />
+        <location filename="../dialogs.py" line="96"/>
         <source>Genindlæs: hent filens nye indhold og læg dine ændringer ovenpå; intet gemmes endnu, så du kan se de nye tal først.
 Gem alligevel: det samme, og gem så med det samme. Resultaterne beregnes ud fra filens nye indhold plus dine ændringer.
 Annuller: gør ingenting.</source>
@@ -1561,34 +1560,35 @@ Spara ändå: samma sak, och spara sedan direkt. Resultaten beräknas från file
 Avbryt: gör ingenting.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="96" />
+        <location filename="../dialogs.py" line="104"/>
         <source>Gem alligevel</source>
         <translation>Spara ändå</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="97" />
-        <location filename="../dialogs.py" line="151" />
-        <location filename="../dialogs.py" line="187" />
+        <location filename="../dialogs.py" line="105"/>
+        <location filename="../dialogs.py" line="159"/>
+        <location filename="../dialogs.py" line="195"/>
+        <location filename="../dialogs.py" line="227"/>
         <source>Annuller</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="112" />
-        <source>'%1' er ændret på disken (måske i Excel).</source>
-        <translation>'%1' har ändrats på disken (kanske i Excel).</translation>
+        <location filename="../dialogs.py" line="120"/>
+        <source>&apos;%1&apos; er ændret på disken (måske i Excel).</source>
+        <translation>&apos;%1&apos; har ändrats på disken (kanske i Excel).</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="115" />
+        <location filename="../dialogs.py" line="123"/>
         <source>Du har 1 ændring, der ikke er gemt.</source>
         <translation>Du har 1 ändring som inte är sparad.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="117" />
+        <location filename="../dialogs.py" line="125"/>
         <source>Du har %1 ændringer, der ikke er gemt.</source>
         <translation>Du har %1 ändringar som inte är sparade.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="122" />
+        <location filename="../dialogs.py" line="130"/>
         <source>Genindlæs: hent filens nye indhold og behold dine ændringer ovenpå (hvor filen ikke selv er ændret i samme celle).
 Genindlæs og kassér: hent filens nye indhold og kassér dine ændringer.
 Senere: behold skærmen som den er; du bliver spurgt igen, når du gemmer.</source>
@@ -1597,213 +1597,122 @@ Läs in och kasta: hämta filens nya innehåll och kasta dina ändringar.
 Senare: behåll skärmen som den är; du tillfrågas igen när du sparar.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="130" />
+        <location filename="../dialogs.py" line="138"/>
         <source>Genindlæs og kassér</source>
         <translation>Läs in och kasta</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="132" />
+        <location filename="../dialogs.py" line="140"/>
         <source>Senere</source>
         <translation>Senare</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="147" />
+        <location filename="../dialogs.py" line="155"/>
         <source>Ikke gemte ændringer</source>
         <translation>Osparade ändringar</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="148" />
-        <source>Vil du gemme ændringerne i '%1'?</source>
-        <translation>Vill du spara ändringarna i '%1'?</translation>
+        <location filename="../dialogs.py" line="156"/>
+        <source>Vil du gemme ændringerne i &apos;%1&apos;?</source>
+        <translation>Vill du spara ändringarna i &apos;%1&apos;?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="149" />
+        <location filename="../dialogs.py" line="157"/>
+        <location filename="../dialogs.py" line="226"/>
         <source>Gem</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="150" />
+        <location filename="../dialogs.py" line="158"/>
         <source>Gem ikke</source>
         <translation>Spara inte</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="177" />
+        <location filename="../dialogs.py" line="185"/>
         <source>Filen findes allerede</source>
         <translation>Filen finns redan</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="179" />
+        <location filename="../dialogs.py" line="187"/>
         <source>Der ligger allerede en tidligere rapport:
 %1</source>
         <translation>Det finns redan en tidigare rapport:
 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="182" />
-        <source>Nyt navn: gem den nye ved siden af, fx '… (2).pdf'. Den gamle bliver liggende.</source>
-        <translation>Nytt namn: spara den nya bredvid, t.ex. '… (2).pdf'. Den gamla ligger kvar.</translation>
+        <location filename="../dialogs.py" line="190"/>
+        <source>Nyt navn: gem den nye ved siden af, fx &apos;… (2).pdf&apos;. Den gamle bliver liggende.</source>
+        <translation>Nytt namn: spara den nya bredvid, t.ex. &apos;… (2).pdf&apos;. Den gamla ligger kvar.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="185" />
+        <location filename="../dialogs.py" line="193"/>
         <source>Nyt navn</source>
         <translation>Nytt namn</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="211" />
+        <location filename="../dialogs.py" line="218"/>
+        <source>Gem først</source>
+        <translation>Spara först</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="221"/>
+        <source>&apos;%1&apos; er ikke gemt med Målscores beregning, så departementet kan ikke kontrollere tallene. Gem projektmappen med resultaterne nu?</source>
+        <translation>&apos;%1&apos; är inte sparad med Målscores beräkning, så departementet kan inte kontrollera siffrorna. Spara arbetsboken med resultaten nu?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="237"/>
+        <source>Adgangskoden til projektmappen:
+
+%1</source>
+        <translation>Lösenordet till arbetsboken:
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="240"/>
+        <source>Skriv den ned nu: den vises kun denne ene gang og står ikke i e-mailen. Giv den til modtageren ad en anden vej, fx pr. telefon eller sms.</source>
+        <translation>Skriv ner det nu: det visas bara denna enda gång och står inte i e-postmeddelandet. Ge det till mottagaren på annat sätt, t.ex. per telefon eller sms.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="254"/>
         <source>Åbn mappen</source>
         <translation>Öppna mappen</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="222" />
+        <location filename="../dialogs.py" line="265"/>
         <source>Åbn projektmappe</source>
         <translation>Öppna arbetsbok</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="224" />
+        <location filename="../dialogs.py" line="267"/>
         <source>Excel-projektmapper (*.xlsx *.xlsm)</source>
         <translation>Excel-arbetsböcker (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="240" />
+        <location filename="../dialogs.py" line="283"/>
         <source>Vælg en mappe med projektmapper</source>
         <translation>Välj en mapp med arbetsböcker</translation>
     </message>
 </context>
 <context>
-    <name>Report</name>
-    <message>
-        <location filename="../report.py" line="82" />
-        <source>Institution</source>
-        <translation>Myndighet</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="83" />
-        <source>Departement</source>
-        <translation>Departement</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="84" />
-        <source>År</source>
-        <translation>År</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="86" />
-        <location filename="../report.py" line="164" />
-        <source>Beregnet</source>
-        <translation>Beräknad</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="87" />
-        <source>%d-%m-%Y kl. %H:%M</source>
-        <translation>%Y-%m-%d kl. %H.%M</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="90" />
-        <source>Point i alt</source>
-        <translation>Poäng totalt</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="93" />
-        <source>Målopfyldelse i alt</source>
-        <translation>Måluppfyllelse totalt</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="96" />
-        <source>Integritetsstempel</source>
-        <translation>Integritetsstämpel</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="99" />
-        <source>Mål- og resultatplan: resultatopgørelse</source>
-        <translation>Mål- och resultatplan: resultatredovisning</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="102" />
-        <source>Pr. område</source>
-        <translation>Per område</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="106" />
-        <source>Resultatløn</source>
-        <translation>Resultatlön</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="110" />
-        <source>Mål og forklaringer</source>
-        <translation>Mål och förklaringar</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="150" />
-        <source>Område</source>
-        <translation>Område</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="151" />
-        <location filename="../report.py" line="192" />
-        <source>Point</source>
-        <translation>Poäng</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="152" />
-        <source>Mulige</source>
-        <translation>Möjliga</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="153" />
-        <location filename="../report.py" line="193" />
-        <source>Opfyldelse</source>
-        <translation>Uppfyllelse</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="163" />
-        <source>Navn</source>
-        <translation>Namn</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="165" />
-        <source>Udbetaling</source>
-        <translation>Utbetalning</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="190" />
-        <source>Nr</source>
-        <translation>Nr</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="191" />
-        <source>Mål</source>
-        <translation>Mål</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="194" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../report.py" line="195" />
-        <source>Forklaring</source>
-        <translation>Förklaring</translation>
-    </message>
-</context>
-<context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../goalmodel.py" line="590" />
+        <location filename="../goalmodel.py" line="590"/>
         <source>dd-mm-åååå eller Ja/Nej</source>
         <translation>åååå-mm-dd eller Ja/Nej</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="592" />
+        <location filename="../goalmodel.py" line="592"/>
         <source>point, fx 10 eller 2,5</source>
         <translation>poäng, t.ex. 10 eller 2,5</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="594" />
+        <location filename="../goalmodel.py" line="594"/>
         <source>fx 85 %, 30 eller 3-5</source>
         <translation>t.ex. 85 %, 30 eller 3-5</translation>
     </message>
     <message>
-        <location filename="../goalmodel.py" line="596" />
+        <location filename="../goalmodel.py" line="596"/>
         <source>fx 96,4 eller 2.134</source>
         <translation>t.ex. 96,4 eller 2 134</translation>
     </message>
@@ -1811,17 +1720,17 @@ Senare: behåll skärmen som den är; du tillfrågas igen när du sparar.</trans
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../panels.py" line="175" />
+        <location filename="../panels.py" line="175"/>
         <source>binær</source>
         <translation>binär</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="176" />
+        <location filename="../panels.py" line="176"/>
         <source>lineær</source>
         <translation>linjär</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="177" />
+        <location filename="../panels.py" line="177"/>
         <source>trin</source>
         <translation>steg</translation>
     </message>
@@ -1829,17 +1738,17 @@ Senare: behåll skärmen som den är; du tillfrågas igen när du sparar.</trans
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../dialogs.py" line="252" />
+        <location filename="../dialogs.py" line="299"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="256" />
+        <location filename="../dialogs.py" line="303"/>
         <source>fx post@fm.dk</source>
         <translation>t.ex. registrator@fi.se</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="260" />
+        <location filename="../dialogs.py" line="307"/>
         <source>Navn
 Stilling
 Institution, telefon</source>
@@ -1848,60 +1757,75 @@ Befattning
 Myndighet, telefon</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="266" />
+        <location filename="../dialogs.py" line="310"/>
+        <source>Send en kopi &amp;uden resultatløn (ikke krypteret), fx til videre omdeling</source>
+        <translation>Skicka en kopia &amp;utan resultatlön (inte krypterad), t.ex. för vidare spridning</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="314"/>
+        <source>&amp;Rapporten med resultatløn (krypteret med samme adgangskode)</source>
+        <translation>&amp;Rapporten med resultatlön (krypterad med samma lösenord)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="325"/>
         <source>&amp;Til:</source>
         <translation>&amp;Till:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="269" />
+        <location filename="../dialogs.py" line="328"/>
         <source>&amp;Underskrift:</source>
         <translation>&amp;Underskrift:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="276" />
+        <location filename="../dialogs.py" line="335"/>
         <source>Lav e-mailen</source>
         <translation>Skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="282" />
+        <location filename="../dialogs.py" line="343"/>
         <source>Beskeden:</source>
         <translation>Meddelandet:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="285" />
-        <source>Projektmappen og rapporten (PDF) vedhæftes. Underskriften huskes.</source>
-        <translation>Arbetsboken och rapporten (PDF) bifogas. Underskriften sparas.</translation>
+        <location filename="../dialogs.py" line="360"/>
+        <source>Kopien uden resultatløn og rapporten (PDF) vedhæftes. Underskriften huskes.</source>
+        <translation>Kopian utan resultatlön och rapporten (PDF) bifogas. Underskriften sparas.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="364"/>
+        <source>Projektmappen vedhæftes krypteret; adgangskoden vises én gang, når e-mailen er lavet. Rapporten (PDF) vedhæftes. Underskriften huskes.</source>
+        <translation>Arbetsboken bifogas krypterad; lösenordet visas en gång när e-postmeddelandet är skapat. Rapporten (PDF) bifogas. Underskriften sparas.</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../style.py" line="40" />
+        <location filename="../style.py" line="40"/>
         <source>Opfyldt</source>
         <translation>Uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="41" />
+        <location filename="../style.py" line="41"/>
         <source>Delvist opfyldt</source>
         <translation>Delvis uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="42" />
+        <location filename="../style.py" line="42"/>
         <source>Ikke opfyldt</source>
         <translation>Ej uppfyllt</translation>
     </message>
     <message>
-        <location filename="../style.py" line="43" />
+        <location filename="../style.py" line="43"/>
         <source>Mangler resultat</source>
         <translation>Resultat saknas</translation>
     </message>
     <message>
-        <location filename="../style.py" line="44" />
+        <location filename="../style.py" line="44"/>
         <source>Afventer rettelse</source>
         <translation>Inväntar rättelse</translation>
     </message>
     <message>
-        <location filename="../style.py" line="45" />
+        <location filename="../style.py" line="45"/>
         <source>Udgår</source>
         <translation>Utgår</translation>
     </message>
@@ -1909,62 +1833,62 @@ Myndighet, telefon</translation>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../summary.py" line="131" />
+        <location filename="../summary.py" line="131"/>
         <source>Område</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="131" />
+        <location filename="../summary.py" line="131"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="131" />
+        <location filename="../summary.py" line="131"/>
         <source>Mulige point</source>
         <translation>Möjliga poäng</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="131" />
+        <location filename="../summary.py" line="131"/>
         <source>Opfyldelse</source>
         <translation>Uppfyllelse</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="133" />
+        <location filename="../summary.py" line="133"/>
         <source>Point pr. mål: opnået af mulige</source>
         <translation>Poäng per mål: uppnådda av möjliga</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="144" />
+        <location filename="../summary.py" line="144"/>
         <source>Ingen beregning</source>
         <translation>Ingen beräkning</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="149" />
+        <location filename="../summary.py" line="149"/>
         <source>Afventer rettelse</source>
         <translation>Inväntar rättelse</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="152" />
+        <location filename="../summary.py" line="152"/>
         <source>Point i alt og målopfyldelse vises, når fejlene i listen Problemer er rettet. Målene uden fejl står med deres tal.</source>
         <translation>Poäng totalt och måluppfyllelse visas när felen i listan Problem är rättade. Målen utan fel visas med sina siffror.</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="158" />
+        <location filename="../summary.py" line="158"/>
         <source>%1 af %2 point</source>
         <translation>%1 av %2 poäng</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="163" />
+        <location filename="../summary.py" line="163"/>
         <source>Målopfyldelse i alt: %1</source>
         <translation>Måluppfyllelse totalt: %1</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="170" />
+        <location filename="../summary.py" line="170"/>
         <source>(uden område)</source>
         <translation>(utan område)</translation>
     </message>
     <message>
-        <location filename="../summary.py" line="172" />
+        <location filename="../summary.py" line="172"/>
         <source>afventer rettelse</source>
         <translation>inväntar rättelse</translation>
     </message>
@@ -1972,7 +1896,7 @@ Myndighet, telefon</translation>
 <context>
     <name>Target</name>
     <message>
-        <location filename="../goalmodel.py" line="515" />
+        <location filename="../goalmodel.py" line="515"/>
         <source>%1 ift. %2</source>
         <translation>%1 jfr %2</translation>
     </message>
@@ -1980,22 +1904,22 @@ Myndighet, telefon</translation>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../followup.py" line="500" />
+        <location filename="../followup.py" line="500"/>
         <source>Ingen perioder endnu</source>
         <translation>Inga perioder ännu</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="537" />
+        <location filename="../followup.py" line="537"/>
         <source>pr. dato</source>
         <translation>per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="537" />
+        <location filename="../followup.py" line="537"/>
         <source>forventet</source>
         <translation>förväntad</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="539" />
+        <location filename="../followup.py" line="539"/>
         <source>sidste år</source>
         <translation>föregående år</translation>
     </message>
@@ -2003,27 +1927,27 @@ Myndighet, telefon</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../departement.py" line="92" />
+        <location filename="../departement.py" line="92"/>
         <source>godkendt</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="93" />
+        <location filename="../departement.py" line="93"/>
         <source>ændret</source>
         <translation>ändrad</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="94" />
+        <location filename="../departement.py" line="94"/>
         <source>ikke beregnet</source>
         <translation>ej beräknad</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="95" />
+        <location filename="../departement.py" line="95"/>
         <source>afviger</source>
         <translation>avviker</translation>
     </message>
     <message>
-        <location filename="../departement.py" line="96" />
+        <location filename="../departement.py" line="96"/>
         <source>fejl</source>
         <translation>fel</translation>
     </message>

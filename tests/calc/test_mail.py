@@ -56,11 +56,14 @@ def test_the_draft_has_to_total_score_payout_skon_with_reason_and_signature():
 
 def test_header_values_stay_on_one_line():
     ev = _scored("eksempel-000-hjemrejsestyrelsen-2025.xlsx")
-    plan = replace(ev.plan, institution="Hjemrejse-\nstyrelsen\r\nBcc: x@y.dk")
-    msg = build_draft(plan, ev.scorecard, ev.pay, Draft(to="a@b.dk\nBcc: c@d.dk", signature=""))
+    plan = replace(ev.plan, institution="Hjemrejse-\nstyrelsen\r\nBcc: x@y.dk\x1b[31m")
+    named = (Attachment("rapport\r\nBcc: z@y.dk.pdf", b"%PDF", "application/pdf"),)
+    draft = Draft(to="a@b.dk\nBcc: c@d.dk", signature="", attachments=named)
+    msg = build_draft(plan, ev.scorecard, ev.pay, draft)
     parsed = message_from_bytes(bytes(msg), policy=policy.default)
     assert "Bcc" not in parsed
-    assert parsed["Subject"] == "Resultatopgørelse 2025 for Hjemrejse- styrelsen Bcc: x@y.dk"
+    assert parsed["Subject"] == "Resultatopgørelse 2025 for Hjemrejse- styrelsen Bcc: x@y.dk [31m"
+    assert [a.get_filename() for a in parsed.iter_attachments()] == ["rapport Bcc: z@y.dk.pdf"]
     assert parsed["To"].startswith("a@b.dk")
     assert one_line(" a \n b\t c ") == "a b c"
 

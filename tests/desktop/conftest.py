@@ -45,7 +45,9 @@ class FakePrompts:
     asked: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    save_first_answer: bool = True
     sends: list[tuple[str, str, str]] = field(default_factory=list)  # to, signature, preview
+    passwords: list[str] = field(default_factory=list)
     sent_texts: list[tuple[str, str, Path]] = field(default_factory=list)
     overwrites: list[list[Path]] = field(default_factory=list)
 
@@ -62,13 +64,18 @@ class FakePrompts:
         self.overwrites.append(list(paths))
         return self.overwrite_answer
 
-    def send_details(self, to: str, signature: str, preview) -> SendDetails | None:  # type: ignore[no-untyped-def]
+    def send_details(self, start: SendDetails, has_pay: bool, preview) -> SendDetails | None:  # type: ignore[no-untyped-def]
         self.asked.append("send")
         answer = self.send_answer
-        self.sends.append(
-            (to, signature, preview(*(answer.to, answer.signature) if answer else (to, signature)))
-        )
+        self.sends.append((start.to, start.signature, preview(answer or start)))
         return answer
+
+    def save_first(self, name: str, reason: str) -> bool:
+        self.asked.append("save_first")
+        return self.save_first_answer
+
+    def password(self, title: str, password: str) -> None:
+        self.passwords.append(password)
 
     def sent(self, title: str, text: str, folder: Path) -> None:
         self.sent_texts.append((title, text, folder))

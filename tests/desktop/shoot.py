@@ -145,17 +145,18 @@ def _shoot_all(app: QApplication, window: MainWindow, work: Path, out: Path) -> 
     _save(box, out / "file-changed.png")
     box.close()
 
+    from calc.handin import draft_notes
     from calc.mail import body
-    from desktop.dialogs import SendDialog
+    from desktop.dialogs import SendDetails, SendDialog
 
     ev = window.scored.evaluation if window.scored else None
     assert ev is not None and ev.plan is not None and ev.scorecard is not None
     plan, card = ev.plan, ev.scorecard
     dialog = SendDialog(
         window,
-        "post@uim.dk",
-        "Jens Hansen\nØkonomichef, Hjemrejsestyrelsen",
-        lambda to, sig: body(plan, card, ev.pay, sig),
+        SendDetails("post@uim.dk", "Jens Hansen\nØkonomichef, Hjemrejsestyrelsen"),
+        bool(plan.people),
+        lambda d: body(plan, card, (), d.signature, draft_notes(plan)),
     )
     dialog.show()
     _save(dialog, out / "send.png")
