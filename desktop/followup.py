@@ -78,6 +78,7 @@ from calc.parser import parse_followup
 from calc.periods import quarter_of
 from calc.trend import LastYear
 from desktop.panels import _problems
+from desktop.style import qt_date_format
 from desktop.worker import EvaluateFn
 
 if TYPE_CHECKING:
@@ -278,27 +279,33 @@ class PeriodSelector(QWidget):
         self.year = date.today().year
         self.combo = QComboBox()
         self.combo.setObjectName("periodCombo")
-        self.combo.addItem(self.tr("År (årsresultat)"))
-        for q in range(1, 5):
-            self.combo.addItem(self.tr("Opfølgning Q%1").replace("%1", str(q)))
-        self.combo.addItem(self.tr("Opfølgning pr. dato"))
-        self.combo.setAccessibleName(self.tr("Periode"))
+        for _ in range(6):  # the year, four quarters, a date; texts in `retranslate`
+            self.combo.addItem("")
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("periodDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setAccessibleName(self.tr("Opfølgningsdato"))
         self.date_edit.setVisible(False)
-        label = QLabel(self.tr("&Periode:"))
-        label.setBuddy(self.combo)
+        self.label = QLabel()
+        self.label.setBuddy(self.combo)
+        self.retranslate()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label)
+        row.addWidget(self.label)
         row.addWidget(self.combo)
         row.addWidget(self.date_edit)
         self.combo.currentIndexChanged.connect(self._changed)
         self.date_edit.dateChanged.connect(self._changed)
         self.set_year(self.year)
+
+    def retranslate(self) -> None:
+        quarters = [self.tr("Opfølgning Q%1").replace("%1", str(q)) for q in range(1, 5)]
+        texts = [self.tr("År (årsresultat)"), *quarters, self.tr("Opfølgning pr. dato")]
+        for index, text in enumerate(texts):
+            self.combo.setItemText(index, text)
+        self.combo.setAccessibleName(self.tr("Periode"))
+        self.date_edit.setAccessibleName(self.tr("Opfølgningsdato"))
+        self.date_edit.setDisplayFormat(qt_date_format())
+        self.label.setText(self.tr("&Periode:"))
 
     def set_year(self, year: int | None) -> None:
         """The plan's year: the quarters and the dates one may pick."""
@@ -356,6 +363,10 @@ class FollowUpModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        self.headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.headers = [
             self.tr("Nr"),
             self.tr("Mål"),
@@ -366,6 +377,7 @@ class FollowUpModel(QAbstractTableModel):
             self.tr("Sidste år"),
             self.tr("Kommentar"),
         ]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
     def refresh(self, data: FollowUpData | None) -> None:
         self.beginResetModel()
@@ -608,6 +620,11 @@ class FollowUpView(QWidget):
     def show_waiting(self) -> None:
         self.summary.setText(escape(self.tr("Beregner opfølgningen …")))
 
+    def retranslate(self) -> None:
+        self.model.retranslate()
+        if self.data is not None:
+            self.show_data(self.data)
+
     def show_failure(self, text: str) -> None:
         self.summary.setText(f"<span style='color:#B03000'>{escape(text)}</span>")
 
@@ -739,6 +756,7 @@ class FollowUpMode(QObject):
         window.goal_stack.addWidget(self.view)
         self.selector.periodChanged.connect(self._period_changed)
         window.evaluated.connect(self.refresh)
+        window.languageChanged.connect(self._retranslate)
         from desktop.newyear import NewYearAction
 
         self.new_year = NewYearAction(window)
@@ -748,6 +766,10 @@ class FollowUpMode(QObject):
     @property
     def active(self) -> bool:
         return self.selector.period() is not None
+
+    def _retranslate(self) -> None:
+        self.selector.retranslate()
+        self.view.retranslate()
 
     def _period_changed(self, period: date | None) -> None:
         self.window.goal_stack.setCurrentWidget(

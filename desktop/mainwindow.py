@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.goal_stack, "")
         self.tabs.addTab(self.summary, "")
         self.tabs.addTab(self.pay_panel, "")
+        # the explanation is of a goal: it shows on the goals tab only
+        self.tabs.currentChanged.connect(lambda _index: self.show_explanation_pane())
 
         self.explanation = ExplanationPanel()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -535,7 +537,12 @@ class MainWindow(QMainWindow):
             self.explanation.hide()
 
     def _step_tab(self, step: int) -> None:
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        index = self.tabs.currentIndex()
+        for _ in range(self.tabs.count()):
+            index = (index + step) % self.tabs.count()
+            if self.tabs.isTabVisible(index):
+                break
+        self.tabs.setCurrentIndex(index)
         page = self.tabs.currentWidget()
         target = {TAB_SUMMARY: self.summary.areas, TAB_PAY: self.pay_panel.view}.get(
             self.tabs.currentIndex(), self.goal_view
@@ -808,6 +815,7 @@ class MainWindow(QMainWindow):
         self.summary.set_shown(shown)
         self.pay_panel.refresh(shown, self.doc)
         self.problems.set_issues(shown.issues)
+        self._show_pay_tab(shown.plan is None or bool(shown.plan.people))
         self._show_header()
         self._show_problem_count()
         self._selection_changed()
@@ -819,6 +827,16 @@ class MainWindow(QMainWindow):
         ready = shown.ok and shown.card is not None
         self.report_action.setEnabled(ready)
         self.send_action.setEnabled(ready and not self.read_only)
+
+    def _show_pay_tab(self, has_pay: bool) -> None:
+        """A plan without pay (no one on a Resultatløn sheet, the normal Swedish case) shows
+        no pay anywhere: its tab is hidden, and neither Alt+L nor Ctrl+Tab reaches it."""
+        if self.tabs.isTabVisible(TAB_PAY) == has_pay:
+            return
+        if not has_pay and self.tabs.currentIndex() == TAB_PAY:
+            self.tabs.setCurrentIndex(TAB_GOALS)
+        self.tabs.setTabVisible(TAB_PAY, has_pay)
+        self.tabs.setTabEnabled(TAB_PAY, has_pay)
 
     def _show_header(self) -> None:
         shown = self.shown

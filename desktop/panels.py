@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -242,6 +243,8 @@ class ProblemsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("problemsSummary")
         self.summary.setContentsMargins(6, 2, 6, 2)
+        # a long info line is cut (its tooltip has it whole), never widening the window
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("problemsTable")
         self.table.verticalHeader().setVisible(False)
@@ -271,7 +274,8 @@ class ProblemsPanel(QWidget):
 
     @property
     def empty(self) -> bool:
-        return not self.issues
+        """Nothing to act on: no errors and no warnings (info lines are told in the bar)."""
+        return all(i.severity == "info" for i in self.issues)
 
     def set_issues(self, issues: tuple[Issue, ...]) -> None:
         was_empty = self._was_empty
@@ -296,20 +300,26 @@ class ProblemsPanel(QWidget):
             message.setToolTip(issue.message)
             self.table.setItem(r, 2, message)
         errors, warnings = self.counts()
+        notes = " · ".join(f"{i.location()}: {i.message}" for i in self.issues)
+        self.summary.setToolTip(notes)
         if not self.issues:
             self.summary.setText(self.tr("Ingen problemer i projektmappen."))
+        elif self.empty:
+            self.summary.setText(
+                self.tr("Ingen fejl eller advarsler. Til orientering: %1").replace("%1", notes)
+            )
         else:
             self.summary.setText(
                 self.tr("%1 fejl og %2 advarsler. Tryk Enter på en række for at gå til cellen.")
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
             )
-        self.table.setVisible(bool(self.issues))
+        self.table.setVisible(not self.empty)
         # The focus chain needs a stop even when the table is hidden: the summary line.
         self.summary.setFocusPolicy(
-            Qt.FocusPolicy.NoFocus if self.issues else Qt.FocusPolicy.TabFocus
+            Qt.FocusPolicy.TabFocus if self.empty else Qt.FocusPolicy.NoFocus
         )
-        self._was_empty = not self.issues
+        self._was_empty = self.empty
         if was_empty is not None and was_empty != self._was_empty:
             self.emptyChanged.emit(self._was_empty)
 
@@ -320,7 +330,7 @@ class ProblemsPanel(QWidget):
 
     def focus_list(self) -> None:
         """Put the keyboard in the list, on the first problem."""
-        if self.issues:
+        if not self.empty:
             if self.table.currentRow() < 0:
                 self.table.setCurrentCell(0, 0)
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

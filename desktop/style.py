@@ -99,6 +99,12 @@ def date_text(value: date) -> str:
     return value.strftime(QCoreApplication.translate("Format", "%d-%m-%Y"))
 
 
+def qt_date_format() -> str:
+    """The interface's date format for Qt's date editors (`dd-MM-yyyy`, `yyyy-MM-dd`)."""
+    form = QCoreApplication.translate("Format", "%d-%m-%Y")
+    return form.replace("%d", "dd").replace("%m", "MM").replace("%Y", "yyyy")
+
+
 def cell_text(value: CellValue, percent: bool = False, lang: str = "da") -> str:
     """An input cell's value as the user typed it: numbers in the workbook's style, dates in
     the interface's (dd-mm-åååå in Danish, åååå-mm-dd in Swedish)."""

@@ -326,159 +326,159 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../panels.py" line="55"/>
+        <location filename="../panels.py" line="56"/>
         <source>Vælg et mål i tabellen for at se, hvordan det er beregnet.</source>
         <translation>Välj ett mål i tabellen för att se hur det har beräknats.</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="74"/>
+        <location filename="../panels.py" line="75"/>
         <source>Område</source>
         <translation>Område</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="75"/>
+        <location filename="../panels.py" line="76"/>
         <source>Resultatkrav</source>
         <translation>Resultatkrav</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="76"/>
+        <location filename="../panels.py" line="77"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="77"/>
+        <location filename="../panels.py" line="78"/>
         <source>Målværdi</source>
         <translation>Målvärde</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="80"/>
+        <location filename="../panels.py" line="81"/>
         <source>Skala</source>
         <translation>Skala</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="82"/>
+        <location filename="../panels.py" line="83"/>
         <source>Nedre grænse</source>
         <translation>Nedre gräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="86"/>
+        <location filename="../panels.py" line="87"/>
         <source>Indikator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="87"/>
+        <location filename="../panels.py" line="88"/>
         <source>%1 af sagsdata</source>
         <translation>%1 av ärendedata</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="91"/>
+        <location filename="../panels.py" line="92"/>
         <source>Under mål</source>
         <translation>Under mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="92"/>
+        <location filename="../panels.py" line="93"/>
         <source>Resultat</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="95"/>
+        <location filename="../panels.py" line="96"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="95"/>
+        <location filename="../panels.py" line="96"/>
         <source>%1 point</source>
         <translation>%1 poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="97"/>
+        <location filename="../panels.py" line="98"/>
         <source>Målopfyldelse</source>
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="101"/>
+        <location filename="../panels.py" line="102"/>
         <source>Point</source>
         <translation>Poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="102"/>
+        <location filename="../panels.py" line="103"/>
         <source>%1 af %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="108"/>
+        <location filename="../panels.py" line="109"/>
         <source>opfyldt</source>
         <translation>uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="108"/>
+        <location filename="../panels.py" line="109"/>
         <source>ikke opfyldt</source>
         <translation>ej uppfylld</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="112"/>
+        <location filename="../panels.py" line="113"/>
         <source>Forudsætning</source>
         <translation>Förutsättning</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="119"/>
+        <location filename="../panels.py" line="120"/>
         <source>Sidste år</source>
         <translation>Föregående år</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="120"/>
+        <location filename="../panels.py" line="121"/>
         <source>%1 · %2 point</source>
         <translation>%1 · %2 poäng</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="126"/>
+        <location filename="../panels.py" line="127"/>
         <source>Kilde</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="130"/>
-        <location filename="../panels.py" line="163"/>
+        <location filename="../panels.py" line="131"/>
+        <location filename="../panels.py" line="164"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="145"/>
-        <location filename="../panels.py" line="166"/>
+        <location filename="../panels.py" line="146"/>
+        <location filename="../panels.py" line="167"/>
         <source>Problemer i denne række</source>
         <translation>Problem på den här raden</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="153"/>
+        <location filename="../panels.py" line="154"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="157"/>
+        <location filename="../panels.py" line="158"/>
         <source>Frist</source>
         <translation>Tidsgräns</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="158"/>
+        <location filename="../panels.py" line="159"/>
         <source>Leveret</source>
         <translation>Levererat</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="159"/>
+        <location filename="../panels.py" line="160"/>
         <source>Ansvarlig</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="187"/>
+        <location filename="../panels.py" line="188"/>
         <source>fra milepæle</source>
         <translation>från milstolpar</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="189"/>
+        <location filename="../panels.py" line="190"/>
         <source>fra delmål</source>
         <translation>från delmål</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="191"/>
+        <location filename="../panels.py" line="192"/>
         <source>fra sagsdata</source>
         <translation>från ärendedata</translation>
     </message>
@@ -486,17 +486,17 @@
 <context>
     <name>FollowUpMode</name>
     <message>
-        <location filename="../followup.py" line="778"/>
+        <location filename="../followup.py" line="800"/>
         <source>Opfølgningen stoppede med en uventet fejl.</source>
         <translation>Uppföljningen avbröts av ett oväntat fel.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="780"/>
+        <location filename="../followup.py" line="802"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="781"/>
+        <location filename="../followup.py" line="803"/>
         <source>Opfølgningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Uppföljningen avbröts av ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
@@ -504,42 +504,42 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../followup.py" line="360"/>
+        <location filename="../followup.py" line="371"/>
         <source>Nr</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="361"/>
+        <location filename="../followup.py" line="372"/>
         <source>Mål</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="362"/>
+        <location filename="../followup.py" line="373"/>
         <source>Vægt</source>
         <translation>Vikt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="363"/>
+        <location filename="../followup.py" line="374"/>
         <source>Pr. dato</source>
         <translation>Per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="364"/>
+        <location filename="../followup.py" line="375"/>
         <source>Forventet</source>
         <translation>Förväntad</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="365"/>
+        <location filename="../followup.py" line="376"/>
         <source>Forventning</source>
         <translation>Förväntan</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="366"/>
+        <location filename="../followup.py" line="377"/>
         <source>Sidste år</source>
         <translation>Föregående år</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="367"/>
+        <location filename="../followup.py" line="378"/>
         <source>Kommentar</source>
         <translation>Kommentar</translation>
     </message>
@@ -547,47 +547,47 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../followup.py" line="609"/>
+        <location filename="../followup.py" line="621"/>
         <source>Beregner opfølgningen …</source>
         <translation>Beräknar uppföljningen …</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="634"/>
+        <location filename="../followup.py" line="651"/>
         <source>Opfølgningen kan ikke beregnes: %1 fejl – se Problemer.</source>
         <translation>Uppföljningen kan inte beräknas: %1 fel – se Problem.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="644"/>
+        <location filename="../followup.py" line="661"/>
         <source>Opfølgning pr. %1</source>
         <translation>Uppföljning per %1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="647"/>
+        <location filename="../followup.py" line="664"/>
         <source>Forventet ved årets udgang: %1–%2 af %3 point (%4–%5)</source>
         <translation>Förväntat vid årets slut: %1–%2 av %3 poäng (%4–%5)</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="658"/>
+        <location filename="../followup.py" line="675"/>
         <source>Resultatløn %1: %2–%3</source>
         <translation>Resultatlön %1: %2–%3</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="667"/>
+        <location filename="../followup.py" line="684"/>
         <source>Sidste år: %1 point</source>
         <translation>Föregående år: %1 poäng</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="675"/>
+        <location filename="../followup.py" line="692"/>
         <source>Projektmappen har intet ark Opfølgning; intet skrives.</source>
         <translation>Arbetsboken har inget blad Uppföljning; inget skrivs.</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="715"/>
+        <location filename="../followup.py" line="732"/>
         <source>Beregnet prognose: %1</source>
         <translation>Beräknad prognos: %1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="719"/>
+        <location filename="../followup.py" line="736"/>
         <source>Opfølgningens advarsler</source>
         <translation>Uppföljningens varningar</translation>
     </message>
@@ -595,22 +595,22 @@
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../followup.py" line="106"/>
+        <location filename="../followup.py" line="107"/>
         <source>forventes opfyldt</source>
         <translation>förväntas uppfyllt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="107"/>
+        <location filename="../followup.py" line="108"/>
         <source>risiko</source>
         <translation>risk</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="108"/>
+        <location filename="../followup.py" line="109"/>
         <source>forventes ikke opfyldt</source>
         <translation>förväntas ej uppfyllt</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="109"/>
+        <location filename="../followup.py" line="110"/>
         <source>ukendt</source>
         <translation>okänd</translation>
     </message>
@@ -619,6 +619,7 @@
     <name>Format</name>
     <message>
         <location filename="../style.py" line="99"/>
+        <location filename="../style.py" line="104"/>
         <source>%d-%m-%Y</source>
         <translation>%Y-%m-%d</translation>
     </message>
@@ -812,405 +813,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="577"/>
+        <location filename="../mainwindow.py" line="584"/>
         <source>Kan ikke åbne projektmappen</source>
         <translation>Kan inte öppna arbetsboken</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="578"/>
+        <location filename="../mainwindow.py" line="585"/>
         <source>&apos;%1&apos; kan ikke åbnes.</source>
         <translation>&apos;%1&apos; kan inte öppnas.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="639"/>
+        <location filename="../mainwindow.py" line="646"/>
         <source>(ingen)</source>
         <translation>(inga)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="778"/>
+        <location filename="../mainwindow.py" line="785"/>
         <source>Beregner …</source>
         <translation>Beräknar …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="796"/>
+        <location filename="../mainwindow.py" line="803"/>
         <source>Uventet fejl</source>
         <translation>Oväntat fel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="797"/>
+        <location filename="../mainwindow.py" line="804"/>
         <source>Beregningen stoppede med en uventet fejl. Dine ændringer er ikke tabt.</source>
         <translation>Beräkningen stoppade med ett oväntat fel. Dina ändringar har inte gått förlorade.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Ingen projektmappe åben</source>
         <translation>Ingen arbetsbok öppen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Åbn en projektmappe med Ctrl+O, eller træk den ind i vinduet.</source>
         <translation>Öppna en arbetsbok med Ctrl+O, eller dra in den i fönstret.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="866"/>
         <source>Målopfyldelse %1 · %2 af %3 point</source>
         <translation>Måluppfyllelse %1 · %2 av %3 poäng</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="870"/>
+        <location filename="../mainwindow.py" line="888"/>
         <source>Beregnet %1</source>
         <translation>Beräknad %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="877"/>
+        <location filename="../mainwindow.py" line="895"/>
         <source>%1 ændrede celler er ikke gemt</source>
         <translation>%1 ändrade celler är inte sparade</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="888"/>
+        <location filename="../mainwindow.py" line="906"/>
         <source>Problemer (%1 fejl, 1 advarsel)</source>
         <translation>Problem (%1 fel, 1 varning)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="890"/>
+        <location filename="../mainwindow.py" line="908"/>
         <source>Problemer (%1 fejl, %2 advarsler)</source>
         <translation>Problem (%1 fel, %2 varningar)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="943"/>
+        <location filename="../mainwindow.py" line="961"/>
         <source>%1!%2 vises ikke i tabellen; åbn projektmappen i Excel for at rette den.</source>
         <translation>%1!%2 visas inte i tabellen; öppna arbetsboken i Excel för att rätta den.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="989"/>
+        <location filename="../mainwindow.py" line="1007"/>
         <source>Et skøn over resultatlønnen kræver en skriftlig begrundelse. Skriv begrundelsen for %1 i fanen Resultatløn, og prøv igen.</source>
         <translation>En justering av resultatlönen kräver en skriftlig motivering. Skriv motiveringen för %1 under fliken Resultatlön och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="998"/>
+        <location filename="../mainwindow.py" line="1016"/>
         <source>Intet er gemt.</source>
         <translation>Inget har sparats.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1008"/>
+        <location filename="../mainwindow.py" line="1026"/>
         <source>Gem projektmappen som</source>
         <translation>Spara arbetsboken som</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1008"/>
+        <location filename="../mainwindow.py" line="1026"/>
         <source>Excel-projektmappe (*.xlsx)</source>
         <translation>Excel-arbetsbok (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1029"/>
-        <location filename="../mainwindow.py" line="1040"/>
         <location filename="../mainwindow.py" line="1047"/>
+        <location filename="../mainwindow.py" line="1058"/>
+        <location filename="../mainwindow.py" line="1065"/>
         <source>Kan ikke gemme</source>
         <translation>Kan inte spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1041"/>
+        <location filename="../mainwindow.py" line="1059"/>
         <source>Projektmappen blev ikke gemt; filen er uændret.</source>
         <translation>Arbetsboken sparades inte; filen är oförändrad.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1053"/>
+        <location filename="../mainwindow.py" line="1071"/>
         <source>Gemt i %1</source>
         <translation>Sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="704"/>
-        <location filename="../mainwindow.py" line="733"/>
+        <location filename="../mainwindow.py" line="711"/>
+        <location filename="../mainwindow.py" line="740"/>
         <source>Kan ikke genindlæse</source>
         <translation>Kan inte läsa in igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="398"/>
+        <location filename="../mainwindow.py" line="400"/>
         <source>&amp;Åbn …</source>
         <translation>&amp;Öppna …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="399"/>
+        <location filename="../mainwindow.py" line="401"/>
         <source>Åbn &amp;mappe …</source>
         <translation>Öppna &amp;mapp …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="400"/>
+        <location filename="../mainwindow.py" line="402"/>
         <source>&amp;Gem</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="401"/>
+        <location filename="../mainwindow.py" line="403"/>
         <source>Gem &amp;som …</source>
         <translation>Spara &amp;som …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="402"/>
+        <location filename="../mainwindow.py" line="404"/>
         <source>&amp;Beregn</source>
         <translation>&amp;Beräkna</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="403"/>
+        <location filename="../mainwindow.py" line="405"/>
         <source>&amp;Eksportér rapport …</source>
         <translation>&amp;Exportera rapport …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="404"/>
+        <location filename="../mainwindow.py" line="406"/>
         <source>Send til &amp;departement …</source>
         <translation>Skicka till &amp;departementet …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="405"/>
+        <location filename="../mainwindow.py" line="407"/>
         <source>&amp;Departement …</source>
         <translation>&amp;Departement …</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="406"/>
+        <location filename="../mainwindow.py" line="408"/>
         <source>&amp;Afslut</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="407"/>
+        <location filename="../mainwindow.py" line="409"/>
         <source>&amp;Næste fane</source>
         <translation>&amp;Nästa flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="408"/>
+        <location filename="../mainwindow.py" line="410"/>
         <source>Forrige &amp;fane</source>
         <translation>Föregående &amp;flik</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="409"/>
+        <location filename="../mainwindow.py" line="411"/>
         <source>Gå til &amp;problemer</source>
         <translation>Gå till &amp;problem</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="410"/>
+        <location filename="../mainwindow.py" line="412"/>
         <source>&amp;Forklaring</source>
         <translation>&amp;Förklaring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="411"/>
+        <location filename="../mainwindow.py" line="413"/>
         <source>&amp;Om Målscore</source>
         <translation>&amp;Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="412"/>
+        <location filename="../mainwindow.py" line="414"/>
         <source>Fortryd</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="413"/>
+        <location filename="../mainwindow.py" line="415"/>
         <source>Gentag</source>
         <translation>Gör om</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="417"/>
+        <location filename="../mainwindow.py" line="419"/>
         <source>Beregn igen (F9 eller F5); en ændret fil læses først</source>
         <translation>Beräkna igen (F9 eller F5); en ändrad fil läses in först</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="418"/>
+        <location filename="../mainwindow.py" line="420"/>
         <source>Problem&amp;liste</source>
         <translation>Problem&amp;lista</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="420"/>
+        <location filename="../mainwindow.py" line="422"/>
         <source>&amp;Filer</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="421"/>
+        <location filename="../mainwindow.py" line="423"/>
         <source>&amp;Rediger</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="422"/>
+        <location filename="../mainwindow.py" line="424"/>
         <source>&amp;Beregning</source>
         <translation>&amp;Beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="423"/>
+        <location filename="../mainwindow.py" line="425"/>
         <source>&amp;Vis</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="424"/>
+        <location filename="../mainwindow.py" line="426"/>
         <source>&amp;Hjælp</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="428"/>
+        <location filename="../mainwindow.py" line="430"/>
         <source>Seneste &amp;filer</source>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="429"/>
+        <location filename="../mainwindow.py" line="431"/>
         <source>&amp;Sprog</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430"/>
+        <location filename="../mainwindow.py" line="432"/>
         <source>Værktøjslinje</source>
         <translation>Verktygsfält</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="433"/>
+        <location filename="../mainwindow.py" line="435"/>
         <source>&amp;Mål</source>
         <translation>&amp;Mål</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="433"/>
+        <location filename="../mainwindow.py" line="435"/>
         <source>&amp;Oversigt</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="433"/>
+        <location filename="../mainwindow.py" line="435"/>
         <source>Resultat&amp;løn</source>
         <translation>Resultat&amp;lön</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="467"/>
+        <location filename="../mainwindow.py" line="469"/>
         <source>&amp;Fortryd %1</source>
         <translation>&amp;Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="468"/>
+        <location filename="../mainwindow.py" line="470"/>
         <source>Fortryd %1</source>
         <translation>Ångra %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="471"/>
+        <location filename="../mainwindow.py" line="473"/>
         <source>&amp;Gentag %1</source>
         <translation>&amp;Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="472"/>
+        <location filename="../mainwindow.py" line="474"/>
         <source>Gentag %1</source>
         <translation>Gör om %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="669"/>
+        <location filename="../mainwindow.py" line="676"/>
         <source>&apos;%1&apos; er flyttet eller slettet. Brug Gem som … for at gemme.</source>
         <translation>&apos;%1&apos; har flyttats eller tagits bort. Använd Spara som … för att spara.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="678"/>
+        <location filename="../mainwindow.py" line="685"/>
         <source>&apos;%1&apos; er ændret på disken og er indlæst igen.</source>
         <translation>&apos;%1&apos; har ändrats på disken och är inläst igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="713"/>
+        <location filename="../mainwindow.py" line="720"/>
         <source>%1: din ændring %2 er erstattet af filens nye værdi %3</source>
         <translation>%1: din ändring %2 har ersatts av filens nya värde %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="720"/>
+        <location filename="../mainwindow.py" line="727"/>
         <source>Filen er indlæst igen</source>
         <translation>Filen är inläst igen</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="721"/>
+        <location filename="../mainwindow.py" line="728"/>
         <source>Filen var også ændret i de celler, du havde rettet:</source>
         <translation>Filen hade också ändrats i cellerna som du hade ändrat:</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="748"/>
+        <location filename="../mainwindow.py" line="755"/>
         <source>Projektmappen er åbnet skrivebeskyttet og kan ikke rettes her.</source>
         <translation>Arbetsboken är öppnad skrivskyddad och kan inte ändras här.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="764"/>
+        <location filename="../mainwindow.py" line="771"/>
         <source>ændring af %1</source>
         <translation>ändring av %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="764"/>
+        <location filename="../mainwindow.py" line="771"/>
         <source>ændring</source>
         <translation>ändring</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="859"/>
         <source>skrivebeskyttet: tallene er Målscores nye beregning</source>
         <translation>skrivskyddad: siffrorna är Målscores nya beräkning</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="858"/>
+        <location filename="../mainwindow.py" line="876"/>
         <source>sidste år %1</source>
         <translation>föregående år %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="862"/>
+        <location filename="../mainwindow.py" line="880"/>
         <source>I alt afventer rettelse af %1 fejl – se Problemer (F8)</source>
         <translation>Totalen inväntar rättelse av %1 fel – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="867"/>
+        <location filename="../mainwindow.py" line="885"/>
         <source>Kan ikke beregnes – se Problemer (F8)</source>
         <translation>Kan inte beräknas – se Problem (F8)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="875"/>
+        <location filename="../mainwindow.py" line="893"/>
         <source>1 ændret celle er ikke gemt</source>
         <translation>1 ändrad cell är inte sparad</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="880"/>
+        <location filename="../mainwindow.py" line="898"/>
         <source>%1 fejl – kan ikke gemmes</source>
         <translation>%1 fel – kan inte sparas</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="882"/>
+        <location filename="../mainwindow.py" line="900"/>
         <source>filen er ændret på disken – F9 indlæser den</source>
         <translation>filen har ändrats på disken – F9 läser in den</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="903"/>
+        <location filename="../mainwindow.py" line="921"/>
         <source>(skrivebeskyttet)</source>
         <translation>(skrivskyddad)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="995"/>
+        <location filename="../mainwindow.py" line="1013"/>
         <source>Projektmappen har %1 fejl. Ret dem (se listen Problemer, F8), og prøv igen.</source>
         <translation>Arbetsboken har %1 fel. Rätta dem (se listan Problem, F8) och försök igen.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1031"/>
+        <location filename="../mainwindow.py" line="1049"/>
         <source>&apos;%1&apos; findes ikke længere. Brug Gem som … for at gemme et andet sted.</source>
         <translation>&apos;%1&apos; finns inte längre. Använd Spara som … för att spara någon annanstans.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1105"/>
+        <location filename="../mainwindow.py" line="1123"/>
         <source>Eksportér rapport</source>
         <translation>Exportera rapport</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1119"/>
+        <location filename="../mainwindow.py" line="1137"/>
         <source>Kan ikke skrive rapporten</source>
         <translation>Kan inte skriva rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1121"/>
+        <location filename="../mainwindow.py" line="1139"/>
         <source>Rapport gemt i %1</source>
         <translation>Rapporten sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1145"/>
+        <location filename="../mainwindow.py" line="1163"/>
         <source>Kan ikke sende</source>
         <translation>Kan inte skicka</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1164"/>
+        <location filename="../mainwindow.py" line="1182"/>
         <source>&apos;%1&apos; er ikke én e-mailadresse (fx post@fm.dk).</source>
         <translation>&apos;%1&apos; är inte en e-postadress (t.ex. registrator@fi.se).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1185"/>
+        <location filename="../mainwindow.py" line="1203"/>
         <source>Kan ikke lave e-mailen</source>
         <translation>Kan inte skapa e-postmeddelandet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1195"/>
+        <location filename="../mainwindow.py" line="1213"/>
         <source>E-mailen er gemt her:
 %1
 
@@ -1223,48 +1224,48 @@ Rapporten: %2
 Arbetsboken: %3</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1203"/>
+        <location filename="../mainwindow.py" line="1221"/>
         <source>Udkastet er sendt til dit mailprogram. Kontrollér det, og tryk Send. Åbner det ikke, så åbn filen herunder.</source>
         <translation>Utkastet har skickats till ditt e-postprogram. Kontrollera det och tryck Skicka. Öppnas det inte, öppna filen nedan.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1215"/>
+        <location filename="../mainwindow.py" line="1233"/>
         <source>departementet</source>
         <translation>departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1219"/>
+        <location filename="../mainwindow.py" line="1237"/>
         <source>E-mail gemt i %1</source>
         <translation>E-post sparad i %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1188"/>
-        <location filename="../mainwindow.py" line="1220"/>
+        <location filename="../mainwindow.py" line="1206"/>
+        <location filename="../mainwindow.py" line="1238"/>
         <source>Send til departement</source>
         <translation>Skicka till departementet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1106"/>
+        <location filename="../mainwindow.py" line="1124"/>
         <source>PDF-dokument (*.pdf);;Word-dokument (*.docx)</source>
         <translation>PDF-dokument (*.pdf);;Word-dokument (*.docx)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1112"/>
+        <location filename="../mainwindow.py" line="1130"/>
         <source>Kan ikke lave rapporten</source>
         <translation>Kan inte skapa rapporten</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1212"/>
+        <location filename="../mainwindow.py" line="1230"/>
         <source>Der er intet mailprogram, der kan åbne udkastet. Åbn e-mailfilen herunder i dit mailprogram (fx ved at trække den ind i det), og send den til %1: den har projektmappen, som den skal sendes, og rapporten med.</source>
         <translation>Det finns inget e-postprogram som kan öppna utkastet. Öppna e-postfilen nedan i ditt e-postprogram (t.ex. genom att dra in den), och skicka den till %1: den har arbetsboken, så som den ska skickas, och rapporten med.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1241"/>
+        <location filename="../mainwindow.py" line="1259"/>
         <source>Om Målscore</source>
         <translation>Om Målscore</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="1243"/>
+        <location filename="../mainwindow.py" line="1261"/>
         <source>Målscore %1
 
 Beregner målopfyldelse, point og resultatløn i en mål- og resultatplan. Alle tal beregnes af Målscores kerne og kan forklares mål for mål.</source>
@@ -1445,32 +1446,32 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>PeriodSelector</name>
     <message>
-        <location filename="../followup.py" line="281"/>
+        <location filename="../followup.py" line="302"/>
         <source>År (årsresultat)</source>
         <translation>År (årsresultat)</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="283"/>
+        <location filename="../followup.py" line="301"/>
         <source>Opfølgning Q%1</source>
         <translation>Uppföljning K%1</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="284"/>
+        <location filename="../followup.py" line="302"/>
         <source>Opfølgning pr. dato</source>
         <translation>Uppföljning per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="285"/>
+        <location filename="../followup.py" line="305"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="290"/>
+        <location filename="../followup.py" line="306"/>
         <source>Opfølgningsdato</source>
         <translation>Uppföljningsdatum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="292"/>
+        <location filename="../followup.py" line="308"/>
         <source>&amp;Periode:</source>
         <translation>&amp;Period:</translation>
     </message>
@@ -1486,42 +1487,47 @@ Beräknar måluppfyllelse, poäng och resultatlön i en mål- och resultatplan. 
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../panels.py" line="269"/>
+        <location filename="../panels.py" line="272"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="269"/>
+        <location filename="../panels.py" line="272"/>
         <source>Celle</source>
         <translation>Cell</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="269"/>
+        <location filename="../panels.py" line="272"/>
         <source>Besked</source>
         <translation>Meddelande</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287"/>
+        <location filename="../panels.py" line="291"/>
         <source>Fejl</source>
         <translation>Fel</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287"/>
+        <location filename="../panels.py" line="291"/>
         <source>Advarsel</source>
         <translation>Varning</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="287"/>
+        <location filename="../panels.py" line="291"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="300"/>
+        <location filename="../panels.py" line="306"/>
         <source>Ingen problemer i projektmappen.</source>
         <translation>Inga problem i arbetsboken.</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="303"/>
+        <location filename="../panels.py" line="309"/>
+        <source>Ingen fejl eller advarsler. Til orientering: %1</source>
+        <translation>Inga fel eller varningar. För kännedom: %1</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="313"/>
         <source>%1 fejl og %2 advarsler. Tryk Enter på en række for at gå til cellen.</source>
         <translation>%1 fel och %2 varningar. Tryck Enter på en rad för att gå till cellen.</translation>
     </message>
@@ -1720,17 +1726,17 @@ Senare: behåll skärmen som den är; du tillfrågas igen när du sparar.</trans
 <context>
     <name>Scale</name>
     <message>
-        <location filename="../panels.py" line="175"/>
+        <location filename="../panels.py" line="176"/>
         <source>binær</source>
         <translation>binär</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="176"/>
+        <location filename="../panels.py" line="177"/>
         <source>lineær</source>
         <translation>linjär</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="177"/>
+        <location filename="../panels.py" line="178"/>
         <source>trin</source>
         <translation>steg</translation>
     </message>
@@ -1904,22 +1910,22 @@ Myndighet, telefon</translation>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../followup.py" line="500"/>
+        <location filename="../followup.py" line="512"/>
         <source>Ingen perioder endnu</source>
         <translation>Inga perioder ännu</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="537"/>
+        <location filename="../followup.py" line="549"/>
         <source>pr. dato</source>
         <translation>per datum</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="537"/>
+        <location filename="../followup.py" line="549"/>
         <source>forventet</source>
         <translation>förväntad</translation>
     </message>
     <message>
-        <location filename="../followup.py" line="539"/>
+        <location filename="../followup.py" line="551"/>
         <source>sidste år</source>
         <translation>föregående år</translation>
     </message>

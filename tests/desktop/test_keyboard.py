@@ -133,3 +133,29 @@ def test_enter_opens_a_row_of_the_batch_window(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         qtbot.keyClick(batch.table, Qt.Key.Key_Return)
     assert window.doc is not None and window.doc.path == wanted
+
+
+def test_a_plan_without_pay_has_no_pay_tab_and_the_keys_skip_it(qtbot, window, tmp_path):
+    """Issue 15 (4): a plan without pay shows no pay anywhere, the app's tab included."""
+    from tests.desktop.conftest import EXAMPLE_000, EXAMPLE_003
+
+    swedish, danish = tmp_path / "mv.xlsx", tmp_path / "hr.xlsx"
+    shutil.copy2(EXAMPLE_003, swedish)
+    shutil.copy2(EXAMPLE_000, danish)
+    open_scored(qtbot, window, swedish)
+    _active(qtbot, window)
+    assert not window.tabs.isTabVisible(TAB_PAY)
+    window.goal_view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _press(qtbot, Qt.Key.Key_Tab, ctrl)
+    assert window.tabs.currentIndex() == TAB_SUMMARY
+    _press(qtbot, Qt.Key.Key_Tab, ctrl)
+    assert window.tabs.currentIndex() == TAB_GOALS  # round past the hidden pay tab
+    _press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == TAB_GOALS  # Alt+L opens nothing hidden
+    open_scored(qtbot, window, danish)
+    assert window.tabs.isTabVisible(TAB_PAY)
+    window.goal_view.setFocus()
+    _press(qtbot, Qt.Key.Key_Tab, ctrl)
+    _press(qtbot, Qt.Key.Key_Tab, ctrl)
+    assert window.tabs.currentIndex() == TAB_PAY

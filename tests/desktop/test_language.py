@@ -69,6 +69,10 @@ def test_switching_to_swedish_takes_effect_at_once(qtbot, window, tmp_path):
     }
     assert statuses <= {"Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", "Resultat saknas"}
     assert "Måluppfyllelse" in window.score_label.text()
+    selector = window.followup.selector  # the period selector of the follow-up, too
+    assert selector.label.text() == "&Period:"
+    assert selector.combo.itemText(1) == "Uppföljning K1"
+    assert selector.date_edit.displayFormat() == "yyyy-MM-dd"
     assert window.problems.summary.text().startswith(("Inga problem", "0 fel"))
     window.select_goal("6")
     assert "Utfall" in window.explanation.toPlainText()
@@ -80,6 +84,9 @@ def test_switching_to_swedish_takes_effect_at_once(qtbot, window, tmp_path):
 
     _language_action(window, "Dansk").trigger()
     assert window.save_action.text() == "&Gem"
+    assert selector.label.text() == "&Periode:" and selector.date_edit.displayFormat() == (
+        "dd-MM-yyyy"
+    )
     assert _texts(window, milestone)[Col.RESULT] == danish_date
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuller"
     assert [a.text() for a in window.language_menu.actions() if a.isChecked()] == ["Dansk"]

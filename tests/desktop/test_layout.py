@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from calc import fmt
 from desktop import settings
 from desktop.goalmodel import Col
-from desktop.mainwindow import MainWindow, first_window_size
+from desktop.mainwindow import TAB_GOALS, TAB_PAY, TAB_SUMMARY, MainWindow, first_window_size
 from tests.conftest import WORKBOOKS
-from tests.desktop.conftest import goal_row, open_scored
+from tests.desktop.conftest import EXAMPLE_003, goal_row, open_scored
 
 
 def test_the_explanation_shows_only_for_a_selected_goal(qtbot, window, example):
@@ -26,6 +26,17 @@ def test_the_explanation_shows_only_for_a_selected_goal(qtbot, window, example):
     window.goal_view.clearSelection()
     window.goal_view.setCurrentIndex(window.goal_model.index(0, 0))  # an Område heading
     assert not window.explanation.isVisible()
+
+
+def test_the_explanation_of_a_goal_is_not_beside_the_overview_or_the_pay(qtbot, window, example):
+    open_scored(qtbot, window, example)
+    window.select_goal("1.d")
+    assert window.explanation.isVisible()
+    for tab in (TAB_SUMMARY, TAB_PAY):
+        window.tabs.setCurrentIndex(tab)  # a click on the tab
+        assert not window.explanation.isVisible()
+    window.tabs.setCurrentIndex(TAB_GOALS)
+    assert window.explanation.isVisible() and "1.d" in window.explanation.toPlainText()
 
 
 def test_the_explanation_can_be_closed_and_that_is_remembered(qtbot, window, example):
@@ -59,6 +70,22 @@ def test_an_empty_problem_list_is_one_line(qtbot, window, example):
     assert window.problems.height() <= window.problems.summary.sizeHint().height() + 2
     assert window.problems_dock.height() < 50
     assert window.problems.summary.text() == "Ingen problemer i projektmappen."
+
+
+def test_info_lines_alone_are_told_in_the_one_line_bar(qtbot, window, tmp_path):
+    """A Swedish plan without pay has one info line and nothing to fix: no list, one line."""
+    path = tmp_path / "mv.xlsx"
+    shutil.copy2(EXAMPLE_003, path)
+    open_scored(qtbot, window, path)
+    problems = window.problems
+    assert problems.empty and not problems.table.isVisible()
+    assert window.problems_dock.height() < 50
+    info = "Resultatlön: Inga personer på bladet: ingen resultatlön att beräkna."
+    assert problems.summary.text() == "Ingen fejl eller advarsler. Til orientering: " + info
+    assert problems.summary.toolTip() == info
+    assert window.width() <= 1366  # a long info line never widens the window
+    window.focus_problems()  # F8 still lands somewhere: the bar
+    assert problems.summary.hasFocus()
 
 
 def test_the_first_window_follows_the_screen():
