@@ -307,7 +307,7 @@ class SendDialog(QDialog):
         self.signature.setPlaceholderText(self.tr("Navn\nStilling\nInstitution, telefon"))
         self.signature.setFixedHeight(80)
         self.without_pay = QCheckBox(
-            self.tr("Send en kopi &uden resultatløn (ikke krypteret), fx til videre omdeling")
+            self.tr("Send en &kopi uden resultatløn (ikke krypteret), fx til videre omdeling")
         )
         self.without_pay.setChecked(start.without_pay)
         self.report_with_pay = QCheckBox(

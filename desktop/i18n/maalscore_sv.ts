@@ -1764,8 +1764,8 @@ Myndighet, telefon</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="310"/>
-        <source>Send en kopi &amp;uden resultatløn (ikke krypteret), fx til videre omdeling</source>
-        <translation>Skicka en kopia &amp;utan resultatlön (inte krypterad), t.ex. för vidare spridning</translation>
+        <source>Send en &amp;kopi uden resultatløn (ikke krypteret), fx til videre omdeling</source>
+        <translation>Skicka en &amp;kopia utan resultatlön (inte krypterad), t.ex. för vidare spridning</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="314"/>

@@ -12,6 +12,7 @@ from email import policy
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QCheckBox, QLabel
 
 from calc import fmt
 from calc.check import check_file
@@ -215,3 +216,36 @@ def test_send_with_unsaved_changes_saves_first_or_stops(qtbot, window, example):
     window.prompts.unsaved_answer = Unsaved.SAVE
     assert window.send_to_ministry() is not None
     assert not window.doc.dirty
+
+
+def test_the_send_dialog_shows_how_the_workbook_travels(qtbot, window, example):
+    """The real dialog (the tests above answer for it): the choice changes the preview and
+    the note under it, a plan without pay has no choice, and no two Alt keys clash."""
+    from calc.handin import draft_notes
+    from calc.mail import body
+    from desktop.dialogs import SendDialog
+
+    open_scored(qtbot, window, example)
+    plan, card = window.shown.plan, window.shown.card
+
+    def preview(d: SendDetails) -> str:
+        notes = draft_notes(plan, without_pay=d.without_pay, report_with_pay=d.report_with_pay)
+        return body(plan, card, (), d.signature, notes)
+
+    dialog = SendDialog(window, SendDetails("post@uim.dk", "Jens"), True, preview)
+    qtbot.addWidget(dialog)
+    assert "krypteret med en adgangskode" in dialog.preview.toPlainText()
+    assert "adgangskoden vises én gang" in dialog.travel.text()
+    dialog.report_with_pay.setChecked(True)
+    assert "krypteret med samme adgangskode" in dialog.preview.toPlainText()
+    dialog.without_pay.setChecked(True)
+    assert not dialog.report_with_pay.isEnabled()
+    assert dialog.details() == SendDetails("post@uim.dk", "Jens", without_pay=True)
+    assert "kopi uden resultatløn" in dialog.preview.toPlainText()
+    assert "Kopien uden resultatløn" in dialog.travel.text()
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QCheckBox)]
+    keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+    assert len(keys) == len(set(keys)) == 4, texts
+    plain = SendDialog(window, SendDetails("", ""), False, preview)
+    qtbot.addWidget(plain)
+    assert plain.without_pay.isHidden() and plain.report_with_pay.isHidden()
