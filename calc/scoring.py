@@ -171,6 +171,16 @@ def show(value: Fraction | Decimal, unit: str, lang: Lang) -> str:
     return f"{text} {unit.strip()}"
 
 
+def with_unit(number: str, unit: str) -> str:
+    """A number already written (as a person typed it) followed by the goal's unit, as `show`
+    writes it: `88 %`, `9,6 uger`; no unit for counts."""
+    if _is_pct_unit(unit):
+        return f"{number} %"
+    if normalise_name(unit) in {"", "antal", "stk", "count"}:
+        return number
+    return f"{number} {unit.strip()}"
+
+
 def _pct(value: Fraction | Decimal, lang: Lang) -> str:
     return fmt.pct(value, lang)
 

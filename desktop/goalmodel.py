@@ -36,7 +36,7 @@ from calc import fmt
 from calc.errors import Issue
 from calc.grid import Pos
 from calc.model import Goal, GoalType, Milestone, Plan
-from calc.scoring import GoalResult, Status, show
+from calc.scoring import GoalResult, Status, show, with_unit
 from desktop.document import CellKey, Document
 from desktop.shown import Shown
 from desktop.style import (
@@ -46,6 +46,7 @@ from desktop.style import (
     STATUS_COLOURS,
     cell_text,
     edit_text,
+    is_number,
     status_icon,
     status_text,
 )
@@ -313,6 +314,10 @@ class GoalTableModel(QAbstractTableModel):
             row.keys[Col.RESULT] = key
             value, percent = doc.value(key), doc.is_percent_cell(key)
             row.texts[Col.RESULT] = cell_text(value, percent, plan.lang)
+            quantity = g.type not in (GoalType.ASSESSMENT, GoalType.YES_NO)
+            if quantity and not percent and is_number(value):
+                # as typed, with the unit the target shows beside it (88 %, 9,6 uger)
+                row.texts[Col.RESULT] = with_unit(row.texts[Col.RESULT], g.unit)
             row.edits[Col.RESULT] = edit_text(value, percent)
             row.editors[Col.RESULT] = {
                 GoalType.ASSESSMENT: "level",

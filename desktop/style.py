@@ -105,6 +105,11 @@ def qt_date_format() -> str:
     return form.replace("%d", "dd").replace("%m", "MM").replace("%Y", "yyyy")
 
 
+def is_number(value: CellValue) -> bool:
+    """A number cell (not Ja/Nej, which the reader may give as a bool)."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
 def cell_text(value: CellValue, percent: bool = False, lang: str = "da") -> str:
     """An input cell's value as the user typed it: numbers in the workbook's style, dates in
     the interface's (dd-mm-åååå in Danish, åååå-mm-dd in Swedish)."""

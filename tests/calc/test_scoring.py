@@ -478,3 +478,17 @@ def test_percentile_needs_a_number_within_0_and_100(text):
         workbook([{"Nr": "9", "Vægt": 100, "Type": "højst", "Målværdi": 1, "Indikator": text}])
     )
     assert ("Mål", "N2", "error") in [(i.sheet, i.cell, i.severity) for i in ev.issues]
+
+
+@pytest.mark.parametrize(
+    ("unit", "written"),
+    [("%", "88 %"), ("pct.", "88 %"), ("andel", "88 %"), ("uger", "88 uger"), (" dage ", "88 dage")]
+    + [("", "88"), ("antal", "88"), ("stk.", "88")],
+)
+def test_a_typed_number_reads_with_the_unit_show_gives(unit, written):
+    from decimal import Decimal
+
+    from calc.scoring import show, with_unit
+
+    assert with_unit("88", unit) == written
+    assert show(Decimal(88), unit, "da") == written  # the same words as a computed value

@@ -65,7 +65,7 @@ def test_open_shows_the_scored_plan_grouped_by_area(qtbot, window, example):
     assert _cell(window, "1.d", Col.WEIGHT) == fmt.points(result.weight)
     assert _cell(window, "1.d", Col.POINTS) == fmt.points(result.points)
     assert _cell(window, "1.d", Col.STATUS) == "Ikke opfyldt"
-    assert _cell(window, "1.d", Col.RESULT) == "88"
+    assert _cell(window, "1.d", Col.RESULT) == "88 %"  # as typed, with the target's unit
     assert _cell(window, "1.d", Col.TYPE) == "mindst"
     assert _cell(window, "1.d", Col.STATUS, Qt.ItemDataRole.DecorationRole) is not None
     assert window.windowTitle().startswith("hjemrejsestyrelsen.xlsx")
@@ -273,8 +273,8 @@ def test_reload_takes_the_file_from_disk_and_keeps_my_edits_on_top(qtbot, window
     assert window.doc.dirty and list(window.doc.edits) == [
         window.goal_model.row_cache(_row_of(window, "1.d")).key
     ]
-    assert _cell(window, "1.e", Col.RESULT) == "12"
-    assert _cell(window, "1.d", Col.RESULT) == "91"
+    assert _cell(window, "1.e", Col.RESULT) == "12"  # written as text in the file: shown as it is
+    assert _cell(window, "1.d", Col.RESULT) == "91 %"
 
 
 def test_save_as_writes_a_copy_and_keeps_the_original(qtbot, window, example, tmp_path):
@@ -468,4 +468,4 @@ def test_typing_a_result_survives_a_rescoring(qtbot, window, example):
     qtbot.keyClicks(editor, "4")
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert _cell(window, "1.e", Col.RESULT) == "94"
+    assert _cell(window, "1.e", Col.RESULT) == "94 %"

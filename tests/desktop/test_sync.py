@@ -19,12 +19,13 @@ from calc import fmt
 from calc.check import check_file
 from calc.engine import evaluate
 from calc.grid import CellUpdate, a1
+from calc.scoring import with_unit
 from calc.xlsx.reader import read_workbook
 from calc.xlsx.writeback import write_back
 from desktop.dialogs import Conflict, Reload
 from desktop.goalmodel import Col
 from desktop.mainwindow import MainWindow
-from desktop.style import cell_text, status_text
+from desktop.style import cell_text, is_number, status_text
 from tests.conftest import WORKBOOKS
 from tests.desktop.conftest import goal_row, open_scored, shown
 
@@ -67,7 +68,11 @@ def assert_screen_is_file(window: MainWindow, path: Path) -> None:
             return sheet.value(g.row, layout.col(key))
 
         if goal.indicator is None and goal.type.value not in ("milepæle", "delmål"):
-            assert _text(window, goal.id, Col.RESULT) == cell_text(cell("result")), goal.id
+            typed = cell("result")
+            written = cell_text(typed)  # as typed, with the goal's unit after a number
+            if is_number(typed) and goal.type.value not in ("vurdering", "ja/nej"):
+                written = with_unit(written, goal.unit)
+            assert _text(window, goal.id, Col.RESULT) == written, goal.id
         assert _text(window, goal.id, Col.STATUS) == cell("status"), goal.id
         assert _text(window, goal.id, Col.POINTS) == fmt.points(cell("points")), goal.id
     summary = {row[0]: row[1] for row in grids.find("Resultat").rows if len(row) > 1}
@@ -93,7 +98,7 @@ def test_a_save_after_an_outside_edit_writes_what_the_screen_shows(qtbot, window
 
     assert window.prompts.asked == ["conflict"]
     assert read_workbook(plan004).find(sheet).value(1, 18) == Decimal(50)
-    assert _text(window, "1.1", Col.RESULT) == "50"
+    assert _text(window, "1.1", Col.RESULT) == "50 %"
     assert _text(window, "1.1", Col.STATUS) == "Ikke opfyldt"
     assert_screen_is_file(window, plan004)
 
@@ -105,7 +110,7 @@ def test_genindlaes_is_the_default_and_saves_nothing(qtbot, window, plan004):
     behind_the_back(plan004, sheet, cell, Decimal(50))
     before = plan004.read_bytes()
     assert not window.save()  # Annuller: nothing happens
-    assert window.prompts.asked == ["conflict"] and _text(window, "1.1", Col.RESULT) == "77"
+    assert window.prompts.asked == ["conflict"] and _text(window, "1.1", Col.RESULT) == "77 %"
     window.prompts.conflict_answer = Conflict.RELOAD  # what Enter chooses
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         assert not window.save()
@@ -133,7 +138,7 @@ def test_f9_reads_a_changed_file_before_scoring(qtbot, window, plan004):
     behind_the_back(plan004, sheet, cell, Decimal(50))
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         qtbot.keyClick(window.goal_view, Qt.Key.Key_F9)
-    assert _text(window, "1.1", Col.RESULT) == "50"
+    assert _text(window, "1.1", Col.RESULT) == "50 %"
     assert window.shown.total.total_points < before
     assert (
         window.shown.total.total_points == evaluate(read_workbook(plan004)).scorecard.total_points
@@ -146,7 +151,7 @@ def test_the_watcher_reads_a_changed_file_when_there_are_no_edits(qtbot, window,
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         behind_the_back(plan004, sheet, cell, Decimal(50))
     assert window.prompts.asked == []  # nothing to lose: read without asking
-    assert _text(window, "1.1", Col.RESULT) == "50"
+    assert _text(window, "1.1", Col.RESULT) == "50 %"
     assert "indlæst igen" in window.statusBar().currentMessage()
 
 
@@ -168,8 +173,8 @@ def test_the_watcher_keeps_my_edits_on_top_and_says_which_collided(qtbot, window
         )
     qtbot.waitUntil(lambda: window.rescorer.is_current() and not window.rescorer.busy)
     assert window.prompts.asked == ["file_changed"]
-    assert _text(window, "1.1", Col.RESULT) == "50"  # collided: the file's value wins
-    assert _text(window, "1.4", Col.RESULT) == "95"  # mine, on top of the file's new content
+    assert _text(window, "1.1", Col.RESULT) == "50 %"  # collided: the file's value wins
+    assert _text(window, "1.4", Col.RESULT) == "95 %"  # mine, on top of the file's new content
     assert window.doc.value(("Mål", 9, 19)) == "Excel"
     _title, text = window.prompts.infos[-1]
     assert f"{sheet}!{cell_11}" in text and "'80'" in text and "'50'" in text

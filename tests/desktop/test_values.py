@@ -22,7 +22,7 @@ from desktop.document import parse_amount
 from desktop.goalmodel import Col
 from desktop.mainwindow import TAB_PAY, MainWindow
 from tests.conftest import WORKBOOKS
-from tests.desktop.conftest import open_scored, shown
+from tests.desktop.conftest import goal_row, open_scored, shown
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -162,3 +162,22 @@ def test_save_as_without_a_suffix_writes_an_xlsx(qtbot, window, example, tmp_pat
     window.prompts.save_path = tmp_path / "plan.v2"
     assert window.save_as()
     assert (tmp_path / "plan.v2.xlsx").is_file()
+
+
+def test_typed_results_carry_the_targets_unit_and_edit_as_numbers(qtbot, window, tmp_path):
+    """Issue 18 (5): the Resultat column reads like the Målværdi beside it (77 % next to
+    75 %, 9,6 uger next to 10 uger); the editor still gets the bare number."""
+    path = tmp_path / "sf.xlsx"
+    shutil.copy2(WORKBOOKS / "eksempel-004-statsforvaltningen-2017.xlsx", path)
+    open_scored(qtbot, window, path)
+    assert _text(window, "1.1", Col.TARGET) == "75 %"
+    assert _text(window, "1.1", Col.RESULT) == "77 %"
+    assert _text(window, "2.2.1", Col.TARGET) == "10 uger"
+    assert _text(window, "2.2.1", Col.RESULT) == "9,6 uger"
+    assert _text(window, "1.3.1", Col.RESULT) == "338"  # a count: no unit
+    assert _text(window, "1.2", Col.RESULT) == "Ja"
+    model = window.goal_model
+    edit = model.data(model.index(goal_row(window, "2.2.1"), Col.RESULT), Qt.ItemDataRole.EditRole)
+    assert edit == "9.6" or edit == "9,6"
+    window.select_goal("1.1")
+    assert "\nResultat\n77 %\n" in window.explanation.toPlainText()  # table and panel agree
