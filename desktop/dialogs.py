@@ -231,6 +231,9 @@ class Prompts(QObject):
 
     def password(self, title: str, password: str) -> None:
         """Show the attachment's password once, to be given to the receiver another way."""
+        self.password_box(title, password).exec()
+
+    def password_box(self, title: str, password: str) -> QMessageBox:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -243,7 +246,7 @@ class Prompts(QObject):
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
+        return box
 
     def sent(self, title: str, text: str, folder: Path) -> None:
         """Tell where the draft is, with a button that opens its folder."""

@@ -15,6 +15,7 @@ Writes, from the example workbooks in WORKBOOK_FOLDER (copied, never changed in 
   swedish-003.png    the Swedish example in the Swedish interface
   file-changed.png   the question when the file changed on disk (Genindlæs is the default)
   send.png           the Send til departement dialog with the message
+  password.png       the encrypted workbook's password, shown once
   batch.png          the folder window, sorted by score
 With --wide only `wide.png`: the whole 1920×1080 screen with the window as it first opens.
 Prints the screen size and the first window size on the last line.
@@ -161,6 +162,10 @@ def _shoot_all(app: QApplication, window: MainWindow, work: Path, out: Path) -> 
     dialog.show()
     _save(dialog, out / "send.png")
     dialog.close()
+    box = window.prompts.password_box("Send til departement", "d2wq-9mrm-zy4q-dud8")
+    box.show()
+    _save(box, out / "password.png")
+    box.close()
 
     _open(window, work / "eksempel-004-statsforvaltningen-2017.xlsx")
     window.select_goal("1.3.1")

@@ -35,6 +35,7 @@ SHOTS = (
     "swedish-003.png",
     "file-changed.png",
     "send.png",
+    "password.png",
     "batch.png",
 )
 
