@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -165,6 +166,11 @@ class AgencyModel(QAbstractTableModel):
         super().__init__(parent)
         self.records: list[AgencyRecord] = []
         self._texts: list[list[str]] = []
+        self.headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and row texts in the interface's language (after a language switch)."""
         self.headers = [
             self.tr("Vurdering"),
             self.tr("Institution"),
@@ -176,6 +182,11 @@ class AgencyModel(QAbstractTableModel):
             self.tr("Fil"),
             self.tr("Begrundelse"),
         ]
+        self._texts = [self._row_texts(r) for r in self.records]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        if self.records:
+            last = self.index(len(self.records) - 1, len(self.headers) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.records)
@@ -350,17 +361,12 @@ class DepartementWindow(QMainWindow):
         header.setSectionResizeMode(AgencyModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._double_clicked)
 
-        self.heading = QLabel(
-            self.tr(
-                "Åbn en mappe, eller træk projektmapper, mapper og gemte e-mails (.eml) hertil. "
-                "Kilderne ændres aldrig."
-            )
-        )
+        self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.cancel_button = QPushButton(self.tr("Afbryd"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
@@ -373,21 +379,50 @@ class DepartementWindow(QMainWindow):
         layout.addLayout(bar)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
-        hint = QLabel(self.tr("Dobbeltklik på en række for at se projektmappen (skrivebeskyttet)."))
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint)
         self.setCentralWidget(central)
 
-        self.folder_action = self._action(self.tr("Åbn &mappe …"), self.choose_folder)
-        self.files_action = self._action(self.tr("Tilføj &filer …"), self.choose_files)
-        self.export_action = self._action(self.tr("&Eksportér oversigt …"), self.export)
-        self.clear_action = self._action(self.tr("&Ryd"), self.clear)
-        toolbar = self.addToolBar(self.tr("Departement"))
-        toolbar.setObjectName("departementToolbar")
-        toolbar.addActions(
+        self.folder_action = self._action("", self.choose_folder)
+        self.files_action = self._action("", self.choose_files)
+        self.export_action = self._action("", self.export)
+        self.clear_action = self._action("", self.clear)
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("departementToolbar")
+        self.toolbar.addActions(
             [self.folder_action, self.files_action, self.export_action, self.clear_action]
         )
+        self.last_run: bool | None = None  # the last run was cancelled; None: none yet
+        self.retranslate()
         self._update_actions()
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("Departement – Målscore"))
+        self.heading.setText(
+            self.tr(
+                "Åbn en mappe, eller træk projektmapper, mapper og gemte e-mails (.eml) hertil. "
+                "Kilderne ændres aldrig."
+            )
+        )
+        self.cancel_button.setText(self.tr("Afbryd"))
+        self.hint.setText(
+            self.tr("Dobbeltklik på en række for at se projektmappen (skrivebeskyttet).")
+        )
+        self.folder_action.setText(self.tr("Åbn &mappe …"))
+        self.files_action.setText(self.tr("Tilføj &filer …"))
+        self.export_action.setText(self.tr("&Eksportér oversigt …"))
+        self.clear_action.setText(self.tr("&Ryd"))
+        self.toolbar.setWindowTitle(self.tr("Departement"))
+        self.model.retranslate()
+        if self.job is None and self.last_run is not None:
+            self._tell_finished(self.last_run)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -445,6 +480,7 @@ class DepartementWindow(QMainWindow):
             return
         self.model.clear()
         self.notes, self.seen = [], set()
+        self.last_run = None
         self.status.setText("")
         self.progress.setValue(0)
         self._update_actions()
@@ -474,6 +510,15 @@ class DepartementWindow(QMainWindow):
     def _finished(self, cancelled: bool) -> None:
         self.job = None
         self.cancel_button.setEnabled(False)
+        self.last_run = cancelled
+        self._tell_finished(cancelled)
+        self._update_actions()
+        self.finished_run.emit(cancelled)
+        if self.pending:
+            more, self.pending = self.pending, []
+            self.add_sources(more)
+
+    def _tell_finished(self, cancelled: bool) -> None:
         counts = {v: 0 for v in Verdict}
         for r in self.model.records:
             counts[r.verdict] += 1
@@ -482,11 +527,6 @@ class DepartementWindow(QMainWindow):
             self.status.setText(self.tr("Afbrudt. %1").replace("%1", tally))
         else:
             self.status.setText(self.tr("Færdig: %1.").replace("%1", tally or self.tr("ingen")))
-        self._update_actions()
-        self.finished_run.emit(cancelled)
-        if self.pending:
-            more, self.pending = self.pending, []
-            self.add_sources(more)
 
     def _update_actions(self) -> None:
         idle = self.job is None

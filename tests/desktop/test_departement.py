@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from calc.collect import Examined, examine
 from calc.consolidate import Verdict
@@ -225,6 +226,23 @@ def test_swedish_texts(qapp) -> None:  # type: ignore[no-untyped-def]
     finally:
         for translator in qapp.findChildren(QTranslator):
             qapp.removeTranslator(translator)
+
+
+def test_an_open_departement_window_follows_a_language_switch(qtbot, departement, inbox) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import install_translator
+
+    w = departement
+    _run(qtbot, w, [inbox])
+    install_translator(QApplication.instance(), "sv")
+    assert w.windowTitle() == "Departement – Målscore"
+    assert w.export_action.text() == "&Exportera översikt …"
+    assert w.model.headerData(AgencyModel.VERDICT, Qt.Orientation.Horizontal, 0) == "Bedömning"
+    verdicts = set(_shown(w, AgencyModel.VERDICT))
+    assert "godkänd" in verdicts and "godkendt" not in verdicts
+    assert "godkänd" in w.status.text()  # the tally of the finished run, too
+    install_translator(QApplication.instance(), "da")
+    assert w.export_action.text() == "&Eksportér oversigt …"
+    assert "godkendt" in set(_shown(w, AgencyModel.VERDICT))
 
 
 def test_screenshot(xvfb, inbox, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
