@@ -1102,7 +1102,7 @@ class MainWindow(QMainWindow):
         try:
             return verify(self.doc.path)
         except HandinError as exc:
-            if exc.exit_code != EXIT_NOT_READY:
+            if exc.exit_code != EXIT_NOT_READY or self.read_only:  # a read-only look: no save
                 self.prompts.error(doing, str(exc))
                 return None
             if not self.prompts.save_first(self.doc.path.name, str(exc)) or not self.save():

@@ -166,6 +166,9 @@ def test_double_click_opens_read_only(qtbot, window, prompts, inbox) -> None:  #
     key = ("Mål", 3, 18)
     window._edit_requested(key, "801", "value", "Resultat")
     assert not window.doc.dirty and "skrivebeskyttet" in window.statusBar().currentMessage()
+    # a report of a workbook tjek does not accept: refused, never saved to make one
+    assert window.export_report(inbox / "rapport.pdf") is None
+    assert "save_first" not in prompts.asked and "ikke, som Målscore" in prompts.errors[-1][1]
     # an attachment opens from a private copy; the e-mail is untouched
     row = _shown(d, AgencyModel.FILE).index("post.eml › siri.xlsx")
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
