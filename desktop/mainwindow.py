@@ -86,7 +86,7 @@ from desktop.panels import ExplanationPanel, ProblemsPanel, row_issues
 from desktop.paypanel import PayPanel
 from desktop.report import free_report_files, report_files
 from desktop.shown import Shown
-from desktop.style import cell_text
+from desktop.style import TabBarStyle, cell_text
 from desktop.summary import SummaryPanel
 from desktop.watcher import FileWatcher
 from desktop.worker import Rescorer, Scored
@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.goal_stack, "")
         self.tabs.addTab(self.summary, "")
         self.tabs.addTab(self.pay_panel, "")
+        self._tab_style = TabBarStyle()  # kept: a widget does not own the style it is given
+        self.tabs.tabBar().setStyle(self._tab_style)
         # the explanation is of a goal: it shows on the goals tab only
         self.tabs.currentChanged.connect(lambda _index: self.show_explanation_pane())
 

@@ -13,6 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 from calc import fmt
 from calc.grid import CellValue
@@ -133,3 +134,19 @@ def edit_text(value: CellValue, percent: bool = False) -> str:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         return fmt.plain(number * 100 if percent else number)
     return cell_text(value, percent)
+
+
+class TabBarStyle(QProxyStyle):
+    """The application's style, except that a tab not chosen is drawn at the same height as
+    the chosen one: Fusion moves it 2 px down and cuts off what stands above the letters,
+    so "Översikt" read "Oversikt"."""
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_TabBarTabShiftVertical:
+            return 0
+        return super().pixelMetric(metric, option, widget)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QStyle
 
 from desktop import settings
 from desktop.goalmodel import Col
@@ -43,6 +44,9 @@ def test_switching_to_swedish_takes_effect_at_once(qtbot, window, tmp_path):
     assert ticked == ["Svenska"]
     assert window.save_action.text() == "&Spara"
     assert [window.tabs.tabText(i) for i in range(3)] == ["&Mål", "&Översikt", "Resultat&lön"]
+    # A tab not chosen is not moved down: Fusion cut the dots off its Ö ("Oversikt").
+    shift = QStyle.PixelMetric.PM_TabBarTabShiftVertical
+    assert window.tabs.tabBar().style().pixelMetric(shift, None, window.tabs.tabBar()) == 0
     assert [m.title() for m in window.menus.values()] == [
         "&Arkiv",
         "&Redigera",
