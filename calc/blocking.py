@@ -8,7 +8,8 @@ shown, so one slip does not blank the year. Errors are attributed by where they 
   case's row (Sagsdata) blocks the goal it belongs to;
 - a blocked goal blocks its parents (a delmål parent needs every child), its area's subtotal, the
   total, and every person's pay (pay follows the total score);
-- an error in a person's row (Resultatløn) blocks only that person's pay;
+- an error in a person's row (Resultatløn) blocks only that person's pay, and one only in the
+  Skøn, Begrundelse or Bortfald cells only the payout (`waits_for_adjustment_only`);
 - an error on the Plan sheet blocks what its label feeds: nothing numeric for Institution, År,
   Titel, Sprog, Departement; the case goals for a case file; the goals with a Frist in working
   days, months or `følgende måned` for Helligdage; everything for Vægtning;
@@ -209,6 +210,26 @@ def _attribute(issue: Issue, plan: Plan, sheets: _SheetRoles, t: _Targets) -> No
         _plan_label(issue, plan, sheets.grids, rows[0], t)
     else:
         t.everything.append(issue)
+
+
+ADJUSTMENT_FIELDS = ("adjustment", "reason", "withheld")
+
+
+def waits_for_adjustment_only(blocked: Blocked, plan: Plan) -> bool:
+    """A person's pay that waits only for its own Skøn, Begrundelse or Bortfald: the maximum
+    and the pay the model gives before the Skøn do not depend on those cells, only the payout
+    does (a Skøn typed before its Begrundelse keeps the rest of the row on screen)."""
+    layout = plan.pay_layout
+    if blocked.kind != "pay" or layout is None or blocked.waits_for:
+        return False
+    cols = {layout.col(k) for k in ADJUSTMENT_FIELDS if k in dict(layout.columns)}
+    return all(
+        i.sheet == layout.sheet
+        and ":" not in i.cell
+        and _rows(i.cell) == (blocked.row, blocked.row)
+        and _col(i.cell) in cols
+        for i in blocked.reasons
+    )
 
 
 def _col(cell: str) -> int | None:

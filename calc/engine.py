@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .blocking import Blocking, find_blocked
+from .blocking import Blocking, find_blocked, waits_for_adjustment_only
 from .errors import ERROR, WARNING, Issue, MaalscoreError, WorkbookReadError, has_errors
 from .followup import FollowUp, follow_up
 from .grid import CellUpdate, Pos, SheetGrid, WorkbookGrids, a1, normalise_name
@@ -68,6 +69,9 @@ class Partial:
     scorecard: ScoreCard
     pay: tuple[PayResult, ...]
     issues: tuple[Issue, ...] = ()
+    # People whose pay waits only for their own Skøn, Begrundelse or Bortfald: the pay before
+    # the Skøn, so `maximum` and `computed` may be shown; its `payout` may not.
+    before_adjustment: tuple[PayResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,13 @@ def _partial(plan: Plan, issues: tuple[Issue, ...], grids: WorkbookGrids) -> Eva
         for p in plan.people
         if blocking.person(p.row) is None
     )
-    return Evaluation(plan, None, (), issues, (), blocking, Partial(card, pay, card.issues))
+    before = tuple(
+        compute_pay(replace(p, adjustment=Decimal(0), withheld=False), card.score_pct, plan.lang)
+        for p in plan.people
+        if (b := blocking.person(p.row)) is not None and waits_for_adjustment_only(b, plan)
+    )
+    partial = Partial(card, pay, card.issues, before)
+    return Evaluation(plan, None, (), issues, (), blocking, partial)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class PayTableModel(QAbstractTableModel):
         self.people: tuple[Person, ...] = ()
         self.results: dict[int, PayResult] = {}
         self.blocked: dict[int, str] = {}  # sheet row → why the pay waits for a correction
+        self.before: dict[int, PayResult] = {}  # blocked rows whose payout alone waits
         self.doc: Document | None = None
         self.sheet = ""
         self.cols: dict[str, int] = {}
@@ -91,6 +92,7 @@ class PayTableModel(QAbstractTableModel):
         self.doc = doc
         self.people = plan.people if plan else ()
         self.results = {p.row: p for p in shown.pay}
+        self.before = {p.row: p for p in shown.before}  # the payout waits; the rest is known
         self.blocked = {
             p.row: b.reason(shown.lang)
             for p in self.people
@@ -191,6 +193,8 @@ class PayTableModel(QAbstractTableModel):
             return person.name
         if name == "title":
             return person.title
+        if name in ("maximum", "computed") and person.row in self.before:
+            return fmt.kroner(getattr(self.before[person.row], name))
         if name in ("computed", "payout") and person.row in self.blocked:
             return self.tr("afventer rettelse")
         if name in ("maximum", "computed", "payout"):

@@ -26,6 +26,7 @@ class Shown:
     issues: tuple[Issue, ...] = ()
     blocking: Blocking = field(default=Blocking())
     ok: bool = True
+    before: tuple[PayResult, ...] = ()  # pay before a Skøn that waits for a correction
 
     @classmethod
     def of(cls, ev: Evaluation | None) -> Shown:
@@ -40,6 +41,7 @@ class Shown:
                 ev.issues + partial.issues,
                 ev.blocking,
                 ev.ok,
+                partial.before_adjustment,
             )
         return cls(ev.plan, ev.scorecard, ev.pay, ev.issues, ev.blocking, ev.ok)
 

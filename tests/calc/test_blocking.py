@@ -102,6 +102,27 @@ def test_a_skon_before_its_begrundelse_blanks_only_that_persons_pay():
     other = ev.plan.people[1]
     assert bad.blocking.person(other.row) is None
     assert [p.payout for p in bad.partial.pay] == [ev.pay[1].payout]
+    # the maximum and the pay before the Skøn do not depend on it: they stay; the payout waits
+    [before] = bad.partial.before_adjustment
+    assert (before.row, before.maximum, before.computed) == (
+        first.row,
+        ev.pay[0].maximum,
+        ev.pay[0].computed,
+    )
+
+
+def test_the_pay_before_the_skon_is_only_kept_while_nothing_else_blocks_the_person():
+    grids, ev = clean(WORKBOOKS / "eksempel-004-statsforvaltningen-2017.xlsx")
+    pay, goals = ev.plan.pay_layout, ev.plan.goals_layout
+    first = ev.plan.people[0]
+    skon = with_cell(grids, pay.sheet, first.row, pay.col("adjustment"), "-5.000")
+    # a bad maximum on the same row: the pay before the Skøn depends on it
+    both = evaluate(with_cell(skon, pay.sheet, first.row, pay.col("max_pct"), "abc"))
+    assert both.blocking.person(first.row) is not None and both.partial.before_adjustment == ()
+    # a blocked goal: the score, and so every amount, waits
+    goal = ev.plan.goal("1.1")
+    result = evaluate(with_cell(skon, goals.sheet, goal.row, goals.col("result"), "abc"))
+    assert result.blocking.total is not None and result.partial.before_adjustment == ()
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name[:13])

@@ -62,10 +62,14 @@ def test_a_skon_before_its_begrundelse_keeps_every_goal_and_the_total(qtbot, win
     total = window.score_label.text()
     window.tabs.setCurrentIndex(TAB_PAY)
     pay = window.pay_panel.model
+    shown = [pay.data(pay.index(0, c)) for c in (2, 3)]  # Maksimum, Beregnet
+    assert shown == ["178.110 kr.", "122.599 kr."]
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         assert pay.setData(pay.index(0, 4), "-5.000 kr.")
     assert _numbers(window) == before
     assert window.score_label.text() == total
+    # the maximum and the pay before the Skøn do not wait for the Begrundelse; the payout does
+    assert [pay.data(pay.index(0, c)) for c in (2, 3)] == shown
     assert pay.data(pay.index(0, 7)) == "afventer rettelse"
     assert pay.data(pay.index(0, 5)) == "(mangler – skal udfyldes)"
     assert "1 fejl – kan ikke gemmes" in window.busy_label.text()
