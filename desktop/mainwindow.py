@@ -92,6 +92,7 @@ from desktop.watcher import FileWatcher
 from desktop.worker import Rescorer, Scored
 
 TAB_GOALS, TAB_SUMMARY, TAB_PAY = 0, 1, 2
+WIDE_WINDOW = 1600  # px: a first window this wide widens the target and result columns
 
 
 class EditCommand(QUndoCommand):
@@ -482,6 +483,15 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self._fit_problems()
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """On a wide first window, Målværdi and Resultat get room for dates and words
+        ("31 december 2008", "Höst 2008 (senast …)"); on a laptop the goal titles keep it."""
+        if self.width() >= WIDE_WINDOW:
+            header = self.goal_view.horizontalHeader()
+            header.resizeSection(Col.TARGET, 180)
+            header.resizeSection(Col.RESULT, 140)
 
     def _restore_window(self) -> None:
         geometry, state = settings.window_state()

@@ -144,3 +144,14 @@ def test_the_batch_window_sorts_exports_and_does_not_stay_on_top(qtbot, window, 
     best = max(batch.rows, key=lambda r: r.score_pct or 0)
     line = next(row for row in rows if row[0] == best.institution)
     assert line[2] == fmt.plain(fmt.round_half_up(best.score_pct, 1)) == "83,3"
+
+
+def test_a_wide_window_gives_targets_and_results_room_a_laptop_keeps_it_for_titles(window):
+    header = window.goal_view.horizontalHeader()
+    window.resize(1326, 728)
+    window.fit_columns()
+    narrow = header.sectionSize(Col.TARGET), header.sectionSize(Col.RESULT)
+    assert narrow == (120, 110)
+    window.resize(1728, 972)
+    window.fit_columns()
+    assert (header.sectionSize(Col.TARGET), header.sectionSize(Col.RESULT)) == (180, 140)
