@@ -78,7 +78,7 @@ from calc.parser import parse_followup
 from calc.periods import quarter_of
 from calc.trend import LastYear
 from desktop.panels import _problems
-from desktop.style import qt_date_format
+from desktop.style import date_text, qt_date_format
 from desktop.worker import EvaluateFn
 
 if TYPE_CHECKING:
@@ -655,7 +655,7 @@ class FollowUpView(QWidget):
                 + "</span>"
             )
         p = fu.projected
-        day = ev.as_of.strftime("%d-%m-%Y")
+        day = date_text(ev.as_of)  # 30-09-2024, in Swedish 2024-09-30
         parts = [
             "<b>"
             + escape(self.tr("Opfølgning pr. %1").replace("%1", day))

@@ -65,6 +65,19 @@ def test_a_quarter_switches_the_goal_table_to_the_followup(qtbot, window, siri) 
     assert window.goal_stack.currentWidget() is window.goal_view
 
 
+def test_the_followup_follows_a_language_switch(qtbot, window, siri) -> None:
+    open_scored(qtbot, window, siri)
+    follow(qtbot, window, 3)
+    window.set_language("sv")
+    view = window.followup.view
+    assert "Uppföljning per 2024-09-30" in view.summary.text()
+    header = view.model.headerData(FORECAST_COL, Qt.Orientation.Horizontal, 0)
+    assert header == "Förväntan"
+    assert window.followup.selector.combo.currentText() == "Uppföljning K3"
+    window.set_language("da")
+    assert "Opfølgning pr. 30-09-2024" in view.summary.text()
+
+
 def test_the_chart_shows_the_goal_across_the_periods(qtbot, window, siri) -> None:
     open_scored(qtbot, window, siri)
     follow(qtbot, window, 3)
