@@ -47,6 +47,7 @@ from .grid import CountedSheet, SheetGrid
 from .headers import CASE_FIELDS, find_header
 
 PASSWORD_ENV = "MAALSCORE_DB_PASSWORD"
+HOSTS_ENV = "MAALSCORE_DB_HOSTS"  # database servers a workbook's Plan sheet may name
 TIMEOUT_ENV = "MAALSCORE_DB_TIMEOUT"
 DEFAULT_TIMEOUT = 600  # seconds a query may take
 LABEL = "Sagsdatabase"
@@ -85,6 +86,60 @@ def query_text(value: str, workbook_dir: Path | None) -> str:
                 "af projektmappen, eller skriv navnet på et view."
             ) from exc
     return value
+
+
+_LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1", "[::1]"})
+# Query parameters through which a driver can be pointed at another server than the URL's host.
+_HOST_PARAMS = frozenset({"host", "hostaddr", "server", "addr", "address", "dsn", "service"})
+
+
+def unapproved_hosts(url: str, approved: str) -> tuple[str, ...]:
+    """The servers a database URL would connect to that are neither this machine nor listed in
+    `approved` (the value of MAALSCORE_DB_HOSTS: names separated by commas, semicolons or
+    spaces, without port). A URL from a workbook's Plan sheet is checked with this before any
+    connection, because a workbook received by e-mail could otherwise make Målscore send the
+    user's MAALSCORE_DB_PASSWORD, or a Windows login (SQL Server's trusted connection), to a
+    server the sender chose. A URL that cannot be read is left to the driver's own message."""
+    import sqlalchemy as sa
+
+    try:
+        parsed = sa.engine.make_url(url.strip())
+    except Exception:
+        return ()
+    allowed = {h.lower() for h in approved.replace(",", " ").replace(";", " ").split()}
+    hosts = [parsed.host or ""]
+    for key, value in parsed.query.items():
+        values = (value,) if isinstance(value, str) else tuple(value)
+        if key.lower() in _HOST_PARAMS:
+            hosts.extend(values)
+        elif key.lower() == "odbc_connect":
+            hosts.extend(_odbc_servers(v) for v in values)
+    return tuple(
+        h for h in dict.fromkeys(_bare_host(h) for h in hosts)
+        if h.lower() not in _LOCAL_HOSTS and h.lower() not in allowed and not h.startswith("/")
+    )  # fmt: skip
+
+
+def _odbc_servers(connect: str) -> str:
+    """The Server (or Address) of an ODBC connection string; a DSN counts as the server."""
+    for part in connect.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip().lower() in {"server", "address", "addr", "dsn"}:
+            return value.strip().strip("{}")
+    return ""
+
+
+def _bare_host(host: str) -> str:
+    """`tcp:dw.example,1433` and `dw.example:5432` → `dw.example` (an IPv6 literal kept)."""
+    host = host.strip()
+    if host.lower().startswith("tcp:"):
+        host = host[4:]
+    host = host.split(",")[0]
+    if host.startswith("["):
+        return host.split("]")[0] + "]"
+    if host.count(":") == 1:
+        host = host.split(":")[0]
+    return host
 
 
 def read_case_database(

@@ -348,6 +348,8 @@ def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> 
             "projektmappen, som sendes videre: fjern den fra adressen, og sæt miljøvariablen "
             "MAALSCORE_DB_PASSWORD (eller lad maalscore spørge). Projektmappen er ikke ændret."
         )
+    if where != "--sagsdata-db":
+        _approved_server(url, where)
     try:
         timeout = int(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
     except ValueError:
@@ -359,6 +361,26 @@ def _case_source(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> 
     if query and not options.sagsquery and query.lower().endswith(".sql") and query_setting:
         query = str(_beside(workbook, query, query_setting[1], "Sagsforespørgslen"))
     return replace(source, query=query_text(query, workbook.parent), written=written)
+
+
+def _approved_server(url: str, where: str) -> None:
+    """Connect to a server the workbook names only if the user approved it (MAALSCORE_DB_HOSTS)
+    or it is this machine: CaseDatabaseError naming the cell and the server otherwise."""
+    import os
+
+    from .casedb import HOSTS_ENV, CaseDatabaseError, unapproved_hosts
+
+    hosts = unapproved_hosts(url, os.environ.get(HOSTS_ENV, ""))
+    if hosts:
+        names = ", ".join(hosts)
+        raise CaseDatabaseError(
+            f"Sagsdatabasen i {where} ligger på {names}, som ikke er godkendt på denne computer. "
+            "Målscore forbinder kun til en databaseserver, som en projektmappe peger på, når "
+            f"serveren står i miljøvariablen {HOSTS_ENV} (fx {HOSTS_ENV}={hosts[0]}), så en "
+            "modtaget projektmappe ikke kan få din adgangskode eller dit Windows-login sendt til "
+            "en fremmed server. Sæt variablen, hvis serveren er jeres, eller angiv databasen med "
+            "--sagsdata-db. Projektmappen er ikke ændret."
+        )
 
 
 def _beside(workbook: Path, name: str, where: str, what: str) -> Path:

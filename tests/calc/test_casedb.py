@@ -45,6 +45,14 @@ def pg() -> sa.engine.URL:
     return url
 
 
+@pytest.fixture(autouse=True)
+def approved_server(monkeypatch):
+    """The test server is the user's own: approved, as MAALSCORE_DB_HOSTS would say (it is
+    127.0.0.1 in CI, which needs no approval; a developer's MAALSCORE_TEST_PG may differ)."""
+    host = sa.engine.make_url(os.environ.get("MAALSCORE_TEST_PG", DEFAULT)).host or ""
+    monkeypatch.setenv("MAALSCORE_DB_HOSTS", host)
+
+
 def no_password(url: sa.engine.URL) -> str:
     bare = sa.engine.URL.create(
         url.drivername, url.username, None, url.host, url.port, url.database

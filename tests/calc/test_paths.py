@@ -103,3 +103,97 @@ def test_tjek_does_not_connect_to_a_database_the_workbook_names(tmp_path: Path) 
     result = check_file(path)
     assert result.status == UNREADABLE
     assert "forbinder ikke til en adresse, der står i en modtaget projektmappe" in result.detail
+
+
+def _listener(host: str) -> tuple[object, int]:
+    """A TCP server socket on `host` that only records whether anybody connected."""
+    import socket
+
+    server = socket.socket()
+    server.bind((host, 0))
+    server.listen(1)
+    server.settimeout(0.5)
+    return server, server.getsockname()[1]
+
+
+def _connected(server: object) -> bool:
+    import socket
+
+    assert isinstance(server, socket.socket)
+    try:
+        conn, _ = server.accept()
+    except TimeoutError:
+        return False
+    conn.close()
+    return True
+
+
+def test_beregn_connects_only_to_a_database_server_the_user_approved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A received workbook naming its sender's server would get the user's
+    MAALSCORE_DB_PASSWORD sent there: a server the Plan sheet names must be this machine or
+    listed in MAALSCORE_DB_HOSTS. 127.0.0.2 is a loopback address that is not `localhost`,
+    so a real listener shows whether a connection was attempted."""
+    pytest.importorskip("sqlalchemy")
+    pytest.importorskip("pg8000")
+    server, port = _listener("127.0.0.2")
+    path = tmp_path / "plan.xlsx"
+    shutil.copyfile(WORKBOOKS / "eksempel-000-hjemrejsestyrelsen-2025.xlsx", path)
+    _plan_names(path, "Sagsdatabase", f"postgresql+pg8000://direktoer@127.0.0.2:{port}/x")
+    from calc.grid import CellUpdate
+    from calc.xlsx.writeback import write_back
+
+    write_back(
+        path, [CellUpdate("Plan", "A21", "Sagsforespørgsel"), CellUpdate("Plan", "B21", "v")]
+    )
+    before = path.read_bytes()
+    monkeypatch.setenv("MAALSCORE_DB_PASSWORD", "HEMMELIG-ADGANGSKODE")
+    monkeypatch.setenv("MAALSCORE_DB_TIMEOUT", "2")
+    monkeypatch.delenv("MAALSCORE_DB_HOSTS", raising=False)
+    try:
+        assert main(["beregn", str(path), "--ingen-backup"]) == 3
+        text = capsys.readouterr()
+        assert "Plan!B20" in text.out + text.err and "127.0.0.2" in text.out + text.err
+        assert "MAALSCORE_DB_HOSTS=127.0.0.2" in text.out + text.err
+        assert not _connected(server) and path.read_bytes() == before
+        # Approved (with other names and a port around it), the connection is made.
+        monkeypatch.setenv("MAALSCORE_DB_HOSTS", "dw.example; 127.0.0.2, andet")
+        assert main(["beregn", str(path), "--ingen-backup"]) == 3  # our listener is no database
+        capsys.readouterr()
+        assert _connected(server) and path.read_bytes() == before
+    finally:
+        server.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "approved", "refused"),
+    [
+        ("postgresql+pg8000://u@dw.example:5432/x", "", ("dw.example",)),
+        ("postgresql+pg8000://u@DW.example:5432/x", "dw.EXAMPLE", ()),
+        ("postgresql+pg8000://u@localhost/x", "", ()),
+        ("postgresql+pg8000://u@127.0.0.1:5432/x", "", ()),
+        ("postgresql+pg8000://u@[::1]:5432/x", "", ()),
+        ("sqlite:////tmp/sager.db", "", ()),
+        ("postgresql+psycopg2://u@localhost/x?host=angriber.example", "", ("angriber.example",)),
+        ("postgresql+psycopg2://u@/x?host=/var/run/postgresql", "", ()),
+        (
+            "mssql+pyodbc://dw/x?driver=ODBC+Driver+18+for+SQL+Server&trusted_connection=yes",
+            "",
+            ("dw",),
+        ),
+        (
+            "mssql+pyodbc:///?odbc_connect=DRIVER%3D%7BODBC%7D%3BSERVER%3Dtcp%3Aevil.example%2C1433",
+            "dw",
+            ("evil.example",),
+        ),
+        ("mssql+pyodbc://DWDSN", "dwdsn", ()),
+    ],
+)
+def test_which_database_servers_count_as_approved(
+    url: str, approved: str, refused: tuple[str, ...]
+) -> None:
+    pytest.importorskip("sqlalchemy")
+    from calc.casedb import unapproved_hosts
+
+    assert unapproved_hosts(url, approved) == refused
