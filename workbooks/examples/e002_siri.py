@@ -273,22 +273,21 @@ PAY: tuple[Row, ...] = (
 )
 
 # The quarterly follow-up (the plan asks for one): results entered for the goals without case
-# data or milestones, and one forecast set by a person, with its reason.
+# data or milestones (7.1 and 7.2, assessed as met or not), and one forecast set by a person,
+# with its reason.
 FOLLOWUP: tuple[Row, ...] = (
-    {"Nr": "7", "Periode": "Q1", "Resultat": "i høj grad"},
-    {"Nr": "8", "Periode": "Q1", "Resultat": "Nej"},
-    {"Nr": "9", "Periode": "Q1", "Resultat": 50},
-    {"Nr": "7", "Periode": "Q2", "Resultat": "opfyldt"},
-    {"Nr": "8", "Periode": "Q2", "Resultat": "Ja", "Kommentar": "Oversigt indsendt 28-06-2024."},
-    {"Nr": "9", "Periode": "Q2", "Resultat": 50},
-    {"Nr": "7", "Periode": "Q3", "Resultat": "opfyldt"},
-    {"Nr": "8", "Periode": "Q3", "Resultat": "Ja"},
+    {"Nr": "7.1", "Periode": "Q1", "Resultat": "Ja"},
+    {"Nr": "7.2", "Periode": "Q1", "Resultat": "Nej"},
+    {"Nr": "7.1", "Periode": "Q2", "Resultat": "Ja"},
+    {"Nr": "7.2", "Periode": "Q2", "Resultat": "Ja", "Kommentar": "Minimumskrav opfyldt i juni."},
+    {"Nr": "7.1", "Periode": "Q3", "Resultat": "Ja"},
     {
-        "Nr": "9",
+        "Nr": "7.2",
         "Periode": "Q3",
-        "Resultat": 75,
+        "Resultat": "Nej",
         "Prognose": "risiko",
-        "Kommentar": "Risikovurderingen af lønprocessen er forsinket; afhænger af ØSC.",
+        "Kommentar": "Logning af adgange mangler; handlingsplan aftalt med "
+        "Digitaliseringsstyrelsen.",
     },
 )
 
