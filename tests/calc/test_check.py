@@ -250,7 +250,8 @@ def test_libreoffice_shows_the_forgery_and_then_the_result(scored: Path, tmp_pat
     assert shown() == ("5", "Opfyldt", "100")  # the attack is real
     assert check_file(scored).status == DISPLAYED
     score_file(scored, now=NOW, options=FileOptions(stamp_time=NOW, backup=False))
-    assert shown() == ("0", "Ikke opfyldt", "68.83")
+    # goal 1.a.2 udgår (its Forudsætning is not met); total 443/6 (tests/test_examples.py, EX000)
+    assert shown() == ("0", "Udgår", "73.83")
     assert check_file(scored).status == OK
 
 
