@@ -163,7 +163,7 @@ def test_xls_is_scored_but_never_written(
     renamed = path.with_name("omdøbt.xlsx")
     shutil.copyfile(path, renamed)
     text = refused(renamed, capsys, 3)
-    assert "I alt: 68,83 af 100 point" in text and "formatet .xls og kan kun læses" in text
+    assert "I alt: 73,83 af 93,33 point" in text and "formatet .xls og kan kun læses" in text
     assert "beskadiget" not in text
 
 

@@ -215,7 +215,7 @@ def test_separate_case_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-
 FORGED = [
     ("Mål", "V4", '0;-0;"5"', "viser «5»"),  # Point 0 of goal 1.a.2 shown as 5
     ("Mål", "W4", ';;;"Opfyldt"', "viser «Opfyldt»"),  # Status "Ikke opfyldt" shown as Opfyldt
-    ("Resultat", "B5", '"100"', "viser «100»"),  # Point i alt 68,83 shown as 100
+    ("Resultat", "B5", '"100"', "viser «100»"),  # Point i alt 73,83 shown as 100
 ]
 
 
