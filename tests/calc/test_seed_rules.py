@@ -367,6 +367,24 @@ def test_ambiguous_inden_is_an_error_at_the_frist_cell():
     assert "under 31 dage" in next(i.message for i in ev.issues if i.is_error)
 
 
+@pytest.mark.parametrize(
+    "frist",
+    [
+        "31 timer",  # no unit a deadline has
+        -3,  # a negative span
+        "2,5 arbejdsdage",  # working days are whole
+        "før 31-02-2025",  # no such day
+        "17-03-2025 eller 18-03-2025",  # two dates: which one?
+        "Höst 2025",  # a period, not a day
+    ],
+)
+def test_a_frist_that_is_no_deadline_is_an_error_at_its_cell(frist):
+    goal = {"Nr": "1", "Vægt": 10, "Type": "mindst", "Målværdi": 85, "Enhed": "%",
+            "Indikator": "andel", "Frist": frist}  # fmt: skip
+    errors, _ = errors_of([goal], Sagsdata=CASES + [["1", "S", None, None, None, "Ja", 3]])
+    assert errors == [("Mål", col("Frist"))]
+
+
 # --- working days by the plan's country -----------------------------------------------------------
 
 
