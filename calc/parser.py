@@ -2049,12 +2049,34 @@ def parse_plan(grids: WorkbookGrids) -> tuple[Plan | None, tuple[Issue, ...]]:
         last_score_pct=_kv_number(kv, "last_score", out),
         year_cell=kv.get("year", (None, ""))[1],
     )
+    _check_periods_in_year(plan, out)
     case_sheet = None
     if case_grid is not None:
         case_sheet = _sheet_label(case_grid)
         _check_case_locations(plan, case_grid, out)
     _check_references(plan, out, case_sheet, header, ms_grid)
     return plan, tuple(out.issues)
+
+
+def _check_periods_in_year(plan: Plan, out: Collector) -> None:
+    """An Udelad periode wholly outside the plan's year leaves out cases of another year, or
+    none: most likely the year is mistyped (2024 for 2025), so it is said at the cell."""
+    layout = plan.goals_layout
+    if plan.year is None or layout is None:
+        return
+    col = dict(layout.columns).get("periods")
+    first, last = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    for g in plan.goals:
+        for p in g.excluded_periods:
+            if p.last < first or p.first > last:
+                out.warning(
+                    layout.sheet,
+                    a1(g.row, col if col is not None else 0),
+                    f"Mål {g.id}: Udelad periode {p.describe('da')} ligger helt uden for "
+                    f"planens år {plan.year}. Kontrollér årstallet.",
+                    f"Mål {g.id}: Utelämnad period {p.describe('sv')} ligger helt utanför "
+                    f"planens år {plan.year}. Kontrollera årtalet.",
+                )
 
 
 def _sheet_label(grid: SheetGrid) -> str:

@@ -420,6 +420,9 @@ def _check_ratio(goal: Goal, value: Fraction, ctx: Context) -> None:
     25 times or more apart: one of them was most likely typed ×100 or ÷100, or in another unit
     (days for months). The warning names both cells: the typed result's, or the other one
     when the result is computed from Sagsdata."""
+    if goal.type is GoalType.DEVIATION:
+        _check_deviation_ratio(goal, value, ctx)
+        return
     relative = goal.type in (GoalType.REDUCTION, GoalType.INCREASE)
     other_key = "baseline" if relative else "target"
     other = goal.baseline if relative else goal.target
@@ -462,6 +465,41 @@ def _check_ratio(goal: Goal, value: Fraction, ctx: Context) -> None:
         "anden enhed?",
         f"Mål {goal.id}: {sv} Är ett av talen fel inskrivet (×100, ÷100) eller skrivet i en "
         "annan enhet?",
+    )
+
+
+def _check_deviation_ratio(goal: Goal, value: Fraction, ctx: Context) -> None:
+    """Afvigelse: the deviation |result − Basis| 25 times the allowed one (Målværdi) or more.
+    Only too large: a deviation near 0 is the aim, so a small one is never taken for a slip.
+    A result, Målværdi or Basis typed ×100 or ÷100 (−0,8 as −80, 1 as 0,01) lands here; the
+    warning names the result cell (or Målværdi, when the result comes from Sagsdata) and the
+    other cells in its text."""
+    if goal.target is None or goal.target == 0:
+        return
+    base = q(goal.baseline) if goal.baseline is not None else ZERO
+    deviation = value - base
+    if abs(deviation) < PLAUSIBLE_RATIO * abs(q(goal.target)):
+        return
+    layout = ctx.plan.goals_layout
+    cols = dict(layout.columns) if layout else {}
+    target_cell = a1(goal.row, cols.get("target", 0))
+    signed = ("+" if deviation > 0 else "") + show(deviation, goal.unit, ctx.lang)
+    allowed = show(q(goal.target), goal.unit, ctx.lang)
+    basis_da = basis_sv = ""
+    if goal.baseline is not None:
+        basis_cell = a1(goal.row, cols.get("baseline", 0))
+        shown = show(base, goal.unit, ctx.lang)
+        basis_da = f" fra Basis {shown} i {basis_cell}"
+        basis_sv = f" från Basvärde {shown} i {basis_cell}"
+    ctx.warn(
+        goal,
+        "result" if goal.indicator is None else "target",
+        f"Mål {goal.id}: Afvigelsen {signed}{basis_da} er mere end {PLAUSIBLE_RATIO} gange den "
+        f"tilladte afvigelse (Målværdi {allowed} i {target_cell}). Er et af tallene tastet "
+        "forkert (×100, ÷100) eller skrevet i en anden enhed?",
+        f"Mål {goal.id}: Avvikelsen {signed}{basis_sv} är mer än {PLAUSIBLE_RATIO} gånger den "
+        f"tillåtna avvikelsen (Målvärde {allowed} i {target_cell}). Är ett av talen fel "
+        "inskrivet (×100, ÷100) eller skrivet i en annan enhet?",
     )
 
 
@@ -877,13 +915,18 @@ def _score_goal(goal: Goal, weight: Fraction, possible: Fraction, ctx: Context) 
     pts = possible * f / HUNDRED if f is not None else ZERO
     if f is None:
         no_cases = goal.indicator is not None and ctx.plan.cases_for(goal.id) is None
+        empty = _empty_deliveries(goal, ctx) if goal.type is GoalType.MILESTONES else ""
         ctx.warn(
             goal,
             "result",
             f"Mål {goal.id} mangler resultat og giver 0 point"
-            + (f" (der er ingen sager med Mål = {goal.id})." if no_cases else "."),
+            + (f" (der er ingen sager med Mål = {goal.id})." if no_cases else "")
+            + (f" (intet i Leveret: {empty})." if empty else "")
+            + ("" if no_cases or empty else "."),
             f"Mål {goal.id} saknar utfall och ger 0 poäng"
-            + (f" (det finns inga ärenden med Mål = {goal.id})." if no_cases else "."),
+            + (f" (det finns inga ärenden med Mål = {goal.id})." if no_cases else "")
+            + (f" (inget i Levererat: {empty})." if empty else "")
+            + ("" if no_cases or empty else "."),
         )
         reason = a.reason or ctx.t("Intet resultat", "Inget utfall")
     else:
@@ -891,6 +934,26 @@ def _score_goal(goal: Goal, weight: Fraction, possible: Fraction, ctx: Context) 
     explanation = f"{reason} → {_tail(status, f, pts, possible, ctx.lang)}"
     explanation += _precondition_note(goal, ctx)
     return _result(goal, ctx, weight, f, pts, status, explanation, possible, a.measured)
+
+
+MAX_CELLS_NAMED = 5  # empty Leveret cells a "mangler resultat" warning lists by address
+
+
+def _empty_deliveries(goal: Goal, ctx: Context) -> str:
+    """The Leveret cells of a milestone goal none of whose milestones has anything there
+    (`Milepæle!F2, F3`): the goal's warning is where the user reads it, so it says where the
+    result goes in (the parser names an empty Leveret itself only next to filled ones)."""
+    layout = ctx.plan.milestones_layout
+    col = dict(layout.columns).get("delivered") if layout else None
+    if layout is None or col is None:
+        return ""
+    rows = [m.row for m in ctx.plan.milestones if m.goal_id == goal.id and m.delivered is None]
+    if not rows:
+        return ""
+    cells = [a1(r, col) for r in rows[:MAX_CELLS_NAMED]]
+    more = len(rows) - len(cells)
+    tail = ctx.t(f" og {more} til", f" och {more} till") if more > 0 else ""
+    return f"{layout.sheet}!{', '.join(cells)}{tail}"
 
 
 def _ancestors(goal: Goal, plan: Plan) -> list[Goal]:

@@ -1006,11 +1006,31 @@ _AS_MET_WORDS = {
 }  # fmt: skip
 
 
+# Ja/Nej words about fulfilment: in Medtages, next to `Som opfyldt`, `Opfyldt` could mean the
+# case is included (Ja) or counts as met, and `Ikke opfyldt` left out (Nej) or late; neither is
+# guessed.
+_FULFILMENT_WORDS = {
+    "opfyldt", "fuldt opfyldt", "uppfyllt", "helt uppfyllt",
+    "ikke opfyldt", "ej opfyldt", "ej uppfyllt", "inte uppfyllt",
+}  # fmt: skip
+
+
 def parse_included(v: CellValue) -> bool | CountsAsMet:
     """Medtages: Ja/Nej as `parse_bool`, or `Som opfyldt` / `Räknas som uppfyllt` → AS_MET
-    (the case is included and counts as within the deadline, whatever its dates)."""
+    (the case is included and counts as within the deadline, whatever its dates). The Ja/Nej
+    words about fulfilment (`Opfyldt`, `Ikke opfyldt`) are a problem here: each has two
+    readings in this column."""
     if isinstance(v, str) and _fold_words(v) in _AS_MET_WORDS:
         return AS_MET
+    if isinstance(v, str) and _fold_words(v) in _FULFILMENT_WORDS:
+        shown = _show(v)
+        raise ValueProblem(
+            f"'{shown}' kan i Medtages både betyde Ja (sagen tæller med sine datoer) og Som "
+            "opfyldt (sagen tæller som inden for fristen). Skriv Ja, Nej eller Som opfyldt.",
+            f"'{shown}' kan i Ingår betyda både Ja (ärendet räknas med sina datum) och Räknas "
+            "som uppfyllt (ärendet räknas som inom tidsgränsen). Skriv Ja, Nej eller Räknas som "
+            "uppfyllt.",
+        )
     try:
         return parse_bool(v)
     except ValueProblem:

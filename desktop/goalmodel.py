@@ -123,6 +123,7 @@ def goal_type_text(goal_type: GoalType) -> str:
         GoalType.MILESTONES: translate("GoalType", "milepæle"),
         GoalType.ASSESSMENT: translate("GoalType", "vurdering"),
         GoalType.SUBGOALS: translate("GoalType", "delmål"),
+        GoalType.DEVIATION: translate("GoalType", "afvigelse"),
     }[goal_type]
 
 
@@ -502,17 +503,19 @@ class GoalTableModel(QAbstractTableModel):
 
 
 def target_text(g: Goal, plan: Plan) -> str:
-    """The target with its unit, and the baseline a reduction or increase is measured from
-    (`−15 % ift. 412 dage`)."""
+    """The target with its unit, and the baseline a reduction, increase or deviation is measured
+    from (`−15 % ift. 412 dage`, `±2 %`)."""
     lang = plan.lang
     if g.target_range is not None:
         low, high = g.target_range
         return f"{show(low, g.unit, lang)} – {show(high, g.unit, lang)}"
     if g.target is None:
         return ""
-    if g.type in (GoalType.REDUCTION, GoalType.INCREASE):
-        sign = "−" if g.type is GoalType.REDUCTION else "+"
-        change = f"{sign}{fmt.pct(g.target, lang)}"
+    if g.type in (GoalType.REDUCTION, GoalType.INCREASE, GoalType.DEVIATION):
+        # afvigelse: at most this far from Basis (or 0) either way
+        sign = {GoalType.REDUCTION: "−", GoalType.INCREASE: "+"}.get(g.type, "±")
+        amount = show(g.target, g.unit, lang) if g.type is GoalType.DEVIATION else None
+        change = f"{sign}{amount or fmt.pct(g.target, lang)}"
         if g.baseline is None:
             return change
         translate = QCoreApplication.translate

@@ -2,8 +2,11 @@
 
 A `Mutation` changes one thing in a workbook's value grids — a header renamed, blanked or its
 column deleted, a number typed ×100 or ÷100, a required cell emptied, Modtaget and Afgjort
-swapped, a date typed another way, Ja typed as `x` — the way it would arrive from Excel. `judge`
-scores the mutated grids with `calc.engine.evaluate` and says how the edit was caught:
+swapped, a date typed another way, Ja typed as `x`, and in the seed plans' rules (issue 12)
+`Som opfyldt` or Lokationsberegning misspelt, a Frist with the ambiguous `inden`, an Udelad
+periode typed another way, a year off, its days swapped or without its reason — the way it
+would arrive from Excel. `judge` scores the mutated grids with `calc.engine.evaluate` and says
+how the edit was caught:
 
 - `unchanged`: the run is clean and total points, score and every payout are as before;
 - `stopped`: the run has errors, so `maalscore beregn` exits 2 and writes nothing;
@@ -56,7 +59,7 @@ NUMERIC = {
 REQUIRED = {
     "goals": (
         "id", "type", "weight", "target", "lower", "scale", "steps", "baseline", "indicator",
-        "deadline", "result", "unit",
+        "deadline", "result", "unit", "precondition",
     ),
     "milestones": ("goal", "deadline", "delivered", "weight"),
     "cases": ("goal", "received", "decided", "days", "included", "location"),
@@ -66,19 +69,30 @@ REQUIRED = {
     ),
 }  # fmt: skip
 # Optional columns whose empty cell (or missing column) the contract reads as a default:
-# Udelad 0, no Lokationer, Samling vægtet, Medtages Ja, no Skøn, no Bortfald, equal milestone
-# weights. Emptying one of their cells or deleting the column changes what the workbook says,
-# and no reader can tell a deleted `alle` from one never written: these edits are not made.
-# (Renaming or emptying their header is: the values left under it must be named.)
+# Udelad 0, no Lokationer, Samling vægtet, no Udelad periode, Lokationsberegning pr. lokation,
+# Forudsætning opfyldt Ja, Medtages Ja, no Skøn, no Bortfald, equal milestone weights.
+# Emptying one of their cells or deleting the column changes what the workbook says, and no
+# reader can tell a deleted `alle` (or `samlet`, or `Nej`) from one never written: these edits
+# are not made. (Renaming or emptying their header is: the values left under it must be named;
+# and their cells are typed otherwise below.)
 OPTIONAL = {
-    "goals": ("trim", "locations", "combine"),
+    "goals": ("trim", "locations", "combine", "periods", "location_mode", "precondition_met"),
     "milestones": ("weight",),
     "cases": ("included", "location"),
     "pay": ("adjustment", "withheld"),
 }
-YES_NO = {"goals": ("result",), "milestones": ("delivered",), "cases": ("included",),
-          "pay": ("withheld",)}  # fmt: skip
+YES_NO = {"goals": ("result", "precondition_met"), "milestones": ("delivered",),
+          "cases": ("included",), "pay": ("withheld",)}  # fmt: skip
 NOT_YES_NO = ("x", "OK", Decimal(1), "Yes", "TRUE")
+# Medtages `Som opfyldt` (sv `Räknas som uppfyllt`) typed the ways it goes wrong; in capitals
+# it means the same.
+NOT_AS_MET = ("Opfyldt", "Som opfylt", "Uppfyllt", "x", "SOM OPFYLDT")
+AS_MET_WORDS = {"somopfyldt", "raknassomuppfyllt", "somuppfyllt", "taellersomopfyldt"}
+# Lokationsberegning typed the ways it goes wrong (a near miss, two words); in capitals the same.
+NOT_LOCATION_MODE = {"samlet": ("samled", "samlet beregning", "SAMLET"),
+                     "prlokation": ("pr lokationer", "PR. LOKATION")}  # fmt: skip
+# Strict or inclusive words a Frist may start with: `inden` replaces them in the edit below.
+FRIST_WORDS = ("inden for", "senest", "før", "under", "inom", "senast", "före", "innan")
 CASE_ROWS_PER_GOAL = 2  # cases mutated per goal: the first and one from the middle
 
 
@@ -90,6 +104,8 @@ class Mutation:
     what: str
     apply: Callable[[WorkbookGrids], WorkbookGrids]
     header: bool = False
+    table: str = ""  # the table's key (goals, milestones, cases, pay) ...
+    field: str = ""  # ... and the edited field's key, for a cell edit
 
     def __str__(self) -> str:
         return f"{self.kind} {self.sheet}!{self.cell}: {self.what}"
@@ -274,6 +290,8 @@ def mutations(grids: WorkbookGrids) -> Iterator[Mutation]:
                     a1(r, c),
                     f"{fkey} {grid.value(r, c)!r} emptied",
                     lambda g, s=name, r=r, c=c: set_cell(g, s, r, c, None),
+                    table=key,
+                    field=fkey,
                 )
             for fkey in YES_NO[key]:
                 c = header.col(fkey)
@@ -287,7 +305,10 @@ def mutations(grids: WorkbookGrids) -> Iterator[Mutation]:
                         a1(r, c),
                         f"{v!r} → {typed!r}",
                         lambda g, s=name, r=r, c=c, t=typed: set_cell(g, s, r, c, t),
+                        table=key,
+                        field=fkey,
                     )
+            yield from _seed_rule_edits(grid, header, key, r)
             for fkey in ("deadline", "delivered", "received", "decided"):
                 c = header.col(fkey)
                 v = grid.value(r, c) if c is not None else None
@@ -315,6 +336,74 @@ def mutations(grids: WorkbookGrids) -> Iterator[Mutation]:
                             set_cell(g, s, r, rc, b), s, r, dc, a
                         ),
                     )
+
+
+def _seed_rule_edits(grid: SheetGrid, header: Any, key: str, r: int) -> Iterator[Mutation]:
+    """Slips in the cells of the rules the seed plans brought (issue 12): Medtages `Som
+    opfyldt`, Lokationsberegning, a Frist written with the ambiguous `inden`, and Udelad periode
+    with its dates typed another way, a year off, its days swapped or its reason left out."""
+    name = grid.name
+
+    def edit(kind: str, fkey: str, c: int, what: str, value: CellValue) -> Mutation:
+        return Mutation(
+            kind,
+            name,
+            a1(r, c),
+            what,
+            lambda g, s=name, r=r, c=c, t=value: set_cell(g, s, r, c, t),
+            table=key,
+            field=fkey,
+        )
+
+    def cell(fkey: str) -> tuple[int, CellValue] | None:
+        c = header.col(fkey)
+        v = grid.value(r, c) if c is not None else None
+        return None if c is None or v in (None, "") else (c, v)
+
+    if key == "cases" and (got := cell("included")):
+        c, v = got
+        if isinstance(v, str) and normalise_name(v) in AS_MET_WORDS:
+            for typed in NOT_AS_MET:
+                yield edit(
+                    "Som opfyldt typed otherwise", "included", c, f"{v!r} → {typed!r}", typed
+                )
+    if key != "goals":
+        return
+    if (got := cell("location_mode")) and isinstance(got[1], str):
+        c, v = got
+        for typed in NOT_LOCATION_MODE.get(normalise_name(v).replace(".", ""), ()):
+            yield edit(
+                "Lokationsberegning typed otherwise",
+                "location_mode",
+                c,
+                f"{v!r} → {typed!r}",
+                typed,
+            )
+    if (got := cell("deadline")) and (ind := cell("indicator")) and str(ind[1]).strip() == "andel":
+        c, v = got
+        if isinstance(v, Decimal):
+            typed = f"inden {v.normalize():f} dage"
+        else:
+            text = str(v).strip()
+            for word in FRIST_WORDS:
+                if text.lower().startswith(word + " "):
+                    text = text[len(word) + 1 :]
+                    break
+            typed = f"inden {text}"
+        yield edit("Frist written with 'inden'", "deadline", c, f"{v!r} → {typed!r}", typed)
+    if (got := cell("periods")) and isinstance(got[1], str):
+        c, v = got
+        m = re.match(r"^(\d\d)-(\d\d)-(\d{4})\s*[–-]\s*(\d\d)-(\d\d)-(\d{4})(.*)$", v.strip())
+        if m:
+            d1, m1, y1, d2, m2, y2, rest = m.groups()
+            for label, typed in (
+                ("ISO dates", f"{y1}-{m1}-{d1} - {y2}-{m2}-{d2}{rest}"),
+                ("d.m.yyyy", f"{int(d1)}.{int(m1)}.{y1}-{int(d2)}.{int(m2)}.{y2}{rest}"),
+                ("a year off", f"{d1}-{m1}-{int(y1) - 1}–{d2}-{m2}-{int(y2) - 1}{rest}"),
+                ("days swapped", f"{d2}-{m2}-{y2}–{d1}-{m1}-{y1}{rest}"),
+                ("no reason", f"{d1}-{m1}-{y1}–{d2}-{m2}-{y2}"),
+            ):
+                yield edit(f"Udelad periode: {label}", "periods", c, f"{v!r} → {typed!r}", typed)
 
 
 # --- judging ------------------------------------------------------------------------------------

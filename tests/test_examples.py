@@ -31,17 +31,25 @@ from typing import Any
 
 import pytest
 
-from calc.template import MAAL, MILEPAELE, RESULTATLOEN, SAGSDATA, build_template, sheet_names
+from calc.template import (
+    MAAL,
+    MILEPAELE,
+    PLAN_ROW,
+    RESULTATLOEN,
+    SAGSDATA,
+    build_template,
+    sheet_names,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 WORKBOOKS = REPO / "workbooks"
 TOL = Decimal("1e-9")
 D = Decimal
 
-MET, PART, MISSED = "met", "partly", "missed"
+MET, PART, MISSED, OUT = "met", "partly", "missed", "out"
 STATUS_TEXT = {
-    "da": {MET: "Opfyldt", PART: "Delvist opfyldt", MISSED: "Ikke opfyldt"},
-    "sv": {MET: "Uppfyllt", PART: "Delvis uppfyllt", MISSED: "Ej uppfyllt"},
+    "da": {MET: "Opfyldt", PART: "Delvist opfyldt", MISSED: "Ikke opfyldt", OUT: "Udgår"},
+    "sv": {MET: "Uppfyllt", PART: "Delvis uppfyllt", MISSED: "Ej uppfyllt", OUT: "Utgår"},
 }
 
 
@@ -49,9 +57,9 @@ STATUS_TEXT = {
 class Goal:
     id: str
     weight: Decimal
-    fulfilment: Decimal
+    fulfilment: Decimal | None  # None: the goal udgår (no fulfilment)
     points: Decimal
-    status: str  # MET / PART / MISSED
+    status: str  # MET / PART / MISSED / OUT
 
 
 @dataclass(frozen=True)
@@ -88,123 +96,155 @@ class Example:
 
 
 def g(
-    id_: str, weight: Decimal | str, fulfilment: Decimal | str, points: Decimal | str, status: str
+    id_: str,
+    weight: Decimal | str,
+    fulfilment: Decimal | str | None,
+    points: Decimal | str,
+    status: str,
 ) -> Goal:
-    return Goal(id_, D(weight), D(fulfilment), D(points), status)
+    return Goal(id_, D(weight), None if fulfilment is None else D(fulfilment), D(points), status)
 
 
 # ---------------------------------------------------------------------------------------------
-# 000 Hjemrejsestyrelsen 2025 — weights 20+10+6×5+10+10+5+2,5+2,5+5+5 = 100.
+# 000 Hjemrejsestyrelsen 2025 — weights 20+10+6×5+10+10+5+2,5+2,5+5+5 = 100; 1.a.2 udgår
+# (Forudsætning opfyldt = Nej), so 100 − 20/3 = 280/3 points are possible.
+
+W3 = D(20) / 3
 
 EX000 = Example(
     file="eksempel-000-hjemrejsestyrelsen-2025.xlsx",
     lang="da",
     institution="Hjemrejsestyrelsen",
     year=2025,
-    # 40/3 + 10 + 5 + 0 + 5 + 0 + 5 + 5 + 10 + 0 + 5 + 2,5 + 1,25 + 3,75 + 3 = 413/6 = 68,833…
-    total_points=D(413) / 6,
-    max_points=D(100),
-    score_pct=D(413) / 6,
+    # 40/3 + 10 + 5 + 0 + 5 + 5 + 5 + 5 + 10 + 0 + 5 + 2,5 + 0 + 5 + 3 = 40/3 + 60,5 = 443/6
+    total_points=D(443) / 6,
+    max_points=D(280) / 3,
+    # (443/6) / (280/3) × 100 = 443/560 × 100 = 79,107142…
+    score_pct=D(44300) / 560,
     goals=(
-        # 1.a delmål (vægtet, equal shares of 20): (100 + 0 + 100) / 3 = 66,67 % -> 40/3 point
-        g("1.a", "20", D(200) / 3, D(40) / 3, PART),
-        # 1.a.1: 112 ≥ 100 -> 100 %; weight 20/3
-        g("1.a.1", D(20) / 3, "100", D(20) / 3, MET),
-        # 1.a.2: 743 < 800 -> 0 %
-        g("1.a.2", D(20) / 3, "0", "0", MISSED),
-        # 1.a.3: 181 ≥ 175 -> 100 %
-        g("1.a.3", D(20) / 3, "100", D(20) / 3, MET),
-        # 1.b interval 3-5: 4 projects -> 100 %
+        # 1.a delmål (equal shares of 20); 1.a.2 udgår: possible 40/3, (100 + 100)/2 = 100 %
+        g("1.a", "20", "100", D(40) / 3, MET),
+        # 1.a.1: 112 ≥ 100 → 100 %, 20/3 point
+        g("1.a.1", W3, "100", W3, MET),
+        # 1.a.2: 743 < 800, but the precondition (a corresponding number of cases) is not met:
+        #        no fulfilment, 0 points, and its 20/3 points are not possible
+        g("1.a.2", W3, None, "0", OUT),
+        # 1.a.3: 181 ≥ 175 (precondition met) → 100 %
+        g("1.a.3", W3, "100", W3, MET),
+        # 1.b interval 3-5: 4 projects → 100 %
         g("1.b", "10", "100", "10", MET),
-        # 1.c andel ≤ 7 days from Sagsdata: 44 cases, 4 with Medtages = Nej left out;
-        #     35 of 40 within 7 days = 87,5 % ≥ 85 -> 100 % (with the 4: 35/44 = 79,5 %)
+        # 1.c andel ≤ 7 days: 34 of 41 dated cases within (3 exactly on day 7), 6 Som opfyldt
+        #     (lovligt forfald) count as within, 4 Nej left out: (34 + 6)/(41 + 6) = 40/47 =
+        #     85,1 % ≥ 85 → 100 %. (As Nej instead: 34/41 = 82,9 %; read as `under 7 dage`:
+        #     (31 + 6)/47 = 78,7 %.)
         g("1.c", "5", "100", "5", MET),
-        # 1.d typed 88 < 90 -> 0 %
+        # 1.d typed 88 < 90 → 0 %
         g("1.d", "5", "0", "0", MISSED),
-        # 1.e typed 96,4 ≥ 95 -> 100 %
+        # 1.e typed 96,4 ≥ 95 → 100 %
         g("1.e", "5", "100", "5", MET),
-        # 1.f typed "93,1 %" < 95 -> 0 %
-        g("1.f", "5", "0", "0", MISSED),
-        # 1.g typed 84 ≥ 80 -> 100 %
+        # 1.f andel, Frist følgende måned, Udelad periode 01-03-2025–30-04-2025: the 20 cases in
+        #     the period are left out; 150 of 156 = 96,15 % ≥ 95 → 100 %.
+        #     (With the period: (150 + 12)/(156 + 20) = 162/176 = 92,0 % < 95.)
+        g("1.f", "5", "100", "5", MET),
+        # 1.g typed 84 ≥ 80 → 100 %
         g("1.g", "5", "100", "5", MET),
-        # 1.h typed 91,5 ≥ 90 -> 100 %
+        # 1.h typed 91,5 ≥ 90 → 100 %
         g("1.h", "5", "100", "5", MET),
         # 1.2 gennemsnit, Udelad 5: 100 cases, ⌊100·5/100⌋ = 5 slowest (310, 365, 402, 441, 512)
-        #     left out; the other 95 sum to 95·104 = 9880 -> mean 104 ≤ 110 -> 100 %.
-        #     Untrimmed: (9880 + 2030)/100 = 119,1 > 110 -> met only because of trimming.
+        #     left out; the other 95 sum to 95·104 = 9880 → mean 104 ≤ 110 → 100 %.
+        #     Untrimmed: (9880 + 2030)/100 = 119,1 > 110 → met only because of trimming.
         g("1.2", "10", "100", "10", MET),
         # 1.3 gennemsnit, Udelad 5, Enhed måneder: 60 cases, ⌊60·5/100⌋ = 3 left out
         #     (480, 530, 610); the other 57 average 195 days = 195/30,4375 = 6,41 måneder > 6
-        #     -> 0 %
         g("1.3", "10", "0", "0", MISSED),
-        # 1.4 ja/nej: Ja -> 100 %
+        # 1.4 milepæle alle: selected 12-06-2025 ≤ 30-06 (Q2), measured 26-09-2025 ≤ 30-09 (Q3)
         g("1.4", "5", "100", "5", MET),
-        # 2.1 vurdering "opfyldt" -> 100 %
+        # 2.1–2.3: the departement assesses whether the goal is met: Opfyldt / Ikke opfyldt
         g("2.1", "2.5", "100", "2.5", MET),
-        # 2.2 vurdering "delvist" -> 50 % -> 1,25 point
-        g("2.2", "2.5", "50", "1.25", PART),
-        # 2.3 vurdering 75 -> 75 % -> 3,75 point
-        g("2.3", "5", "75", "3.75", PART),
-        # 2.4 delmål 3 + 2: (3·100 + 2·0)/5 = 60 % -> 3 point
+        g("2.2", "2.5", "0", "0", MISSED),
+        g("2.3", "5", "100", "5", MET),
+        # 2.4 delmål 3 + 2: (3·100 + 2·0)/5 = 60 % → 3 point
         g("2.4", "5", "60", "3", PART),
-        # 2.4.1 Ja -> 3 of 3 point; 2.4.2 Nej -> 0 of 2
         g("2.4.1", "3", "100", "3", MET),
         g("2.4.2", "2", "0", "0", MISSED),
     ),
-    # lineær: maximum 15 % of 1.187.400 = 178.110; 178.110 × 68,833…% = 122.599,05 -> 122.599
-    pay=(Pay("Karsten Bøgh Andersen", D(122599), D(122599)),),
+    # lineær: maximum 15 % of 1.187.400 = 178.110; × 443/560 = 78.902.730/560 = 140.897,73
+    # → 140.898
+    pay=(Pay("Karsten Bøgh Andersen", D(140898), D(140898)),),
+    milestone_sheet="Milepæle",
+    rettidig={2: "Ja", 3: "Ja"},
 )
 
+
+def _services() -> list[Goal]:
+    """Example 001, 1.4.1–1.4.5 and their locations: days within 21 days of 253 working days."""
+    days = ((253, 245, 240, 236), (250, 238, 233, 230), (247, 236, 229, 225),
+            (253, 251, 244, 239), (246, 240, 236, 228))  # fmt: skip
+    out: list[Goal] = []
+    for kind, row in enumerate(days, start=1):
+        met = all(n >= 228 for n in row)  # 90 % of 253 = 227,7
+        out.append(g(f"1.4.{kind}", "1", "100" if met else "0", "1" if met else "0",
+                     MET if met else MISSED))  # fmt: skip
+        for loc, n in zip(("næs", "aal", "aar", "ode"), row, strict=True):
+            ok = n >= 228
+            out.append(g(f"1.4.{kind}.{loc}", "0.25", "100" if ok else "0",
+                         "0.25" if ok else "0", MET if ok else MISSED))  # fmt: skip
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
-# 001 Udlændingestyrelsen 2025 — the seed gives 10+10+5+5+5+5+10 = 50 for the faglige mål;
-# the koncernfælles mål are given 15+10+10+10 = 45, so the plan sums to 95 on purpose.
+# 001 Udlændingestyrelsen 2025 — 10+10+5+5+5 + 5×7 (1.2a–1.2d, 1.3: assumed) + 5 + 10
+# + 2,5+2,5+5 (as seed 000) + 5 = 100.
 
 EX001 = Example(
     file="eksempel-001-udlaendingestyrelsen-2025.xlsx",
     lang="da",
     institution="Udlændingestyrelsen",
     year=2025,
-    # 10 + 10 + 0 + 5 + 5 + 0 + 10 + 15 + 7,5 + 5 + 8 = 75,5 of 95
-    total_points=D("75.5"),
-    max_points=D(95),
-    # 75,5 / 95 × 100 = 79,4736842…
-    score_pct=D("75.5") / 95 * 100,
+    # 10 + 10 + 0 + 0 + 5 + 7 + 0 + 7 + 7 + 7 + 0 + 10 + 2,5 + 0 + 5 + 3 = 73,5
+    total_points=D("73.5"),
+    max_points=D(100),
+    score_pct=D("73.5"),
     goals=(
-        # 1.1a andel ≤ 30 days: 85 cases, 5 with Medtages = Nej; 74 of 80 = 92,5 % ≥ 90 -> 100 %
+        # 1.1a andel ≤ 30 days: 85 cases, 5 with Medtages = Nej; 74 of 80 = 92,5 % ≥ 90
         g("1.1a", "10", "100", "10", MET),
-        # 1.1b typed "2.134" ≥ 2.000 -> 100 %
+        # 1.1b typed "2.134" ≥ 2.000 (precondition stated and met)
         g("1.1b", "10", "100", "10", MET),
-        # 1.1c gennemsnit, Udelad 10: 50 cases, ⌊50·10/100⌋ = 5 left out (95, 110, 120, 140,
-        #      160); the other 45 average 38 days > 35 -> 0 %
+        # 1.1c gennemsnit, Udelad 10: 50 cases, 5 left out; the other 45 average 38 > 35
         g("1.1c", "5", "0", "0", MISSED),
-        # 1.1d andel with Frist 17-03-2025: 39 of 40 decided on or before it (two exactly on
-        #      17-03-2025, one on 02-04-2025) = 97,5 % ≥ 95 -> 100 %
-        g("1.1d", "5", "100", "5", MET),
-        # 1.1e ja/nej: Ja -> 100 %
+        # 1.1d "inden den 17. marts 2025" = før 17-03-2025: 37 decided before it, 2 on it, 1
+        #      after → 37/40 = 92,5 % < 95 → 0 %. (Read inclusively: 39/40 = 97,5 % ≥ 95.)
+        g("1.1d", "5", "0", "0", MISSED),
+        # 1.1e two meetings: 2 ≥ 2
         g("1.1e", "5", "100", "5", MET),
-        # 1.4 andel ≤ 21 days, Lokationer alle, 261 weekdays each: Næstved 261/261 = 100 %,
-        #     Aalborg 250/261 = 95,8 %, Aarhus 240/261 = 92,0 %, Odense 230/261 = 88,1 % < 90
-        #     -> lowest location 0 % -> 0 %
+        # 1.2a–1.3 typed shares against 90 %: 93,1 ok, 88,4 no, 95,0 ok, 91,2 ok, 90,0 ok (≥)
+        g("1.2a", "7", "100", "7", MET),
+        g("1.2b", "7", "0", "0", MISSED),
+        g("1.2c", "7", "100", "7", MET),
+        g("1.2d", "7", "100", "7", MET),
+        g("1.3", "7", "100", "7", MET),
+        # 1.4 delmål alle over five kinds of service, each delmål alle over four locations:
+        #     the share of the 253 working days with ≤ 21 days' wait must be ≥ 90 % (228 days)
+        #     everywhere. Type 3 has Odense 225/253 = 88,93 % → type 3 and 1.4 not met;
+        #     type 5's Odense 228/253 = 90,12 % is met. Weights 5 → 1 per type → 0,25 per place.
         g("1.4", "5", "0", "0", MISSED),
-        # 1.5 ja/nej: Ja -> 100 %
+        *_services(),
+        # 1.5 milepæl: measurement delivered 08-12-2025 ≤ 31-12-2025
         g("1.5", "10", "100", "10", MET),
-        # 2.1 vurdering "opfyldt" -> 100 % of 15
-        g("2.1", "15", "100", "15", MET),
-        # 2.2 vurdering 75 -> 7,5 of 10
-        g("2.2", "10", "75", "7.5", PART),
-        # 2.3 vurdering "delvist" -> 50 % -> 5 of 10
-        g("2.3", "10", "50", "5", PART),
-        # 2.4 delmål 3 + 2: (3·100 + 2·50)/5 = 80 % -> 8 of 10
-        g("2.4", "10", "80", "8", PART),
-        # 2.4.1 weight 10·3/5 = 6, Ja -> 6 point; 2.4.2 weight 4, "delvist" -> 2 point
-        g("2.4.1", "6", "100", "6", MET),
-        g("2.4.2", "4", "50", "2", PART),
+        # 2.1–2.3 ja/nej (the departement's assessment): Opfyldt, Ikke opfyldt, Opfyldt
+        g("2.1", "2.5", "100", "2.5", MET),
+        g("2.2", "2.5", "0", "0", MISSED),
+        g("2.3", "5", "100", "5", MET),
+        # 2.4 delmål 3 + 2: Ja, Nej → 60 % → 3 of 5
+        g("2.4", "5", "60", "3", PART),
+        g("2.4.1", "3", "100", "3", MET),
+        g("2.4.2", "2", "0", "0", MISSED),
     ),
-    # tærskel 60: 79,47 ≥ 60 -> share 79,47 %; maximum 12 % of 1.050.000 = 126.000;
-    # 126.000 × 75,5 / 95 = 100.136,84 -> 100.137
-    pay=(Pay("Lene Vestergaard Holm", D(100137), D(100137)),),
-    # "vægtene summer til 95": on Mål, the sheet as a whole or the Vægt column (F).
-    warnings=(WarningAt("Mål", cells=("",), columns=("F",)),),
+    # tærskel 60: 73,5 ≥ 60 → share 73,5 %; maximum 12 % of 1.050.000 = 126.000;
+    # 126.000 × 73,5 % = 92.610
+    pay=(Pay("Lene Vestergaard Holm", D(92610), D(92610)),),
+    milestone_sheet="Milepæle",
+    rettidig={2: "Ja"},
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -215,90 +255,121 @@ EX002 = Example(
     lang="da",
     institution="Styrelsen for International Rekruttering og Integration (SIRI)",
     year=2024,
-    # 20 + 25 + 0 + 8 + 5 + 5 + 2,5 + 2,5 + 3,75 + 3 = 74,75
-    total_points=D("74.75"),
+    # 20 + 25 + 0 + 10 + 5 + 5 + 2,5 + 2,5 + 0 + 3 = 73
+    total_points=D(73),
     max_points=D(100),
-    score_pct=D("74.75"),
+    score_pct=D(73),
     goals=(
-        # 1 andel ≤ 31 days: 88 of 100 = 88 % ≥ 85 -> 100 %
+        # 1 andel ≤ 31 days ("inden for 31 dage"): 88 of 100 = 88 % ≥ 85 (4 took exactly 31
+        #   days; `under 31 dage` would give 84 %)
         g("1", "20", "100", "20", MET),
-        # 2 andel ≤ 31 days: 153 of 200 = 76,5 % ≥ 75 -> 100 %
+        # 2 andel ≤ 31 days: 153 of 200 = 76,5 % ≥ 75 (5 exactly 31: `under` gives 74 % < 75)
         g("2", "25", "100", "25", MET),
-        # 3 andel ≤ 1 day: 54 of 80 = 67,5 % < 70 -> 0 %
+        # 3 andel ≤ 1 day: 54 of 80 = 67,5 % < 70
         g("3", "15", "0", "0", MISSED),
-        # 4 andel ≤ 10 days per location, 262 weekdays each (80 % = 209,6 days):
-        #   Valby 230 (87,8 %) ok ×50, Aarhus 220 (84,0 %) ok ×10, Odense 200 (76,3 %) no ×10,
-        #   Aalborg 215 (82,1 %) ok ×10, Esbjerg 205 (78,2 %) no ×10, Sønderborg 262 ok ×10
-        #   -> (50 + 10 + 10 + 10)/100 = 80 % -> 8 point
-        g("4", "10", "80", "8", PART),
-        # 5 milepæle: Q2 delivered 21-06-2024, Q4 delivered 13-12-2024 -> 2/2 = 100 %
+        # 4 Lokationsberegning samlet over 254 working days of 2024 (262 weekdays less 8
+        #   helligdage on weekdays: 1/1, 28/3, 29/3, 1/4, 9/5, 20/5, 25/12, 26/12):
+        #   (0,5 × 223 + 0,1 × (213 + 194 + 208 + 199 + 254)) / 254 = 218,3 / 254 = 85,94 % ≥ 80
+        #   → 100 %. (Per location: Valby 87,8, Aarhus 83,9, Aalborg 81,9, Sønderborg 100 ok;
+        #   Odense 76,4, Esbjerg 78,3 not → 80 % → 8 point.)
+        g("4", "10", "100", "10", MET),
+        # 5 milepæle: Q2 delivered 21-06-2024, Q4 delivered 13-12-2024 → 2/2
         g("5", "5", "100", "5", MET),
-        # 6 milepæle: Q1 delivered 12-04-2024 (late), Q3 delivered 26-09-2024 -> 1/2 = 50 %
+        # 6 milepæle: Q1 delivered 12-04-2024 (late), Q3 delivered 26-09-2024 → 1/2 = 50 %
         g("6", "10", "50", "5", PART),
-        # 7 vurdering "opfyldt" -> 100 %
+        # 7 delmål alle: modenhedsniveau and tekniske minimumskrav both Opfyldt
         g("7", "2.5", "100", "2.5", MET),
-        # 8 ja/nej Ja -> 100 %
+        g("7.1", "1.25", "100", "1.25", MET),
+        g("7.2", "1.25", "100", "1.25", MET),
+        # 8 milepæle: oversigter 28-06-2024 (≤ 30-06) and 20-12-2024 (≤ 31-12) → 2/2
         g("8", "2.5", "100", "2.5", MET),
-        # 9 vurdering 75 -> 3,75 point
-        g("9", "5", "75", "3.75", PART),
+        # 9 milepæl: status due 30-09-2024, sent 04-10-2024 → late → 0 %
+        g("9", "5", "0", "0", MISSED),
         # 10 milepæle 2 + 2 + 1: Q1 27-03 on time (2), Q2 05-07 late (0), Q3 30-09 on the
-        #    deadline day = on time (1) -> 3/5 = 60 % -> 3 point
+        #    deadline day = on time (1) → 3/5 = 60 % → 3 point
         g("10", "5", "60", "3", PART),
     ),
-    # trin 95=100; 85=75; 70=50; 0=0: 74,75 ≥ 70 -> 50 % of Maks. beløb 90.000 = 45.000;
-    # Skøn +5.000 -> 50.000 (≤ 90.000)
+    # trin 95=100; 85=75; 70=50; 0=0: 73 ≥ 70 → 50 % of Maks. beløb 90.000 = 45.000;
+    # Skøn +5.000 → 50.000 (≤ 90.000)
     pay=(Pay("Anders Kjærgaard Nielsen", D(45000), D(50000)),),
     milestone_sheet="Milepæle",
-    rettidig={2: "Ja", 3: "Ja", 4: "Nej", 5: "Ja", 6: "Ja", 7: "Nej", 8: "Ja"},
+    rettidig={
+        **{2: "Ja", 3: "Ja", 4: "Nej", 5: "Ja", 6: "Ja", 7: "Ja", 8: "Nej"},
+        **{9: "Ja", 10: "Nej", 11: "Ja"},
+    },
 )
 
 # ---------------------------------------------------------------------------------------------
-# 003 Migrationsverket 2008 (Swedish) — Viktning lika: 5 goals × 20.
+# 003 Migrationsverket 2008 (Swedish) — Viktning lika: 6 goals (five of the action plan and
+# the communication plan) × 100/6.
+
+W6 = D(100) / 6
+# 2.2: seven time targets, each scored linearly 0 → 100 % = its share of cases within:
+# 45/50, 18/20, 38/41, 40/44, 9/12, 27/30, 16/20 → 90 + 90 + 3800/41 + 1000/11 + 75 + 90 + 80
+# = (191675 + 41800 + 41000)/451 = 274475/451; mean over 7 = 274475/3157 = 86,94 %
+F22 = D(274475) / 3157
+# 2.1: 26 of 32 activities on time = 81,25 %; 2 = (81,25 + F22) / 2
+F2 = (D("81.25") + F22) / 2
 
 EX003 = Example(
     file="eksempel-003-migrationsverket-2008.xlsx",
     lang="sv",
     institution="Migrationsverket",
     year=2008,
-    # 15 + 14 + 20 + 0 + 120/7 = 463/7 = 66,142857…
-    total_points=D(463) / 7,
+    # 100/6 × (11/14 + F2/100 + 1 + 0 + 13/15 + 5/6) = 72,11…
+    total_points=W6 * (D(11) / 14 + F2 / 100 + 1 + D(13) / 15 + D(5) / 6),
     max_points=D(100),
-    score_pct=D(463) / 7,
+    score_pct=W6 * (D(11) / 14 + F2 / 100 + 1 + D(13) / 15 + D(5) / 6),
     goals=(
-        # 1: rows 2–9; on time: Fortlöpande+Ja, Juni→24-06, Augusti→29-08, Maj→30-05,
-        #    Juni→12-06, 31 dec→19-12; late: Augusti→15-09, 31 aug→03-09 -> 6/8 = 75 % -> 15
-        g("1", "20", "75", "15", PART),
-        # 2: rows 10–19; on time: Fortlöpande+Ja, Juni→27-06, Maj→28-05, Senast dec→10-12,
-        #    Juli→31-07 (= deadline), "Höst 2008 (senast 30 november 2008)"→14-11 and →30-10;
-        #    not: Juni+Nej, Juni→20-08, Senast dec+Nej -> 7/10 = 70 % -> 14.
-        #    (Until issue 9 the bare "Höst 2008" was a warning and both counted late: 50 % -> 10.
-        #    A deadline that names no day is now an error, so the example writes the day,
-        #    30-11-2008 = the end of autumn, next to the plan's words.)
-        g("2", "20", "70", "14", PART),
-        # 3: rows 20–22: Fortlöpande+Ja, 31 aug→29-08, 31 dec→17-12 -> 3/3 = 100 % -> 20
-        g("3", "20", "100", "20", MET),
-        # 4: rows 23–27: Fortlöpande+Nej, Maj→16-06, September+Nej, 31 aug→05-09, 31 dec+Nej
-        #    -> 0/5 = 0 %
-        g("4", "20", "0", "0", MISSED),
-        # 5: rows 28–34: on time: Fortlöpande+Ja, Juni→30-06, Senast 31 dec→15-12,
-        #    Oktober→23-10, September→19-09, December→12-12; late: Augusti→02-10
-        #    -> 6/7 = 85,714… % -> 120/7 = 17,142857… point
-        g("5", "20", D(600) / 7, D(120) / 7, PART),
+        # 1: rows 2–15; late: Augusti→15-09 (row 5), Juni och fortlöpande→07-07 (row 13),
+        #    31 augusti→03-09 (row 14) → 11/14 = 78,57 %
+        g("1", W6, D(1100) / 14, W6 * 11 / 14, PART),
+        g("2", W6, F2, W6 * F2 / 100, PART),
+        # 2.1: rows 16–47; not on time: Juni+Nej (18), Fortlöpande+Nej (26), Maj→10-06 (30),
+        #      Juni→20-08 (34), Maj→05-06 (38), Senast december+Nej (42) → 26/32
+        g("2.1", W6 / 2, "81.25", W6 / 2 * D("0.8125"), PART),
+        g("2.2", W6 / 2, F22, W6 / 2 * F22 / 100, PART),
+        # 2.2.1 ≤ 2 månader: 45 of 50 (3 on the very day) = 90 %
+        g("2.2.1", W6 / 14, "90", W6 / 14 * D("0.9"), PART),
+        # 2.2.2 ≤ 5 månader: 18 of 20 = 90 %
+        g("2.2.2", W6 / 14, "90", W6 / 14 * D("0.9"), PART),
+        # 2.2.3 senast juli 2008 (31-07-2008, inclusive): 36 before + 2 on it of 41 = 38/41
+        g("2.2.3", W6 / 14, D(3800) / 41, W6 / 14 * D(38) / 41, PART),
+        # 2.2.4 ≤ två veckor: 40 of 44 = 90,9 %
+        g("2.2.4", W6 / 14, D(1000) / 11, W6 / 14 * D(10) / 11, PART),
+        # 2.2.5 ≤ tre arbetsdagar (Swedish holidays): 9 of the 12 hand-counted cases = 75 %
+        g("2.2.5", W6 / 14, "75", W6 / 14 * D("0.75"), PART),
+        # 2.2.6 ≤ 1 dag: 27 of 30 = 90 %
+        g("2.2.6", W6 / 14, "90", W6 / 14 * D("0.9"), PART),
+        # 2.2.7 ≤ två veckor: 16 of 20 = 80 %
+        g("2.2.7", W6 / 14, "80", W6 / 14 * D("0.8"), PART),
+        # 3: rows 48–51 all on time
+        g("3", W6, "100", W6, MET),
+        # 4: rows 52–56: Fortlöpande+Nej, Maj→16-06, September+Nej, 31 aug→05-09, 31 dec+Nej
+        g("4", W6, "0", "0", MISSED),
+        # 5: rows 57–71; late: Augusti→02-10 (64), Maj och fortlöpande→18-06 (67) → 13/15
+        g("5", W6, D(1300) / 15, W6 * 13 / 15, PART),
+        # 6 (kommunikationsplan): rows 72–77; late: 30 april→06-05 (73) → 5/6
+        g("6", W6, D(500) / 6, W6 * 5 / 6, PART),
     ),
     pay=(),
     milestone_sheet="Handlingsplan",
     rettidig={
-        **{2: "Ja", 3: "Ja", 4: "Nej", 5: "Ja", 6: "Ja", 7: "Ja", 8: "Nej", 9: "Ja"},
-        **{10: "Ja", 11: "Nej", 12: "Ja", 13: "Ja", 14: "Nej", 15: "Ja", 16: "Ja", 17: "Ja"},
-        **{18: "Nej", 19: "Ja"},
-        **{20: "Ja", 21: "Ja", 22: "Ja"},
-        **{23: "Nej", 24: "Nej", 25: "Nej", 26: "Nej", 27: "Nej"},
-        **{28: "Ja", 29: "Ja", 30: "Ja", 31: "Nej", 32: "Ja", 33: "Ja", 34: "Ja"},
+        **{r: "Ja" for r in range(2, 16)},
+        **{5: "Nej", 13: "Nej", 14: "Nej"},
+        **{r: "Ja" for r in range(16, 48)},
+        **{18: "Nej", 26: "Nej", 30: "Nej", 34: "Nej", 38: "Nej", 42: "Nej"},
+        **{48: "Ja", 49: "Ja", 50: "Ja", 51: "Ja"},
+        **{52: "Nej", 53: "Nej", 54: "Nej", 55: "Nej", 56: "Nej"},
+        **{r: "Ja" for r in range(57, 72)},
+        **{64: "Nej", 67: "Nej"},
+        **{72: "Ja", 73: "Nej", 74: "Ja", 75: "Ja", 76: "Ja", 77: "Ja"},
     },
 )
 
 # ---------------------------------------------------------------------------------------------
-# 004 Statsforvaltningen 2017 — Vægtning ligelig: 12 goals × 100/12, all binary.
+# 004 Statsforvaltningen 2017 — Vægtning ligelig: 12 goals × 100/12, all binary; a goal is met
+# only when every part is ("alle delelementer").
 
 W12 = D(100) / 12
 
@@ -307,57 +378,76 @@ EX004 = Example(
     lang="da",
     institution="Statsforvaltningen",
     year=2017,
-    # 10 of 12 goals met (1.3 and 2.5 missed): 10 × 100/12 = 250/3 = 83,333…
-    total_points=D(250) / 3,
+    # 9 of 12 goals met (1.3, 2.5 and 3.2 missed): 9 × 100/12 = 75
+    total_points=D(75),
     max_points=D(100),
-    score_pct=D(250) / 3,
+    score_pct=D(75),
     goals=(
-        # 1.1 77 ≥ 75
+        # 1.1 delmål alle: survey Ja, 77 ≥ 75, result sent 15-12-2017 ≤ 31-12-2017
         g("1.1", W12, "100", W12, MET),
-        # 1.2 Ja
+        g("1.1.1", D(100) / 36, "100", D(100) / 36, MET),
+        g("1.1.2", D(100) / 36, "100", D(100) / 36, MET),
+        g("1.1.3", D(100) / 36, "100", D(100) / 36, MET),
+        # 1.2 milepæl: sent 28-09-2017 ≤ 30-09-2017
         g("1.2", W12, "100", W12, MET),
-        # 1.3 delmål alle: one child missed -> 0 %
+        # 1.3 delmål alle: one child missed → 0 %
         g("1.3", W12, "0", "0", MISSED),
-        # 1.3.1 reduktion (412 − 338)/412 = 17,96 % ≥ 15; weight (100/12)/3 = 100/36
+        # 1.3.1 reduktion (412 − 338)/412 = 17,96 % ≥ 15
         g("1.3.1", D(100) / 36, "100", D(100) / 36, MET),
         # 1.3.2 (9.850 − 8.120)/9.850 = 17,56 % ≥ 15
         g("1.3.2", D(100) / 36, "100", D(100) / 36, MET),
         # 1.3.3 (3.240 − 2.900)/3.240 = 10,49 % < 15
         g("1.3.3", D(100) / 36, "0", "0", MISSED),
-        # 1.4 92,4 ≥ 90
+        # 1.4 delmål alle: 92,4 ≥ 90 and the statistics reported 30-05-2017 ≤ 01-06-2017
         g("1.4", W12, "100", W12, MET),
-        # 1.5 Ja
+        g("1.4.1", D(100) / 24, "100", D(100) / 24, MET),
+        g("1.4.2", D(100) / 24, "100", D(100) / 24, MET),
+        # 1.5 milepæl: idékatalog 30-03-2017 ≤ 01-04-2017
         g("1.5", W12, "100", W12, MET),
-        # 2.1 Ja
+        # 2.1 milepæle alle: report 29-09 ≤ 30-09, action plan started 01-11 ≤ 31-12
         g("2.1", W12, "100", W12, MET),
-        # 2.2 delmål alle: 9,6 ≤ 10, 4,8 ≤ 5, 11,2 ≤ 12, 12 ≤ 12 uger -> 100 %
+        # 2.2 delmål alle: 9,6 ≤ 10, 4,8 ≤ 5, 11,2 ≤ 12, 12 ≤ 12 uger
         g("2.2", W12, "100", W12, MET),
         g("2.2.1", D(100) / 48, "100", D(100) / 48, MET),
         g("2.2.2", D(100) / 48, "100", D(100) / 48, MET),
         g("2.2.3", D(100) / 48, "100", D(100) / 48, MET),
         g("2.2.4", D(100) / 48, "100", D(100) / 48, MET),
-        # 2.3 delmål alle: 81 ≥ 75, 77 ≥ 75, 72 ≥ 70 -> 100 %
+        # 2.3 delmål alle: 81 ≥ 75, 77 ≥ 75, 72 ≥ 70
         g("2.3", W12, "100", W12, MET),
         g("2.3.1", D(100) / 36, "100", D(100) / 36, MET),
         g("2.3.2", D(100) / 36, "100", D(100) / 36, MET),
         g("2.3.3", D(100) / 36, "100", D(100) / 36, MET),
-        # 2.4 Ja
+        # 2.4 milepæle alle: 20-09 and 29-09 ≤ 30-09
         g("2.4", W12, "100", W12, MET),
-        # 2.5 Nej
+        # 2.5 milepæle alle: 12-09 on time, documentation 14-11 late → 0 %
         g("2.5", W12, "0", "0", MISSED),
-        # 3.1 delmål alle: 1,4 ≤ 2 and 0,8 ≤ 1 -> 100 %
+        # 3.1 delmål alle: |1,4| ≤ 2 and |−0,8| ≤ 1 (afvigelse, two-sided)
         g("3.1", W12, "100", W12, MET),
         g("3.1.1", D(100) / 24, "100", D(100) / 24, MET),
         g("3.1.2", D(100) / 24, "100", D(100) / 24, MET),
-        # 3.2 reduktion (11,6 − 10,2)/11,6 = 12,07 % ≥ 10
-        g("3.2", W12, "100", W12, MET),
+        # 3.2 reduktion against 2016 (11,3): (11,3 − 10,2)/11,3 = 9,73 % < 10 → 0 %
+        #     (against 2015's 11,6 it would be 12,07 % and met)
+        g("3.2", W12, "0", "0", MISSED),
     ),
     pay=(
-        # lineær: 10 % of 1.013.000 = 101.300 × 83,333 % = 84.416,67 -> 84.417
-        Pay("Birgitte Holm Sørensen", D(84417), D(84417)),
-        # lineær: 8 % of 812.000 = 64.960 × 83,333 % = 54.133,33 -> 54.133; Bortfald Ja -> 0
-        Pay("Jesper Munk Larsen", D(54133), D(0)),
+        # lineær: 10 % of 1.013.000 = 101.300 × 75 % = 75.975
+        Pay("Birgitte Holm Sørensen", D(75975), D(75975)),
+        # lineær: 8 % of 812.000 = 64.960 × 75 % = 48.720; Bortfald Ja → 0
+        Pay("Jesper Munk Larsen", D(48720), D(0)),
     ),
+    milestone_sheet="Milepæle",
+    rettidig={
+        2: "Ja",
+        3: "Ja",
+        4: "Ja",
+        5: "Ja",
+        6: "Ja",
+        7: "Ja",
+        8: "Ja",
+        9: "Ja",
+        10: "Ja",
+        11: "Nej",
+    },
 )
 
 EXAMPLES = (EX000, EX001, EX002, EX003, EX004)
@@ -369,22 +459,14 @@ TOP_LEVEL = {
         *("1.a", "1.b", "1.c", "1.d", "1.e", "1.f", "1.g", "1.h", "1.2", "1.3", "1.4"),
         *("2.1", "2.2", "2.3", "2.4"),
     ],
-    EX001.file: ["1.1a", "1.1b", "1.1c", "1.1d", "1.1e", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4"],
+    EX001.file: [
+        *("1.1a", "1.1b", "1.1c", "1.1d", "1.1e", "1.2a", "1.2b", "1.2c", "1.2d", "1.3"),
+        *("1.4", "1.5", "2.1", "2.2", "2.3", "2.4"),
+    ],
     EX002.file: [str(n) for n in range(1, 11)],
-    EX003.file: ["1", "2", "3", "4", "5"],
+    EX003.file: ["1", "2", "3", "4", "5", "6"],
     EX004.file: [
-        "1.1",
-        "1.2",
-        "1.3",
-        "1.4",
-        "1.5",
-        "2.1",
-        "2.2",
-        "2.3",
-        "2.4",
-        "2.5",
-        "3.1",
-        "3.2",
+        *("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2"),
     ],
 }
 
@@ -468,8 +550,25 @@ def test_template_layout(lang: str) -> None:
     assert maal[f"{MAAL.letter('Målopfyldelse')}2"].number_format == '0.0" %"'
     assert maal[f"{MAAL.letter('Point')}2"].number_format == "0.00"
     validated = {str(dv.sqref).split(":")[0] for dv in maal.data_validations.dataValidation}
-    for key in ("Type", "Skala", "Samling", "Indikator"):
+    for key in ("Type", "Skala", "Samling", "Indikator", "Frist", "Lokationsberegning"):
         assert f"{MAAL.letter(key)}2" in validated
+    assert f"{MAAL.letter('Forudsætning opfyldt')}2" in validated
+    lists = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in maal.data_validations.dataValidation
+    }
+    if lang == "da":
+        assert "afvigelse" in lists[f"{MAAL.letter('Type')}2"]
+        assert lists[f"{MAAL.letter('Lokationsberegning')}2"] == '"pr. lokation,samlet"'
+    else:
+        assert "avvikelse" in lists[f"{MAAL.letter('Type')}2"]
+        assert lists[f"{MAAL.letter('Lokationsberegning')}2"] == '"per ort,sammanvägd"'
+    cases = wb[SAGSDATA.title(lang)]
+    medtages = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in cases.data_validations.dataValidation
+    }
+    assert "Som opfyldt" in medtages[f"{SAGSDATA.letter('Medtages')}2"] or lang == "sv"
+    holidays = {str(dv.sqref): dv.formula1 for dv in plan.data_validations.dataValidation}
+    assert "Sverige" in holidays[f"B{PLAN_ROW['Helligdage']}"]
     if lang == "da":
         assert [c.value for c in maal[1]][:6] == [
             "Nr",
@@ -514,6 +613,12 @@ def test_example_workbook_is_valid(ex: Example) -> None:
     outputs = [i for i, col in enumerate(MAAL.columns) if col.output]
     for row in maal.iter_rows(min_row=2, max_col=len(MAAL.columns), values_only=True):
         assert all(row[i] is None for i in outputs)
+    if ex.lang == "sv":
+        # The plan's periods without a day keep their words, with the period's last day beside
+        # them ("Höst 2008" → 30 November, as the date reader suggests).
+        deadlines = [r[4] for r in wb["Handlingsplan"].iter_rows(min_row=2, values_only=True)]
+        assert deadlines.count("Höst 2008 (senast 30 november 2008)") == 2
+        assert "Oktober/november 2008 (senast 30 november 2008)" in deadlines
 
     calamine = pytest.importorskip("python_calamine")
     book = calamine.CalamineWorkbook.from_path(str(path))
@@ -523,7 +628,7 @@ def test_example_workbook_is_valid(ex: Example) -> None:
 
 
 def test_weights_of_examples() -> None:
-    """The transcribed weights: 000/002 sum to 100, 001 to 95 on purpose, 004 is ligelig."""
+    """The transcribed weights: 000, 001 and 002 sum to 100; 003 and 004 are lika/ligelig."""
     openpyxl = pytest.importorskip("openpyxl")
     sums = {}
     for ex in EXAMPLES:
@@ -533,7 +638,7 @@ def test_weights_of_examples() -> None:
             for r in ws.iter_rows(min_row=2, values_only=True)
             if r[0] and not r[1] and r[5]
         )
-    assert [sums[ex.file] for ex in EXAMPLES] == [D(100), D(95), D(100), D(0), D(0)]
+    assert [sums[ex.file] for ex in EXAMPLES] == [D(100), D(100), D(100), D(0), D(0)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -570,7 +675,11 @@ def test_example_scores(ex: Example, tmp_path: Path, capsys: pytest.CaptureFixtu
         got = by_id.get(goal.id)
         assert got is not None, f"goal {goal.id} missing from the JSON"
         assert close(got["weight"], goal.weight), (goal.id, "weight", got["weight"])
-        assert close(got["fulfilment_pct"], goal.fulfilment), (goal.id, got["fulfilment_pct"])
+        if goal.fulfilment is None:
+            assert got["fulfilment_pct"] is None, (goal.id, got["fulfilment_pct"])
+            assert got["possible_points"] == 0, (goal.id, got["possible_points"])
+        else:
+            assert close(got["fulfilment_pct"], goal.fulfilment), (goal.id, got["fulfilment_pct"])
         assert close(got["points"], goal.points), (goal.id, "points", got["points"])
         assert status_matches(got["status"], goal.status), (goal.id, got["status"])
 
@@ -600,7 +709,10 @@ def test_example_scores(ex: Example, tmp_path: Path, capsys: pytest.CaptureFixtu
     }
     for goal in ex.goals:
         r = rows[goal.id]
-        assert close(ws.cell(row=r, column=c_ful).value, goal.fulfilment), (goal.id, "cell")
+        if goal.fulfilment is None:
+            assert ws.cell(row=r, column=c_ful).value is None, (goal.id, "cell")
+        else:
+            assert close(ws.cell(row=r, column=c_ful).value, goal.fulfilment), (goal.id, "cell")
         assert close(ws.cell(row=r, column=c_pts).value, goal.points), (goal.id, "cell")
         assert ws.cell(row=r, column=c_status).value == STATUS_TEXT[ex.lang][goal.status]
 

@@ -83,15 +83,20 @@ def test_deadline_cases_put_some_on_the_deadline_and_the_rest_before() -> None:
     assert all(1 <= days_of(row) <= 3 for row in rows)
 
 
-def test_weekday_cases_one_row_per_weekday_and_location() -> None:
-    spec = WeekdayCases("9", limit=10, within=(("Sønderborg", 262), ("Valby", 200)))
+def test_weekday_cases_one_row_per_working_day_and_location() -> None:
+    spec = WeekdayCases("9", limit=10, within=(("Sønderborg", 254), ("Valby", 200)))
     rows = mx.weekday_cases(random.Random(0), spec, 2024)
     for location, within in spec.within:
         waits = [row["Dage"] for row in rows if row["Lokation"] == location]
-        assert len(waits) == 262  # 2024: 366 days, 104 of them Saturdays or Sundays
+        # 2024: 366 days, 104 of them Saturdays or Sundays, and 8 Danish helligdage on a
+        # weekday (1/1, 28/3, 29/3, 1/4, 9/5, 20/5, 25/12, 26/12): 366 − 104 − 8 = 254
+        assert len(waits) == 254
         assert sum(1 for w in waits if w <= 10) == within
-    assert rows[0]["Sag"] == "SOEN-20240101"  # Sønderborg: "SØN", Ø spelt OE
-    assert len(mx.weekday_cases(random.Random(0), WeekdayCases("9", 1, (("X", 0),)), 2025)) == 261
+    assert rows[0]["Sag"] == "SOEN-20240102"  # Sønderborg: "SØN", Ø spelt OE; 1/1 is a holiday
+    # 2025 in Sweden: 261 weekdays less the 12 holidays on weekdays (1/1, 6/1, 18/4, 21/4, 1/5,
+    # 29/5, 6/6, 20/6 midsommarafton, 24/12, 25/12, 26/12, 31/12) = 249
+    swedish = WeekdayCases("9", 1, (("X", 0),), country="SE")
+    assert len(mx.weekday_cases(random.Random(0), swedish, 2025)) == 249
 
 
 DEADLINE = DeadlineCases(

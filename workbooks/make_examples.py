@@ -38,12 +38,16 @@ from calc.template import (  # noqa: E402
     build_template,
     style_data_rows,
 )
+from calc.workdays import working_days_in  # noqa: E402
 from workbooks.examples import EXAMPLES  # noqa: E402
 from workbooks.examples.spec import (  # noqa: E402
     CaseSpec,
     DeadlineCases,
     Example,
+    ExplicitCases,
+    FollowingMonthCases,
     MeanCases,
+    MonthCases,
     Row,
     ShareCases,
     WeekdayCases,
@@ -155,10 +159,22 @@ def _received_decided(goal: str, prefix: str, year: int, n: int, days: int, deci
 def share_cases(rng: random.Random, spec: ShareCases, year: int) -> list[Row]:
     """See `ShareCases`: cases decided on random days of `year`, Dage left empty."""
     _promise(spec.fast <= spec.limit < spec.slow, spec, "needs fast ≤ limit < slow")
-    days = [rng.randint(spec.fast, spec.limit) for _ in range(spec.within)]
+    if spec.at_limit is None:
+        days = [rng.randint(spec.fast, spec.limit) for _ in range(spec.within)]
+    else:
+        _promise(
+            0 <= spec.at_limit <= spec.within
+            and (spec.fast < spec.limit or not spec.within - spec.at_limit),
+            spec,
+            "needs 0 ≤ at_limit ≤ within, and room below the limit",
+        )
+        days = [spec.limit] * spec.at_limit
+        days += [rng.randint(spec.fast, spec.limit - 1) for _ in range(spec.within - spec.at_limit)]
     days += [rng.randint(spec.limit + 1, spec.slow) for _ in range(spec.late)]
     flags = ["Ja"] * (spec.within + spec.late) + ["Nej"] * spec.excluded
     days += [rng.randint(spec.limit + 1, spec.slow) for _ in range(spec.excluded)]
+    flags += ["Som opfyldt"] * spec.as_met
+    days += [rng.randint(spec.limit + 1, spec.slow) for _ in range(spec.as_met)]
     order = list(range(len(days)))
     rng.shuffle(order)
     rows: list[Row] = []
@@ -173,6 +189,9 @@ def share_cases(rng: random.Random, spec: ShareCases, year: int) -> list[Row]:
         spec,
         f"{ok} of {len(included)} included cases within {spec.limit} days",
     )
+    if spec.at_limit is not None:
+        exact = sum(1 for d in included if d == spec.limit)
+        _promise(exact == spec.at_limit, spec, f"{exact} cases of exactly {spec.limit} days")
     return rows
 
 
@@ -216,9 +235,8 @@ def deadline_cases(rng: random.Random, spec: DeadlineCases, year: int) -> list[R
 
 
 def weekday_cases(rng: random.Random, spec: WeekdayCases, year: int) -> list[Row]:
-    """See `WeekdayCases`: for each location in turn, one row per weekday of `year`."""
-    days = [date(year, 1, 1) + timedelta(days=i) for i in range(366)]
-    weekdays = [d for d in days if d.year == year and d.weekday() < 5]
+    """See `WeekdayCases`: for each location in turn, one row per working day of `year`."""
+    weekdays = working_days_in(date(year, 1, 1), date(year, 12, 31), spec.country)
     rows: list[Row] = []
     for location, within in spec.within:
         _promise(within <= len(weekdays), spec, f"{location}: {year} has {len(weekdays)} weekdays")
@@ -244,6 +262,88 @@ def weekday_cases(rng: random.Random, spec: WeekdayCases, year: int) -> list[Row
     return rows
 
 
+def _plus_months(day: date, months: int) -> date:
+    """The same day of the month `months` later (callers use days 1–28 only)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, day.day)
+
+
+def month_cases(rng: random.Random, spec: MonthCases, year: int) -> list[Row]:
+    """See `MonthCases`: each case's Afgjort against Modtaget + `months` calendar months."""
+    _promise(0 <= spec.at_limit <= spec.within, spec, "needs 0 ≤ at_limit ≤ within")
+    offsets = [0] * spec.at_limit
+    offsets += [-rng.randint(1, spec.spread) for _ in range(spec.within - spec.at_limit)]
+    offsets += [rng.randint(1, spec.spread) for _ in range(spec.late)]
+    rng.shuffle(offsets)
+    rows: list[Row] = []
+    ok = 0
+    for n, offset in enumerate(offsets, start=1):
+        received = date(year, rng.randint(1, 12 - spec.months), rng.randint(1, 28))
+        limit = _plus_months(received, spec.months)
+        decided = limit + timedelta(days=offset)
+        ok += decided <= limit
+        rows.append(
+            {
+                "Mål": spec.goal,
+                "Sag": f"{spec.prefix}-{year}-{n:04d}",
+                "Modtaget": received,
+                "Afgjort": decided,
+                "Medtages": "Ja",
+            }
+        )
+    _promise(ok == spec.within, spec, f"{ok} decided within {spec.months} months")
+    return rows
+
+
+def _end_of_next_month(day: date) -> date:
+    first = _plus_months(day.replace(day=1), 2)
+    return first - timedelta(days=1)
+
+
+def following_month_cases(rng: random.Random, spec: FollowingMonthCases, year: int) -> list[Row]:
+    """See `FollowingMonthCases`: violations and when they were reported."""
+    first, last = spec.period
+    outside = [
+        d for d in (date(year, 1, 1) + timedelta(days=i) for i in range(366))
+        if d.year == year and not first <= d <= last
+    ]  # fmt: skip
+    inside = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    plan = (
+        [(outside, True)] * spec.within + [(outside, False)] * spec.late
+        + [(inside, True)] * spec.period_within + [(inside, False)] * spec.period_late
+    )  # fmt: skip
+    rng.shuffle(plan)
+    rows: list[Row] = []
+    in_period = 0
+    for n, (days, on_time) in enumerate(plan, start=1):
+        seen = rng.choice(days)
+        in_period += first <= seen <= last
+        limit = _end_of_next_month(seen)
+        if on_time:
+            reported = seen + timedelta(days=rng.randint(0, (limit - seen).days))
+        else:
+            reported = limit + timedelta(days=rng.randint(1, 20))
+        rows.append(
+            {
+                "Mål": spec.goal,
+                "Sag": f"{spec.prefix}-{year}-{n:04d}",
+                "Modtaget": seen,
+                "Afgjort": reported,
+                "Medtages": "Ja",
+            }
+        )
+    _promise(in_period == spec.period_within + spec.period_late, spec, f"{in_period} in period")
+    return rows
+
+
+def explicit_cases(spec: ExplicitCases) -> list[Row]:
+    """See `ExplicitCases`: the rows as written."""
+    return [
+        {"Mål": spec.goal, "Sag": sag, "Modtaget": received, "Afgjort": decided, "Medtages": "Ja"}
+        for sag, received, decided in spec.rows
+    ]
+
+
 def case_rows(rng: random.Random, spec: CaseSpec, year: int) -> list[Row]:
     """The Sagsdata rows one spec describes."""
     match spec:
@@ -255,6 +355,12 @@ def case_rows(rng: random.Random, spec: CaseSpec, year: int) -> list[Row]:
             return deadline_cases(rng, spec, year)
         case WeekdayCases():
             return weekday_cases(rng, spec, year)
+        case MonthCases():
+            return month_cases(rng, spec, year)
+        case FollowingMonthCases():
+            return following_month_cases(rng, spec, year)
+        case ExplicitCases():
+            return explicit_cases(spec)
 
 
 # --------------------------------------------------------------------------------------------

@@ -791,6 +791,11 @@
         <source>delmål</source>
         <translation>delmål</translation>
     </message>
+    <message>
+        <location filename="../goalmodel.py" line="125" />
+        <source>afvigelse</source>
+        <translation>avvikelse</translation>
+    </message>
 </context>
 <context>
     <name>Loading</name>

@@ -151,7 +151,7 @@ def test_xls_is_scored_but_never_written(
     shutil.rmtree(profile, ignore_errors=True)
     path = tmp_path / "mappe" / (EXAMPLE.stem + ".xls")
     text = refused(path, capsys, 3)
-    assert "I alt: 68,83 af 100 point" in text  # scored
+    assert "I alt: 73,83 af 93,33 point" in text  # scored (tests/test_examples.py, EX000)
     assert "formatet .xls og kan kun læses" in text and "Gem filen som .xlsx" in text
     assert "Intet er skrevet" in text and "Skrevet til" not in text
     with pytest.raises(MaalscoreError, match=r"skriver kun resultater i \.xlsx.*gem som \.xlsx"):
@@ -163,7 +163,7 @@ def test_xls_is_scored_but_never_written(
     renamed = path.with_name("omdøbt.xlsx")
     shutil.copyfile(path, renamed)
     text = refused(renamed, capsys, 3)
-    assert "I alt: 68,83 af 100 point" in text and "formatet .xls og kan kun læses" in text
+    assert "I alt: 73,83 af 93,33 point" in text and "formatet .xls og kan kun læses" in text
     assert "beskadiget" not in text
 
 

@@ -120,7 +120,7 @@ def test_the_pay_before_the_skon_is_only_kept_while_nothing_else_blocks_the_pers
     both = evaluate(with_cell(skon, pay.sheet, first.row, pay.col("max_pct"), "abc"))
     assert both.blocking.person(first.row) is not None and both.partial.before_adjustment == ()
     # a blocked goal: the score, and so every amount, waits
-    goal = ev.plan.goal("1.1")
+    goal = ev.plan.goal("1.1.2")
     result = evaluate(with_cell(skon, goals.sheet, goal.row, goals.col("result"), "abc"))
     assert result.blocking.total is not None and result.partial.before_adjustment == ()
 

@@ -96,7 +96,7 @@ goal_cells = st.sampled_from(["1", "1", "2", "2.a", " 2.a ", None, "", D(3), D("
 included_cells = st.sampled_from(
     [
         *(None, "Ja", "Ja", "Nej", "nej", "x", True, False, D(1), D(0), "måske"),
-        *(ExcelError("#N/A"), "Som opfyldt", "som opfyldt", "Räknas som uppfyllt"),
+        *(ExcelError("#N/A"), "Som opfyldt", "som opfyldt", "Räknas som uppfyllt", "Opfyldt"),
     ]
 )
 date_cells = st.one_of(

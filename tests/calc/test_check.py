@@ -215,7 +215,7 @@ def test_separate_case_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-
 FORGED = [
     ("Mål", "V4", '0;-0;"5"', "viser «5»"),  # Point 0 of goal 1.a.2 shown as 5
     ("Mål", "W4", ';;;"Opfyldt"', "viser «Opfyldt»"),  # Status "Ikke opfyldt" shown as Opfyldt
-    ("Resultat", "B5", '"100"', "viser «100»"),  # Point i alt 68,83 shown as 100
+    ("Resultat", "B5", '"100"', "viser «100»"),  # Point i alt 73,83 shown as 100
 ]
 
 
@@ -250,7 +250,8 @@ def test_libreoffice_shows_the_forgery_and_then_the_result(scored: Path, tmp_pat
     assert shown() == ("5", "Opfyldt", "100")  # the attack is real
     assert check_file(scored).status == DISPLAYED
     score_file(scored, now=NOW, options=FileOptions(stamp_time=NOW, backup=False))
-    assert shown() == ("0", "Ikke opfyldt", "68.83")
+    # goal 1.a.2 udgår (its Forudsætning is not met); total 443/6 (tests/test_examples.py, EX000)
+    assert shown() == ("0", "Udgår", "73.83")
     assert check_file(scored).status == OK
 
 

@@ -7,7 +7,7 @@ The inbox (built once per module) holds every kind of source the issue names:
 |---|---|
 | hjemrejse-2025.xlsx: calculated, untouched | godkendt |
 | rettet-resultat.xlsx: a Point cell edited after calculating | ændret (Mål!V3) |
-| rettet-input.xlsx: a Resultat cell edited after calculating | ændret (Mål!S4) |
+| rettet-input.xlsx: a Resultat cell edited after calculating | ændret (Mål!S8) |
 | statsforvaltningen-2017.xlsx: never calculated | ikke beregnet |
 | gammel-motor.xlsx: a valid stamp from "Målscore 0.0.9" with another result | afviger |
 | svensk/migrationsverket-2008.xlsx: Swedish, calculated | godkendt |
@@ -120,7 +120,7 @@ def build_inbox(root: Path) -> Inbox:
     _edit(result, CellUpdate("Mål", "V3", Decimal("7")))
     changed = root / "rettet-input.xlsx"
     shutil.copyfile(ok, changed)
-    _edit(changed, CellUpdate("Mål", "S4", Decimal("801")))
+    _edit(changed, CellUpdate("Mål", "S8", Decimal("91")))  # 1.d: 88 → 91, now met
     shutil.copyfile(EX004, root / "statsforvaltningen-2017.xlsx")
     old = root / "gammel-motor.xlsx"
     shutil.copyfile(ok, old)
@@ -218,7 +218,7 @@ def test_every_source_gets_its_verdict(run: Run) -> None:
 
 def test_edited_cells_are_named(run: Run) -> None:
     assert run.agency("rettet-resultat.xlsx")["changed_cells"] == ["Mål!V3"]
-    assert run.agency("rettet-input.xlsx")["changed_cells"] == ["Mål!S4"]
+    assert run.agency("rettet-input.xlsx")["changed_cells"] == ["Mål!S8"]
     older = run.agency("gammel-motor.xlsx")
     assert older["changed_cells"] == ["Mål!V3"]
     assert "0.0.9" in str(older["reason"])
@@ -231,12 +231,14 @@ def test_edited_cells_are_named(run: Run) -> None:
 def test_numbers_are_a_fresh_calculation_as_json_numbers(run: Run) -> None:
     ok = run.agency("hjemrejse-2025.xlsx")
     assert ok["institution"] == "Hjemrejsestyrelsen" and ok["year"] == 2025
-    assert isinstance(ok["score_pct"], float) and isinstance(ok["max_points"], int)
-    assert round(ok["score_pct"], 1) == 68.8
-    assert ok["total_points"] == pytest.approx(68.8333333, abs=1e-6)
-    assert ok["payout_total"] == 122599 and isinstance(ok["payout_total"], int)
+    # example 000 (tests/test_examples.py): 443/6 of 280/3 possible points (1.a.2 udgår)
+    assert isinstance(ok["score_pct"], float) and isinstance(ok["max_points"], float)
+    assert round(ok["score_pct"], 1) == 79.1
+    assert ok["total_points"] == pytest.approx(73.8333333, abs=1e-6)
+    assert ok["max_points"] == pytest.approx(93.3333333, abs=1e-6)
+    assert ok["payout_total"] == 140898 and isinstance(ok["payout_total"], int)
     # the counts are of top-level goals only: example 000 has 15 (20 with its delmål)
-    assert ok["counts"] == {"met": 8, "partly": 4, "not_met": 3, "missing": 0}
+    assert ok["counts"] == {"met": 11, "partly": 1, "not_met": 3, "missing": 0}
     # an edited input: the numbers are this engine's from the inputs as they are now
     edited = run.agency("rettet-input.xlsx")
     assert edited["score_pct"] != ok["score_pct"]
@@ -290,8 +292,8 @@ def test_overview_with_openpyxl(run: Run) -> None:
     rows = {r[header.index("Fil")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     ok = rows["hjemrejse-2025.xlsx"]
     assert ok[0] == "Hjemrejsestyrelsen" and ok[1] == 2025
-    assert ok[4] == pytest.approx(0.688333333, abs=1e-8)
-    assert ok[header.index("Udbetalt resultatløn i alt")] == 122599
+    assert ok[4] == pytest.approx(443 / 560, abs=1e-8)  # 79,1 %
+    assert ok[header.index("Udbetalt resultatløn i alt")] == 140898
     assert ok[header.index("Vurdering")] == "godkendt"
     assert len(ok[header.index("SHA-256")]) == 64
     # formats, table, filters, frozen header, printing
@@ -324,7 +326,7 @@ def test_overview_with_openpyxl(run: Run) -> None:
         for r in wb["Udvikling"].iter_rows(min_row=2, values_only=True)
         if r[0] == ("Hjemrejsestyrelsen")
     )
-    assert hjem[trend.index("2025")] == pytest.approx(0.688333333, abs=1e-8)
+    assert hjem[trend.index("2025")] == pytest.approx(443 / 560, abs=1e-8)
 
 
 def test_overview_has_a_native_bar_chart(run: Run) -> None:
@@ -387,9 +389,9 @@ def test_overview_in_libreoffice(run: Run, tmp_path: Path) -> None:
     header = table[0]
     row = next(r for r in table if "hjemrejse-2025.xlsx" in r)
     shown = dict(zip(header, row, strict=False))
-    assert shown["Målopfyldelse"] == "68,8 %"
-    assert shown["Point"] == "68,83"
-    assert shown["Udbetalt resultatløn i alt"] == "122.599 kr."
+    assert shown["Målopfyldelse"] == "79,1 %"
+    assert shown["Point"] == "73,83"
+    assert shown["Udbetalt resultatløn i alt"] == "140.898 kr."
     assert shown["Vurdering"] == "godkendt"
     assert shown["År"] == "2025"
     total = next(r for r in table if r and r[0] == "I alt")
@@ -397,7 +399,7 @@ def test_overview_in_libreoffice(run: Run, tmp_path: Path) -> None:
     assert paid.endswith(" kr.") and "Err" not in paid
     trend = sheets["Udvikling"]
     hjem = next(r for r in trend if r[0] == "Hjemrejsestyrelsen")
-    assert hjem[trend[0].index("2025")] == "68,8 %"
+    assert hjem[trend[0].index("2025")] == "79,1 %"
     problems = sheets["Problemer"]
     assert any("rettet-resultat.xlsx" in r and "V3" in r for r in problems)
 

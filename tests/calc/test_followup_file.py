@@ -51,9 +51,10 @@ def test_json_has_exactly_the_documented_keys(siri: Path, capsys) -> None:
     }
     assert [set(p) for p in record["pay"]] == [{"name", "payout_low", "payout_high"}]
     goals = {g["id"]: g for g in record["goals"]}
-    # 9: 75 % entered for Q3 with a person's forecast "risiko" and its reason
-    assert goals["9"]["forecast"] == "risiko" and goals["9"]["to_date_pct"] == 75
-    assert goals["8"]["forecast"] == "forventes opfyldt"  # Ja for Q3
+    # 7.2: Nej entered for Q3 with a person's forecast "risiko" and its reason
+    assert goals["7.2"]["forecast"] == "risiko" and goals["7.2"]["to_date_pct"] == 0
+    # 8: the Q2 report was on time, the Q4 report is due later
+    assert goals["8"]["forecast"] == "forventes opfyldt"
     assert {g["forecast"] for g in record["goals"]} <= {
         "forventes opfyldt",
         "risiko",
@@ -72,13 +73,13 @@ def test_the_sheet_is_written_and_tjek_accepts_it(siri: Path) -> None:
     grid = sheet(siri, "Opfølgning")
     header = list(grid.rows[0])
     assert header[5:9] == ["Status pr. dato", "Forventet opfyldelse", "Forventning", "Forklaring"]
-    # the Q3 row of goal 9 (row 10 of the sheet) holds its outputs
-    assert grid.value(9, 0) == "9" and grid.value(9, 1) == "Q3"
-    assert grid.value(9, 5) == Decimal(75) and grid.value(9, 7) == "risiko"
-    assert "prognose sat af en person" in str(grid.value(9, 8))
-    # goals without a Q3 row get one below the data: 1–6 and 10 (seven rows, 11–17)
-    added = [(grid.value(r, 0), grid.value(r, 1)) for r in range(10, 17)]
-    assert added == [(n, "Q3 2024") for n in ("1", "2", "3", "4", "5", "6", "10")]
+    # the Q3 row of goal 7.2 (row 7 of the sheet) holds its outputs
+    assert grid.value(6, 0) == "7.2" and grid.value(6, 1) == "Q3"
+    assert grid.value(6, 5) == Decimal(0) and grid.value(6, 7) == "risiko"
+    assert "prognose sat af en person" in str(grid.value(6, 8))
+    # top-level goals without a Q3 row get one below the data: 1–10 (ten rows, 8–17)
+    added = [(grid.value(r, 0), grid.value(r, 1)) for r in range(7, 17)]
+    assert added == [(str(n), "Q3 2024") for n in range(1, 11)]
     result = check_file(siri)
     assert result.status == OK, result.message()
     assert result.message().startswith("OK – opfølgning pr. 30-09-2024 beregnet")
@@ -97,13 +98,13 @@ def test_running_twice_changes_nothing_but_the_stamp_time(siri: Path) -> None:
 
 def test_tjek_names_edits_after_a_followup(siri: Path) -> None:
     followup_file(siri, "Q3", options=FileOptions(backup=False))
-    write_back(siri, [CellUpdate("Opfølgning", "H10", "forventes opfyldt")])
+    write_back(siri, [CellUpdate("Opfølgning", "H7", "forventes opfyldt")])
     result = check_file(siri)
-    assert result.status == EDITED and result.edited == ["Opfølgning!H10"]
+    assert result.status == EDITED and result.edited == ["Opfølgning!H7"]
     followup_file(siri, "Q3", options=FileOptions(backup=False))
-    write_back(siri, [CellUpdate("Opfølgning", "E10", "Alt er i orden nu.")])  # Kommentar
+    write_back(siri, [CellUpdate("Opfølgning", "E7", "Alt er i orden nu.")])  # Kommentar
     result = check_file(siri)
-    assert result.status == CHANGED and result.changed == ["Opfølgning!E10"]
+    assert result.status == CHANGED and result.changed == ["Opfølgning!E7"]
 
 
 def test_beregn_after_a_followup_stamps_the_year_end_again(siri: Path) -> None:

@@ -63,7 +63,7 @@ def body(eml: Path) -> str:
 def test_rapport_writes_word_and_pdf_and_says_what_is_in_them(danish, tmp_path, capsys):
     assert main(["rapport", str(danish), "--ud", str(tmp_path / "r.docx")]) == 0
     assert capsys.readouterr().out.strip() == (
-        f"Rapporten er skrevet til {tmp_path / 'r.docx'}: 20 mål i del 1, 7 mål at analysere "
+        f"Rapporten er skrevet til {tmp_path / 'r.docx'}: 20 mål i del 1, 4 mål at analysere "
         "i del 2, med resultatløn."
     )
     assert zipfile.is_zipfile(tmp_path / "r.docx")
@@ -165,7 +165,7 @@ def test_the_draft_says_how_the_workbook_travels_and_names_no_pay(danish, tmp_pa
     msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert msg["To"] == "post@uim.dk" and msg["X-Unsent"] == "1"
     assert "krypteret med en adgangskode" in text and "sendes særskilt" in text
-    assert "122.599" not in text and "Karsten" not in text and "kr." not in text
+    assert "140.898" not in text and "Karsten" not in text and "kr." not in text
     assert "Rapporten (PDF) indeholder ikke resultatløn." in text
 
 

@@ -49,8 +49,8 @@ def test_the_plan_moves_a_year_and_keeps_this_years_totals(rolled) -> None:
     _, dst = rolled
     plan = {row[0]: row[1] for row in sheet_rows(dst, "Plan") if row and row[0]}
     assert plan["År"] == 2025
-    # SIRI 2024 scored 74,75 of 100 points (tests/test_examples.py)
-    assert (plan["Sidste års point"], plan["Sidste års målopfyldelse"]) == (74.75, 74.75)
+    # SIRI 2024 scored 73 of 100 points (tests/test_examples.py, EX002)
+    assert (plan["Sidste års point"], plan["Sidste års målopfyldelse"]) == (73, 73)
     assert plan["Institution"].startswith("Styrelsen for International Rekruttering")
 
 
@@ -63,8 +63,10 @@ def test_goals_keep_last_years_numbers_and_lose_this_years(rolled) -> None:
     assert last["1"] == ("88 % ≥ 85 % (100 sager)", 100, 20)
     # goal 3: 54 of 80 within 1 day = 67,5 % < 70 %: 0
     assert last["3"] == ("67,5 % < 70 % (80 sager)", 0, 0)
-    # goal 9: assessed 75 % of 5 points
-    assert last["9"] == ("Vurdering: 75 %", 75, 3.75)
+    # goal 9: the status report due 30-09-2024 was sent 04-10-2024: late, 0 of 5 points
+    assert last["9"] == ("0 af 1 milepæle nået rettidigt", 0, 0)
+    # goal 10: milestones of 2 + 2 + 1 points, the 2-point Q2 one late: 3 of 5 = 60 %, 3 points
+    assert last["10"] == ("2 af 3 milepæle nået rettidigt (vægt 3 af 5)", 60, 3)
     for header in ("Resultat", "Målopfyldelse", "Point", "Status", "Forklaring"):
         assert set(column(rows, header)) == {None}, header
     # weights, types and rules are kept
@@ -114,15 +116,15 @@ def test_the_new_plan_scores_with_only_missing_result_warnings(rolled, tmp_path,
     )
     assert record["year"] == 2025 and record["total_points"] == 0
     trend = record["trend"]
-    assert (trend["source"], trend["last_year"], trend["total_points_last"]) == (None, 2024, 74.75)
-    assert trend["change_points"] == -74.75
+    assert (trend["source"], trend["last_year"], trend["total_points_last"]) == (None, 2024, 73)
+    assert trend["change_points"] == -73
 
 
 def test_libreoffice_reads_the_new_plan(rolled, tmp_path, capsys) -> None:
     _, dst = rolled
     converted = libreoffice_resave(dst, tmp_path / "lo")  # opened and saved, headless
     plan = {row[0]: row[1] for row in sheet_rows(converted, "Plan") if row and row[0]}
-    assert (plan["År"], plan["Sidste års point"]) == (2025, 74.75)
+    assert (plan["År"], plan["Sidste års point"]) == (2025, 73)
     goals = sheet_rows(converted, "Mål")
     assert column(goals, "Sidste års opfyldelse")[:3] == [100, 100, 0]
     assert set(column(goals, "Resultat")) == {None}
@@ -130,7 +132,7 @@ def test_libreoffice_reads_the_new_plan(rolled, tmp_path, capsys) -> None:
     assert all(v is None for row in sheet_rows(converted, "Sagsdata")[1:] for v in row)
     assert main(["beregn", str(converted), "--ud", str(tmp_path / "b.xlsx")]) == 0
     text = capsys.readouterr().out
-    assert "Sidste år (2024): 74,75 point (74,8 %); ændring -74,75 point" in text
+    assert "Sidste år (2024): 73 point (73 %); ændring -73 point" in text
     warnings = [line for line in text.splitlines() if "Advarsel" in line]
     assert warnings and all("mangler resultat" in line for line in warnings)
 

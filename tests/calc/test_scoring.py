@@ -262,6 +262,22 @@ def test_milestones_weighted_and_on_time():
     assert rettidig == {"F2": "Ja", "F3": "Ja", "F4": "Nej"}
 
 
+def test_a_milestone_goal_without_any_delivery_names_its_leveret_cells():
+    # Seed 004's goals with one milestone each: emptied Leveret leaves the goal without a
+    # result; the goal's warning says where the result goes in (first five cells, then a count).
+    ms = MILESTONES + [["1.5", "Idékatalog", "senest 1. april 2017", None, None]]
+    ms += [["2", f"M{i}", "30-06-2017", None, None] for i in range(7)]
+    ms += [["3", "Rapport", "30-06-2017", "15-06-2017", None]]
+    goals = [{"Nr": n, "Vægt": 10, "Type": "milepæle"} for n in ("1.5", "2", "3")]
+    ev = evaluate(workbook(goals, Milepæle=ms))
+    missing = {i.cell: i.message for i in ev.issues if "mangler resultat" in i.message}
+    assert missing == {
+        "R2": "Mål 1.5 mangler resultat og giver 0 point (intet i Leveret: Milepæle!D2).",
+        "R3": "Mål 2 mangler resultat og giver 0 point (intet i Leveret: "
+        "Milepæle!D3, D4, D5, D6, D7 og 2 til).",
+    }
+
+
 def test_milestones_all_and_a_vague_deadline_is_an_error():
     ms = MILESTONES + [
         ["7", "A", "Fortløbende", "Ja", None],

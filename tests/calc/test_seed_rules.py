@@ -90,6 +90,48 @@ def test_deviation_target_cannot_be_negative():
     assert ("Mål", col("Målværdi")) in errors
 
 
+def _warnings(goal, **sheets):
+    ev = evaluate(workbook([{"Nr": "1", "Vægt": 100, **goal}], **sheets))
+    assert ev.ok, [(i.cell, i.message) for i in ev.issues if i.is_error]
+    return [(i.cell, i.message) for i in ev.issues if i.severity == "warning"]
+
+
+@pytest.mark.parametrize(
+    ("goal", "named"),
+    [
+        # Seed 004, 3.1: −0,8 % typed −80 (×100): |−80| = 80 ≥ 25 × 1 → named at Resultat
+        ({"Målværdi": 1, "Resultat": -80}, "Resultat"),
+        # Målværdi 1 typed 0,01 (÷100): |−0,8| = 0,8 ≥ 25 × 0,01 = 0,25 → named at Resultat,
+        # with the Målværdi cell in the text
+        ({"Målværdi": "0,01", "Resultat": "-0,8"}, "Resultat"),
+        # exactly 25 times: |−25| ≥ 25 × 1 (the boundary is ≥, as for the other types)
+        ({"Målværdi": 1, "Resultat": -25}, "Resultat"),
+        # from a Basis typed ×100: |9,4 − 1000| = 990,6 ≥ 25 × 0,5 → named, Basis cell in the text
+        ({"Målværdi": "0,5", "Basis": 1000, "Resultat": "9,4"}, "Resultat"),
+    ],
+)
+def test_a_deviation_25_times_the_allowed_one_is_named(goal, named):
+    warnings = _warnings({"Type": "afvigelse", "Enhed": "%", **goal})
+    assert [cell for cell, _ in warnings] == [col(named)]
+    message = warnings[0][1]
+    assert "25 gange den tilladte afvigelse" in message and col("Målværdi") in message
+    if "Basis" in goal:
+        assert col("Basis") in message
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        {"Målværdi": 1, "Resultat": "-24,9"},  # just under 25 times: a big, plausible overrun
+        {"Målværdi": 2, "Resultat": "0,01"},  # a deviation near 0 is the aim, never a slip
+        {"Målværdi": 2, "Resultat": 0},
+        {"Målværdi": "0,5", "Basis": 10, "Resultat": "9,4"},
+    ],
+)
+def test_a_plausible_deviation_is_not_named(goal):
+    assert _warnings({"Type": "afvigelse", "Enhed": "%", **goal}) == []
+
+
 # --- locations: per location (today) or pooled ---------------------------------------------------
 
 SIRI_4 = "Valby=50; Aarhus=10; Odense=10; Aalborg=10; Esbjerg=10; Sønderborg=10"
@@ -255,6 +297,26 @@ def test_excluded_period_leaves_its_cases_out_with_the_reason():
 
 
 @pytest.mark.parametrize(
+    ("period", "named"),
+    [
+        ("01-03-2024–30-04-2024: implementering", True),  # a year off: no day in 2025
+        ("01-12-2024–31-12-2024: implementering", True),
+        ("01-01-2026–31-01-2026: implementering", True),
+        ("15-12-2024–15-01-2025: implementering", False),  # reaches into the plan's year
+        ("31-12-2025–31-12-2025: nytårsnedlukning", False),  # its last day
+        (PERIOD, False),
+    ],
+)
+def test_a_period_wholly_outside_the_plans_year_is_named(period, named):
+    ev = evaluate(workbook([_goal_1f(period)], Sagsdata=_violations()))
+    assert ev.ok
+    warned = [i for i in ev.issues if i.severity == "warning" and i.cell == col("Udelad periode")]
+    assert bool(warned) is named
+    if named:
+        assert "uden for planens år 2025" in warned[0].message
+
+
+@pytest.mark.parametrize(
     "period", ["01-03-2025–30-04-2025", "01-03-2025: lovændring", "30-04-2025–01-03-2025: x", 5]
 )
 def test_a_period_needs_two_days_in_order_and_a_reason(period):
@@ -305,6 +367,24 @@ def test_ambiguous_inden_is_an_error_at_the_frist_cell():
     assert "under 31 dage" in next(i.message for i in ev.issues if i.is_error)
 
 
+@pytest.mark.parametrize(
+    "frist",
+    [
+        "31 timer",  # no unit a deadline has
+        -3,  # a negative span
+        "2,5 arbejdsdage",  # working days are whole
+        "før 31-02-2025",  # no such day
+        "17-03-2025 eller 18-03-2025",  # two dates: which one?
+        "Höst 2025",  # a period, not a day
+    ],
+)
+def test_a_frist_that_is_no_deadline_is_an_error_at_its_cell(frist):
+    goal = {"Nr": "1", "Vægt": 10, "Type": "mindst", "Målværdi": 85, "Enhed": "%",
+            "Indikator": "andel", "Frist": frist}  # fmt: skip
+    errors, _ = errors_of([goal], Sagsdata=CASES + [["1", "S", None, None, None, "Ja", 3]])
+    assert errors == [("Mål", col("Frist"))]
+
+
 # --- working days by the plan's country -----------------------------------------------------------
 
 
@@ -338,6 +418,21 @@ def test_working_days_without_dates_are_left_out_with_a_warning():
     ]
     assert [(i.sheet, i.cell) for i in warn] == [("Mål", col("Frist"))]
     assert "1 sager for mål 1 mangler Modtaget og Afgjort" in warn[0].message
+
+
+@pytest.mark.parametrize("typed", ["Opfyldt", "opfyldt.", "Ikke opfyldt", "Uppfyllt"])
+def test_opfyldt_in_medtages_is_refused_next_to_som_opfyldt(typed):
+    # `Opfyldt` is a Ja word elsewhere; in Medtages it could mean Ja (by its dates: late) or
+    # Som opfyldt (within), and `Ikke opfyldt` Nej (left out) or late: an error at the cell.
+    rows = CASES + [
+        ["1", "S1", None, None, None, "Ja", 3],
+        ["1", "S2", None, None, None, typed, 12],
+    ]
+    goal = {"Nr": "1", "Vægt": 10, "Type": "mindst", "Målværdi": 85, "Enhed": "%",
+            "Indikator": "andel", "Frist": 7}  # fmt: skip
+    errors, ev = errors_of([goal], Sagsdata=rows)
+    assert errors == [("Sagsdata", "F3")]
+    assert "Som opfyldt" in next(i.message for i in ev.issues if i.is_error)
 
 
 def test_bad_holiday_country_and_bad_medtages_and_lokationsberegning_name_their_cell():

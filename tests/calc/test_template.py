@@ -77,7 +77,8 @@ def test_the_rule_marks_exactly_the_pay_rows(tmp_path: Path) -> None:
             v = ws.cell(r, c).value
             if seen and isinstance(v, int | float):
                 money.append((r, c, v))
-    assert [v for _, _, v in money] == [122599, 122599]  # computed and payout, nothing else
+    # computed and payout (tests/test_examples.py, EX000), nothing else
+    assert [v for _, _, v in money] == [140898, 140898]
     assert ws.cell(money[0][0], 1).value == "Karsten Bøgh Andersen"
 
 
@@ -110,6 +111,6 @@ def test_libreoffice_prints_resultat_on_one_page_with_kroner(tmp_path: Path) -> 
     page = summary[0]
     assert "Version" in page and "Målscore 0" in page  # the whole summary on that page
     pay_line = next(line for line in page.splitlines() if "Karsten Bøgh Andersen" in line)
-    assert pay_line.count("kr.") == 2 and "599" in pay_line
+    assert pay_line.count("kr.") == 2 and "898" in pay_line
     points_line = next(line for line in page.splitlines() if line.startswith("Point i alt"))
     assert "kr." not in points_line

@@ -88,7 +88,7 @@ def test_an_unreadable_last_year_number_is_an_error_naming_its_cell():
 @pytest.fixture
 def two_years(tmp_path: Path) -> tuple[Path, Path]:
     """Last year's plan beside this year's, which names it on the Plan sheet; this year goal
-    1.a.2 reaches its target (Resultat 743 → 801)."""
+    1.d reaches its target (Resultat 88 → 91, Målværdi 90)."""
     last = tmp_path / "plan-sidste-aar.xlsx"
     now = tmp_path / "plan.xlsx"
     shutil.copyfile(E000, last)
@@ -96,7 +96,7 @@ def two_years(tmp_path: Path) -> tuple[Path, Path]:
     write_back(
         now,
         [
-            CellUpdate("Mål", "S4", D(801)),
+            CellUpdate("Mål", "S8", D(91)),
             CellUpdate("Plan", "A12", "Sidste år"),
             CellUpdate("Plan", "B12", last.name),
         ],
@@ -109,17 +109,17 @@ def test_from_last_years_workbook_named_on_the_plan_sheet(two_years, capsys) -> 
     assert main(["beregn", str(now), "--json", "--ingen-backup"]) == 0
     trend = json.loads(capsys.readouterr().out)["trend"]
     assert (trend["source"], trend["last_year"]) == ("plan-sidste-aar.xlsx", 2025)
-    # last year 413/6 = 68,83 points; this year 1.a.2 is met: + 20/3 (its share of 1.a's 20)
-    assert trend["total_points_last"] == pytest.approx(413 / 6)
-    assert trend["change_points"] == pytest.approx(20 / 3)
+    # last year 443/6 = 73,83 points (tests/test_examples.py, EX000); this year 1.d is met: + 5
+    assert trend["total_points_last"] == pytest.approx(443 / 6)
+    assert trend["change_points"] == pytest.approx(5)
     goals = {g["id"]: g for g in trend["goals"]}
-    assert goals["1.a.2"] == {
-        "id": "1.a.2",
+    assert goals["1.d"] == {
+        "id": "1.d",
         "fulfilment_pct_last": 0,
         "points_last": 0,
-        "change_points": pytest.approx(20 / 3),
+        "change_points": pytest.approx(5),
     }
-    assert goals["1.a"]["change_points"] == pytest.approx(20 - 40 / 3)
+    assert goals["1.a"]["change_points"] == 0
     assert goals["1.b"]["change_points"] == 0
     resultat = read_workbook(now, ["Resultat"]).find("Resultat")
     assert resultat is not None
@@ -157,8 +157,8 @@ def test_followup_shows_last_year_beside_the_projection(two_years, capsys) -> No
     assert main(["opfølgning", str(now), "--pr", "Q3", "--json", "--ingen-backup"]) == 0
     record = json.loads(capsys.readouterr().out)
     trend = record["trend"]
-    assert trend["total_points_last"] == pytest.approx(413 / 6)
+    assert trend["total_points_last"] == pytest.approx(443 / 6)
     low, high = record["projected"]["points_low"], record["projected"]["points_high"]
-    assert trend["change_points_low"] == pytest.approx(low - 413 / 6)
-    assert trend["change_points_high"] == pytest.approx(high - 413 / 6)
+    assert trend["change_points_low"] == pytest.approx(low - 443 / 6)
+    assert trend["change_points_high"] == pytest.approx(high - 443 / 6)
     assert {"id": "1.b", "fulfilment_pct_last": 100, "points_last": 10} in trend["goals"]

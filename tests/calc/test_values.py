@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from calc.grid import CellValue, ExcelError
 from calc.values import (
     ALL_LOCATIONS,
+    AS_MET,
     NO_DEADLINE,
     VagueDate,
     ValueProblem,
@@ -21,6 +22,7 @@ from calc.values import (
     parse_case_date,
     parse_date,
     parse_dates,
+    parse_included,
     parse_level,
     parse_number,
     parse_range,
@@ -426,6 +428,33 @@ def test_parse_range_date_explains_excel_conversion() -> None:
 )
 def test_parse_bool(value: CellValue, expected: bool) -> None:
     assert parse_bool(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Ja", True),
+        ("Nej", False),
+        ("Leveret", True),
+        (True, True),
+        ("Som opfyldt", AS_MET),
+        ("räknas som uppfyllt", AS_MET),
+        ("Opfyldt", None),  # Ja or Som opfyldt? (a problem, not a guess)
+        ("Fuldt opfyldt", None),
+        ("Ikke opfyldt", None),  # Nej (left out) or late?
+        ("Uppfyllt", None),
+        ("Ej uppfyllt", None),
+        ("x", None),
+    ],
+)
+def test_parse_included_refuses_the_words_about_fulfilment(
+    value: CellValue, expected: object
+) -> None:
+    if expected is None:
+        with pytest.raises(ValueProblem, match="Ja, Nej eller Som opfyldt"):
+            parse_included(value)
+    else:
+        assert parse_included(value) is expected
 
 
 @pytest.mark.parametrize(

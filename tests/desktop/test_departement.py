@@ -91,8 +91,8 @@ def test_a_folder_is_checked_in_the_background(qtbot, departement, inbox) -> Non
     index = w.proxy.index(row, AgencyModel.VERDICT)
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()  # an icon beside the word
     assert "uændrede" in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert w.proxy.index(row, AgencyModel.SCORE).data() == "68,8 %"
-    assert w.proxy.index(row, AgencyModel.PAY).data() == "122.599 kr."
+    assert w.proxy.index(row, AgencyModel.SCORE).data() == "79,1 %"  # test_examples EX000
+    assert w.proxy.index(row, AgencyModel.PAY).data() == "140.898 kr."
     assert "5" in w.status.text() or "godkendt" in w.status.text()
     assert w.export_action.isEnabled()
     assert _snapshot(inbox) == before  # nothing written to any source

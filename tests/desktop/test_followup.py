@@ -52,12 +52,12 @@ def test_a_quarter_switches_the_goal_table_to_the_followup(qtbot, window, siri) 
     data = follow(qtbot, window, 3)
     assert data.current.as_of == date(2024, 9, 30)
     assert window.goal_stack.currentWidget() is window.followup.view
-    assert window.followup.view.model.rowCount() == 10
-    # 9: 75 % for Q3 with a person's "risiko" and the reason, shown beside it
-    assert cell(window, "9", FORECAST_COL) == "risiko"
-    assert cell(window, "9", COMMENT).startswith("Risikovurderingen af lønprocessen")
-    assert cell(window, "8", FORECAST_COL) == "forventes opfyldt"  # Ja for Q3
-    assert cell(window, "9", FORECAST_COL, Qt.ItemDataRole.DecorationRole) is not None
+    assert window.followup.view.model.rowCount() == 12  # goals 1–10 with 7.1 and 7.2
+    # 7.2: Nej for Q3 with a person's "risiko" and the reason, shown beside it
+    assert cell(window, "7.2", FORECAST_COL) == "risiko"
+    assert cell(window, "7.2", COMMENT).startswith("Logning af adgange mangler")
+    assert cell(window, "8", FORECAST_COL) == "forventes opfyldt"  # the Q2 report on time
+    assert cell(window, "7.2", FORECAST_COL, Qt.ItemDataRole.DecorationRole) is not None
     summary = window.followup.view.summary.text()
     assert "Opfølgning pr. 30-09-2024" in summary and "Forventet ved årets udgang" in summary
     with qtbot.waitSignal(window.followup.selector.periodChanged):
@@ -82,18 +82,19 @@ def test_the_chart_shows_the_goal_across_the_periods(qtbot, window, siri) -> Non
     open_scored(qtbot, window, siri)
     follow(qtbot, window, 3)
     view = window.followup.view
-    assert view.select_goal("9")
+    assert view.select_goal("7.2")
     chart = view.chart
-    # the quarters up to 30-09-2024, each with the Opfølgning rows' assessment: 50, 50, 75 %
+    # the quarters up to 30-09-2024, each with the Opfølgning row's Ja/Nej: Nej, Ja, Nej
     assert [p.day for p in chart.points] == [
         date(2024, 3, 31),
         date(2024, 6, 30),
         date(2024, 9, 30),
     ]
-    assert [p.to_date for p in chart.points] == [50, 50, 75]
-    assert "Q3: 75 %" in chart.toolTip()
-    assert "Beregnet prognose: risiko" not in view.detail.toPlainText()  # the same as computed
-    assert "Risikovurderingen" in view.detail.toPlainText()
+    assert [p.to_date for p in chart.points] == [0, 100, 0]
+    assert "Q3: 0 %" in chart.toolTip()
+    # Nej so far is "risiko" by the rule too: the same as computed
+    assert "Beregnet prognose: risiko" not in view.detail.toPlainText()
+    assert "Logning af adgange" in view.detail.toPlainText()
 
 
 def test_a_date_of_ones_own(qtbot, window, siri) -> None:
@@ -134,8 +135,8 @@ def test_nyt_aar_makes_and_opens_next_years_plan(qtbot, window, prompts, siri, t
     assert prompts.infos[-1][1].startswith(f"Planen for 2025 er gemt i {target}.")
     assert window.doc is not None and window.doc.path == target
     assert "2025" in window.title_label.text()
-    # last year's 74,75 % beside this year's 0 %
-    assert "sidste år 74,8 %" in window.score_label.text()
+    # last year's 73 % (tests/test_examples.py, EX002) beside this year's 0 %
+    assert "sidste år 73 %" in window.score_label.text()
 
 
 def test_nyt_aar_with_errors_says_so_and_writes_nothing(qtbot, window, prompts, siri, tmp_path):

@@ -143,7 +143,8 @@ def test_the_batch_window_sorts_exports_and_does_not_stay_on_top(qtbot, window, 
     assert [row[-1] for row in rows[1:]] == shown  # in the order on screen
     best = max(batch.rows, key=lambda r: r.score_pct or 0)
     line = next(row for row in rows if row[0] == best.institution)
-    assert line[2] == fmt.plain(fmt.round_half_up(best.score_pct, 1)) == "83,3"
+    # tests/test_examples.py: 000 443/560 = 79,1 %, 001 73,5, 002 73, 003 72,11, 004 75
+    assert line[2] == fmt.plain(fmt.round_half_up(best.score_pct, 1)) == "79,1"
 
 
 def test_a_wide_window_gives_targets_and_results_room_a_laptop_keeps_it_for_titles(window):

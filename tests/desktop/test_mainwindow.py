@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from calc import fmt
 from calc.engine import evaluate
 from calc.grid import CellUpdate, a1, parse_a1
+from calc.template import MAAL
 from calc.xlsx.reader import read_workbook
 from calc.xlsx.writeback import backup_path, write_back
 from desktop import settings
@@ -133,6 +134,15 @@ def test_undo_and_redo_an_edit(qtbot, window, example):
 
 
 def test_assessment_levels_come_from_a_dropdown(qtbot, window, example):
+    # The seed plans assess whether a goal is met (ja/nej); a graded `vurdering` is made here.
+    type_col, result_col = MAAL.letter("Type"), MAAL.letter("Resultat")
+    write_back(
+        example,
+        [
+            CellUpdate("Mål", f"{type_col}17", "vurdering"),
+            CellUpdate("Mål", f"{result_col}17", "delvist"),
+        ],
+    )  # row 17: goal 2.2 of example 000
     open_scored(qtbot, window, example)
     assert _cell(window, "2.2", Col.STATUS) == "Delvist opfyldt"
     index = window.goal_model.index(_row_of(window, "2.2"), Col.RESULT)
@@ -327,11 +337,11 @@ def test_f9_and_ctrl_s_are_the_shortcuts(window):
 def test_the_core_not_the_app_computes(qtbot, window, example):
     """After an edit the window shows exactly what calc.engine.evaluate gives for those grids."""
     open_scored(qtbot, window, example)
-    _type_result(qtbot, window, "1.f", "96")
+    _type_result(qtbot, window, "1.e", "94")
     plan = window.scored.evaluation.plan
     layout = plan.goals_layout
-    key = (layout.sheet, plan.goal("1.f").row, layout.col("result"))
-    expected = evaluate(set_cell(read_workbook(example), key, Decimal(96))).scorecard
+    key = (layout.sheet, plan.goal("1.e").row, layout.col("result"))
+    expected = evaluate(set_cell(read_workbook(example), key, Decimal(94))).scorecard
     assert window.scored.evaluation.scorecard.total_points == expected.total_points
 
 

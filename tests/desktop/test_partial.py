@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from calc import fmt
 from calc.engine import evaluate
 from calc.xlsx.reader import read_workbook
 from desktop.goalmodel import BAD_BACKGROUND, Col
@@ -63,7 +64,8 @@ def test_a_skon_before_its_begrundelse_keeps_every_goal_and_the_total(qtbot, win
     window.tabs.setCurrentIndex(TAB_PAY)
     pay = window.pay_panel.model
     shown = [pay.data(pay.index(0, c)) for c in (2, 3)]  # Maksimum, Beregnet
-    assert shown == ["178.110 kr.", "122.599 kr."]
+    result = window.shown.pay[0]
+    assert shown == [fmt.kroner(result.maximum), fmt.kroner(result.computed)]
     with qtbot.waitSignal(window.evaluated, timeout=10_000):
         assert pay.setData(pay.index(0, 4), "-5.000 kr.")
     assert _numbers(window) == before

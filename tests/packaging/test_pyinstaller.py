@@ -147,7 +147,7 @@ def test_the_console_program_scores_like_the_source(app_dir: Path, tmp_path: Pat
     packaged, source = tmp_path / "packaged.xlsx", tmp_path / "source.xlsx"
     proc = _run(app_dir, "maalscore", "beregn", str(EXAMPLE), "--ud", str(packaged), tmp=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "I alt: 68,83 af 100 point" in proc.stdout
+    assert "I alt: 73,83 af 93,33 point" in proc.stdout  # tests/test_examples.py, EX000
     assert calc.cli.main(["beregn", str(EXAMPLE), "--ud", str(source)]) == 0
     got, want = read_values(packaged), read_values(source)
     for sheet in want:
@@ -172,7 +172,8 @@ def test_the_console_program_makes_reports_and_an_encrypted_draft(
     for name in ("r.docx", "r.pdf"):
         made = _run(app_dir, "maalscore", "rapport", str(book), "--ud", name, tmp=tmp_path)
         assert made.returncode == 0, made.stderr
-        assert "7 mål at analysere" in made.stdout
+        # example 000: 1.d, 1.3, 2.2 and 2.4 not fully met (tests/test_examples.py, EX000)
+        assert "4 mål at analysere" in made.stdout
     locked = _run(
         app_dir, "maalscore", "rapport", str(book), "--ud", "s.pdf", "--skrivebeskyttet",
         tmp=tmp_path,
@@ -189,6 +190,16 @@ def test_the_console_program_makes_reports_and_an_encrypted_draft(
     msg = message_from_bytes((tmp_path / "u.eml").read_bytes(), policy=policy.default)
     sealed = next(p for p in msg.iter_attachments() if p.get_filename() == "plan.xlsx")
     assert decrypt(sealed.get_payload(decode=True), password) == book.read_bytes()
+
+
+def test_the_console_program_counts_swedish_working_days(app_dir: Path, tmp_path: Path) -> None:
+    # Example 003's Frist "tre arbetsdagar" needs the holidays package's Swedish calendar, which
+    # holidays loads by name: the bundle must carry it (packaging/maalscore.spec).
+    example = EXAMPLE.parent / "eksempel-003-migrationsverket-2008.xlsx"
+    out = tmp_path / "sv.xlsx"
+    proc = _run(app_dir, "maalscore", "beregn", str(example), "--ud", str(out), tmp=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Totalt: 72,11 av 100 poäng" in proc.stdout  # tests/test_examples.py, EX003
 
 
 def test_the_console_program_makes_a_template_and_the_lite_script(

@@ -1,12 +1,24 @@
 """Example 000: Hjemrejsestyrelsen 2025 (seed 000, bilag 1: resultatkrav).
 
-Delmål with relative weights, counts, a range, shares of cases with excluded cases, averages
-with the slowest 5 % left out, departmental assessments and sub-points 3 + 2.
+Delmål with equal shares, counts with preconditions (one not met, so 1.a.2 udgår), a range,
+shares of cases with excluded cases and cases that count as met (lovligt forfald), a share
+reported within the following month with a period left out (implementation of a change), averages
+with the slowest 5 % left out, a quality measurement with quarter deadlines, departmental
+assessments of whether a goal is met (yes/no) and sub-points 3 + 2.
 """
 
 from __future__ import annotations
 
-from workbooks.examples.spec import CaseSpec, Example, MeanCases, Row, ShareCases
+from datetime import date
+
+from workbooks.examples.spec import (
+    CaseSpec,
+    Example,
+    FollowingMonthCases,
+    MeanCases,
+    Row,
+    ShareCases,
+)
 
 FAG, KON = "Faglige mål", "Koncernfælles mål"
 SRC = "Sagssystemet, udtræk 15-01-2026"
@@ -47,7 +59,11 @@ GOALS: tuple[Row, ...] = (
         "Målværdi": 800,
         "Enhed": "antal",
         "Resultat": 743,
-        "Kilde": STAT,
+        "Kilde": STAT + "; Kriminalforsorgen: 761 domsudviste udlændinge afsonede deres straf i "
+        "2025",
+        "Forudsætning": "Opfyldelse af resultatkravet forudsætter, at Hjemrejsestyrelsen har et "
+        "tilsvarende antal sager med domsudviste udlændinge, der har afsonet sin straf i 2025.",
+        "Forudsætning opfyldt": "Nej",
     },
     {
         "Nr": "1.a.3",
@@ -60,12 +76,18 @@ GOALS: tuple[Row, ...] = (
         "Enhed": "antal",
         "Resultat": 181,
         "Kilde": STAT,
+        "Forudsætning": "Opfyldelse af resultatkravet forudsætter, at Hjemrejsestyrelsen har et "
+        "tilsvarende antal sager med domsudviste udlændinge, der kan udsendes til tredjeland og "
+        "som har afsonet sin straf i 2025. Ligeledes er det en forudsætning, at der ikke sker "
+        "væsentlig nedgang i antallet af udlændinge med korte fængselsdomme ift. 2024.",
+        "Forudsætning opfyldt": "Ja",
     },
     {
         "Nr": "1.b",
         "Område": FAG,
         "Mål": "Hjemrejseprojekter.",
-        "Resultatkrav": "Inden udgangen af 2025 er der gennemført 3-5 hjemrejseprojekter.",
+        "Resultatkrav": "Inden udgangen af 2025 er der gennemført 3-5 hjemrejseprojekter "
+        "(formål, indhold og prioritering fastlagt med departementet inden 15. januar 2025).",
         "Vægt": 10,
         "Type": "interval",
         "Målværdi": "3-5",
@@ -85,7 +107,8 @@ GOALS: tuple[Row, ...] = (
         "Enhed": "%",
         "Indikator": "andel",
         "Frist": 7,
-        "Kilde": SRC + "; sager uden førstegangssamtale er ikke medtaget",
+        "Kilde": SRC + "; sager uden førstegangssamtale: Medtages Nej; lovligt forfald med "
+        "kortvarigt forlænget udrejsefrist: Medtages Som opfyldt",
     },
     {
         "Nr": "1.d",
@@ -117,13 +140,21 @@ GOALS: tuple[Row, ...] = (
         "Nr": "1.f",
         "Område": FAG,
         "Mål": "Anmeldelse af overtrædelser af kontrolforpligtelser.",
-        "Resultatkrav": "95 % af konstaterede overtrædelser anmeldes inden for den følgende måned.",
+        "Resultatkrav": "95 % af de personer, der i 2025 har konstaterede overtrædelser, er "
+        "anmeldt inden for den følgende måned til den måned, hvor overtrædelserne skete "
+        "(opgøres ultimo januar 2026).",
         "Vægt": 5,
         "Type": "mindst",
         "Målværdi": 95,
         "Enhed": "%",
-        "Resultat": "93,1 %",
-        "Kilde": "Månedlig afrapportering, opgjort ultimo januar 2026",
+        "Indikator": "andel",
+        "Frist": "følgende måned",
+        "Kilde": "AMS og anmeldelser, månedlig afrapportering; opgjort ultimo januar 2026",
+        "Udelad periode": "01-03-2025–30-04-2025: implementering af ændret set-up for AMS",
+        "Forudsætning": "Det er en forudsætning for målets opfyldelse, at der ikke sker "
+        "væsentlige ændringer af lovgrundlaget for pligter og/eller ændret væsentligt i det "
+        "nuværende systemunderstøttelse (AMS). Periode med implementering vil ikke skulle indgå "
+        "i beregningen af målopfyldelsen.",
     },
     {
         "Nr": "1.g",
@@ -183,12 +214,12 @@ GOALS: tuple[Row, ...] = (
         "Nr": "1.4",
         "Område": FAG,
         "Mål": "Kvalitetsmåling.",
-        "Resultatkrav": "Kvalitetsmåling af sagsområder udvalgt i 2. kvartal gennemføres i 3. "
-        "kvartal efter det godkendte koncept.",
+        "Resultatkrav": "Kvalitetsmåling af sagsområder, som i 2. kvartal er udvalgt i dialog med "
+        "departementet, gennemføres i 3. kvartal efter det godkendte koncept.",
         "Vægt": 5,
-        "Type": "ja/nej",
-        "Resultat": "Ja",
-        "Kilde": "Rapport om kvalitetsmåling, 26-09-2025",
+        "Type": "milepæle",
+        "Samling": "alle",
+        "Kilde": "Se arket Milepæle",
     },
     {
         "Nr": "2.1",
@@ -197,8 +228,8 @@ GOALS: tuple[Row, ...] = (
         "Resultatkrav": "Modenhedsniveauet efter ISO 27001 opretholdes; departementet vurderer "
         "ved årets afslutning, om målet er nået.",
         "Vægt": 2.5,
-        "Type": "vurdering",
-        "Resultat": "opfyldt",
+        "Type": "ja/nej",
+        "Resultat": "Opfyldt",
         "Kilde": DEP,
     },
     {
@@ -208,8 +239,8 @@ GOALS: tuple[Row, ...] = (
         "Resultatkrav": "Internt tilsyn sikrer, at databeskyttelsesforordningen overholdes; "
         "departementet vurderer ved årets afslutning.",
         "Vægt": 2.5,
-        "Type": "vurdering",
-        "Resultat": "delvist",
+        "Type": "ja/nej",
+        "Resultat": "Ikke opfyldt",
         "Kilde": DEP,
     },
     {
@@ -219,8 +250,8 @@ GOALS: tuple[Row, ...] = (
         "Resultatkrav": "Et internt finansielt kontrolmiljø opretholdes; departementet vurderer "
         "ved årets afslutning.",
         "Vægt": 5,
-        "Type": "vurdering",
-        "Resultat": 75,
+        "Type": "ja/nej",
+        "Resultat": "Opfyldt",
         "Kilde": DEP,
     },
     {
@@ -256,10 +287,39 @@ GOALS: tuple[Row, ...] = (
     },
 )
 
+MILESTONES: tuple[Row, ...] = (
+    {
+        "Mål": "1.4",
+        "Milepæl": "Sagsområder til kvalitetsmålingen udvalgt i dialog med departementet.",
+        "Frist": "udgangen af 2. kvartal 2025",
+        "Leveret": date(2025, 6, 12),
+        "Ansvarlig": "Kvalitet og Jura",
+    },
+    {
+        "Mål": "1.4",
+        "Milepæl": "Kvalitetsmålingen gennemført efter det godkendte kvalitetsmålingskoncept.",
+        "Frist": "udgangen af 3. kvartal 2025",
+        "Leveret": date(2025, 9, 26),
+        "Ansvarlig": "Kvalitet og Jura",
+    },
+)
+
 CASES: tuple[CaseSpec, ...] = (
-    # 1.c: 35 of 40 included within 7 days = 87,5 %; the 4 excluded (late) cases would give
-    # 35/44 = 79,5 %.
-    ShareCases("1.c", "HJR", within=35, late=5, limit=7, slow=25, excluded=4),
+    # 1.c: 41 included by their dates, 34 within 7 days (3 of them exactly 7), 7 later; 6 more
+    # with lovligt forfald count as met (Som opfyldt; their dates are late); 4 without any
+    # first conversation are left out (Nej). (34 + 6) / (41 + 6) = 40/47 = 85,1 % ≥ 85.
+    ShareCases("1.c", "HJR", within=34, late=7, limit=7, slow=25, excluded=4, at_limit=3, as_met=6),
+    # 1.f: violations reported by the end of the following month: outside the period
+    # 01-03-2025–30-04-2025, 150 on time and 6 late; inside it, 12 on time and 8 late.
+    FollowingMonthCases(
+        "1.f",
+        "KTR",
+        within=150,
+        late=6,
+        period=(date(2025, 3, 1), date(2025, 4, 30)),
+        period_within=12,
+        period_late=8,
+    ),
     # 1.2: 100 cases; the 95 fastest average exactly 104 days, the 5 outliers are 310, 365,
     # 402, 441, 512 (sum 2030): trimmed mean 104 ≤ 110, untrimmed (9880 + 2030)/100 = 119,1.
     MeanCases("1.2", "FLN", mean=104, kept=95, spread=40, outliers=(310, 365, 402, 441, 512)),
@@ -291,6 +351,7 @@ EXAMPLE = Example(
         "Vægtning": "point",
     },
     goals=GOALS,
+    milestones=MILESTONES,
     cases=CASES,
     pay=PAY,
 )

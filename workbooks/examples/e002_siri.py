@@ -1,8 +1,10 @@
 """Example 002: SIRI 2024 (seed 002, opgørelsesmetode for resultatkrav).
 
-Shares within N days (31 days, 1 day), location weights (Valby 50 %, five others 10 % each),
-milestone goals with quarter deadlines, sub-points 2 + 2 + 1 and pay by steps with a discretionary
-supplement.
+Shares within N days (31 days, 1 day; "inden for 31 dage" counts day 31), one weighted share of
+weekdays across locations (Valby 50 %, five others 10 % each; Lokationsberegning samlet),
+milestone goals with quarter deadlines (also the two reports of goal 8 and the report of goal
+9), an information security goal of two parts assessed as met or not, sub-points 2 + 2 + 1, and
+pay by steps with a discretionary supplement (the seed says nothing about pay: invented).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ GOALS: tuple[Row, ...] = (
         "Nr": "1",
         "Område": FAG,
         "Mål": "Fast-track 1. gang: alle førstegangssager på fast-track-ordningen.",
-        "Resultatkrav": "85 pct. afgøres inden 31 dage.",
+        "Resultatkrav": "85 pct. afgøres inden 31 dage (som udgangspunkt afgjort inden for 31 "
+        "dage); opgøres samlet for de fem spor.",
         "Vægt": 20,
         "Type": "mindst",
         "Målværdi": 85,
@@ -33,7 +36,8 @@ GOALS: tuple[Row, ...] = (
         "Nr": "2",
         "Område": FAG,
         "Mål": "Alle 1. gangs sager på erhvervsområdet.",
-        "Resultatkrav": "75 pct. afgøres inden 31 dage.",
+        "Resultatkrav": "75 pct. afgøres inden 31 dage (som udgangspunkt afgjort inden for 31 "
+        "dage); opgøres samlet for ordningerne.",
         "Vægt": 25,
         "Type": "mindst",
         "Målværdi": 75,
@@ -68,6 +72,7 @@ GOALS: tuple[Row, ...] = (
         "Indikator": "andel",
         "Frist": 10,
         "Lokationer": "Valby=50; Aarhus=10; Odense=10; Aalborg=10; Esbjerg=10; Sønderborg=10",
+        "Lokationsberegning": "samlet",
         "Kilde": "Bookingsystemet, daglig registrering af næste ledige tid (ekskl. EU-borgere)",
     },
     {
@@ -96,33 +101,49 @@ GOALS: tuple[Row, ...] = (
         "Område": KON,
         "Mål": "Informationssikkerhed.",
         "Resultatkrav": "Det forventede modenhedsniveau opnås eller opretholdes, og de tekniske "
-        "minimumskrav efterleves.",
+        "minimumskrav efterleves; Forvaltningsret og Datasikkerhed vurderer, om målet er "
+        "opfyldt.",
         "Vægt": 2.5,
-        "Type": "vurdering",
-        "Resultat": "opfyldt",
+        "Type": "delmål",
+        "Samling": "alle",
+    },
+    {
+        "Nr": "7.1",
+        "Under": "7",
+        "Område": KON,
+        "Mål": "Modenhedsniveauet efter Digitaliseringsstyrelsens ISO27001-koncept.",
+        "Type": "ja/nej",
+        "Resultat": "Opfyldt",
+        "Kilde": "Forvaltningsret og Datasikkerheds vurdering, 17-01-2025",
+    },
+    {
+        "Nr": "7.2",
+        "Under": "7",
+        "Område": KON,
+        "Mål": "Digitaliseringsstyrelsens tekniske minimumskrav efterleves.",
+        "Type": "ja/nej",
+        "Resultat": "Opfyldt",
         "Kilde": "Forvaltningsret og Datasikkerheds vurdering, 17-01-2025",
     },
     {
         "Nr": "8",
         "Område": KON,
         "Mål": "Leverandørstyring/databehandlerforhold.",
-        "Resultatkrav": "Oversigt over databehandlerforhold indsendt ved udgangen af 2. og 4. "
-        "kvartal 2024.",
+        "Resultatkrav": "Oversigt over indgåede databehandlerforhold indsendt ved udgangen af 2. "
+        "og 4. kvartal 2024 (risikovurdering, tilsyn, overførsler til usikre tredjelande).",
         "Vægt": 2.5,
-        "Type": "ja/nej",
-        "Resultat": "Ja",
-        "Kilde": "Oversigter indsendt 28-06-2024 og 20-12-2024",
+        "Type": "milepæle",
+        "Kilde": "Se arket Milepæle",
     },
     {
         "Nr": "9",
         "Område": KON,
         "Mål": "Intern finansiel kontrol.",
-        "Resultatkrav": "Status på det interne finansielle kontrolmiljø rapporteret med udgangen "
-        "af 3. kvartal 2024.",
+        "Resultatkrav": "Status på det interne finansielle kontrolmiljø og risikovurderingen af "
+        "de finansielle processer rapporteret med udgangen af 3. kvartal 2024.",
         "Vægt": 5,
-        "Type": "vurdering",
-        "Resultat": 75,
-        "Kilde": DEP,
+        "Type": "milepæle",
+        "Kilde": "Se arket Milepæle",
     },
     {
         "Nr": "10",
@@ -166,6 +187,28 @@ MILESTONES: tuple[Row, ...] = (
         "Ansvarlig": "Nationalt Center Mod Æresrelaterede Konflikter",
     },
     {
+        "Mål": "8",
+        "Milepæl": "Oversigt over indgåede databehandlerforhold indsendt (1. halvår).",
+        "Frist": "udgangen af 2. kvartal 2024",
+        "Leveret": date(2024, 6, 28),
+        "Ansvarlig": "Databeskyttelse",
+    },
+    {
+        "Mål": "8",
+        "Milepæl": "Oversigt over indgåede databehandlerforhold indsendt (2. halvår).",
+        "Frist": "udgangen af 4. kvartal 2024",
+        "Leveret": date(2024, 12, 20),
+        "Ansvarlig": "Databeskyttelse",
+    },
+    {
+        "Mål": "9",
+        "Milepæl": "Status på det interne finansielle kontrolmiljø og risikovurdering af de "
+        "finansielle processer rapporteret til departementet.",
+        "Frist": "udgangen af 3. kvartal 2024",
+        "Leveret": date(2024, 10, 4),
+        "Ansvarlig": "Økonomi",
+    },
+    {
         "Mål": "10",
         "Milepæl": "Indkøbsanalyse med udpegede strategiske indsatsområder indsendt.",
         "Frist": "udgangen af 1. kvartal 2024",
@@ -192,24 +235,24 @@ MILESTONES: tuple[Row, ...] = (
 )
 
 CASES: tuple[CaseSpec, ...] = (
-    # 1: 100 cases, 88 within 31 days = 88 %.
-    ShareCases("1", "FT", within=88, late=12, limit=31, fast=3, slow=75),
-    # 2: 200 cases, 153 within 31 days = 76,5 %.
-    ShareCases("2", "ERH", within=153, late=47, limit=31, fast=3, slow=90),
+    # 1: 100 cases, 88 within 31 days = 88 %, of which 4 took exactly 31 days.
+    ShareCases("1", "FT", within=88, late=12, limit=31, fast=3, slow=75, at_limit=4),
+    # 2: 200 cases, 153 within 31 days = 76,5 %, of which 5 took exactly 31 days.
+    ShareCases("2", "ERH", within=153, late=47, limit=31, fast=3, slow=90, at_limit=5),
     # 3: 80 cases, 54 within 1 day (0 or 1 days) = 67,5 %.
     ShareCases("3", "EU", within=54, late=26, limit=1, fast=0, slow=20),
-    # 4: 262 weekdays per location with ≤ 10 days' wait on: Valby 230, Aarhus 220, Odense 200,
-    # Aalborg 215, Esbjerg 205, Sønderborg 262 (80 % of 262 = 209,6).
+    # 4: 254 working days (hverdage) of 2024 per location with ≤ 10 days' wait on: Valby 223,
+    # Aarhus 213, Odense 194, Aalborg 208, Esbjerg 199, Sønderborg 254 (80 % of 254 = 203,2).
     WeekdayCases(
         "4",
         limit=10,
         within=(
-            ("Valby", 230),
-            ("Aarhus", 220),
-            ("Odense", 200),
-            ("Aalborg", 215),
-            ("Esbjerg", 205),
-            ("Sønderborg", 262),
+            ("Valby", 223),
+            ("Aarhus", 213),
+            ("Odense", 194),
+            ("Aalborg", 208),
+            ("Esbjerg", 199),
+            ("Sønderborg", 254),
         ),
     ),
 )
@@ -230,22 +273,21 @@ PAY: tuple[Row, ...] = (
 )
 
 # The quarterly follow-up (the plan asks for one): results entered for the goals without case
-# data or milestones, and one forecast set by a person, with its reason.
+# data or milestones (7.1 and 7.2, assessed as met or not), and one forecast set by a person,
+# with its reason.
 FOLLOWUP: tuple[Row, ...] = (
-    {"Nr": "7", "Periode": "Q1", "Resultat": "i høj grad"},
-    {"Nr": "8", "Periode": "Q1", "Resultat": "Nej"},
-    {"Nr": "9", "Periode": "Q1", "Resultat": 50},
-    {"Nr": "7", "Periode": "Q2", "Resultat": "opfyldt"},
-    {"Nr": "8", "Periode": "Q2", "Resultat": "Ja", "Kommentar": "Oversigt indsendt 28-06-2024."},
-    {"Nr": "9", "Periode": "Q2", "Resultat": 50},
-    {"Nr": "7", "Periode": "Q3", "Resultat": "opfyldt"},
-    {"Nr": "8", "Periode": "Q3", "Resultat": "Ja"},
+    {"Nr": "7.1", "Periode": "Q1", "Resultat": "Ja"},
+    {"Nr": "7.2", "Periode": "Q1", "Resultat": "Nej"},
+    {"Nr": "7.1", "Periode": "Q2", "Resultat": "Ja"},
+    {"Nr": "7.2", "Periode": "Q2", "Resultat": "Ja", "Kommentar": "Minimumskrav opfyldt i juni."},
+    {"Nr": "7.1", "Periode": "Q3", "Resultat": "Ja"},
     {
-        "Nr": "9",
+        "Nr": "7.2",
         "Periode": "Q3",
-        "Resultat": 75,
+        "Resultat": "Nej",
         "Prognose": "risiko",
-        "Kommentar": "Risikovurderingen af lønprocessen er forsinket; afhænger af ØSC.",
+        "Kommentar": "Logning af adgange mangler; handlingsplan aftalt med "
+        "Digitaliseringsstyrelsen.",
     },
 )
 

@@ -21,7 +21,10 @@ Row = Mapping[str, Cell]
 @dataclass(frozen=True)
 class ShareCases:
     """Cases for a share-within-a-deadline goal: `within` cases decided in `fast`..`limit` days,
-    `late` in `limit`+1..`slow` days, plus `excluded` late cases marked Medtages = Nej.
+    `late` in `limit`+1..`slow` days, plus `excluded` late cases marked Medtages = Nej and
+    `as_met` late cases marked Medtages = Som opfyldt. With `at_limit` set, exactly that many of
+    the `within` cases took `limit` days and the others `fast`..`limit`−1 (so a strict reading,
+    `under` `limit` days, can be worked out by hand too).
 
     Cases are decided on random days of the example's year; Sag is `PREFIX-YEAR-NNNN`; Dage is
     left empty (the engine uses Afgjort − Modtaget).
@@ -35,6 +38,8 @@ class ShareCases:
     fast: int = 1
     slow: int = 60
     excluded: int = 0
+    at_limit: int | None = None
+    as_met: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,16 +75,66 @@ class DeadlineCases:
 
 @dataclass(frozen=True)
 class WeekdayCases:
-    """One row per weekday (Mon–Fri) of the example's year at each location: Dage is the wait
-    to the next free time. At each (location, days) in `within`, that many weekdays wait at most
-    `limit` days, the rest `limit`+1..`limit`+12."""
+    """One row per working day (hverdag: Monday–Friday less the public holidays of `country`)
+    of the example's year at each location: Dage is the wait to the next free time. At each
+    (location, days) in `within`, that many working days wait at most `limit` days, the rest
+    `limit`+1..`limit`+12."""
 
     goal: str
     limit: int
     within: tuple[tuple[str, int], ...]
+    country: str = "DK"
 
 
-CaseSpec = ShareCases | MeanCases | DeadlineCases | WeekdayCases
+@dataclass(frozen=True)
+class MonthCases:
+    """Cases for a share-within-N-calendar-months goal: received on a random day 1–28 of a
+    month of the year (so `months` later is the same day of the month), `at_limit` decided
+    exactly `months` later, `within` − `at_limit` 1–`spread` days before that, and `late`
+    1–`spread` days after it."""
+
+    goal: str
+    prefix: str
+    months: int
+    within: int
+    late: int
+    at_limit: int = 0
+    spread: int = 20
+
+
+@dataclass(frozen=True)
+class FollowingMonthCases:
+    """Cases for "reported within the following month": violations (Modtaget) on random days
+    of the year outside `period`, `within` reported by the end of the following month and `late`
+    1–20 days after it; plus, inside `period` (both days included), `period_within` and
+    `period_late` more of each kind."""
+
+    goal: str
+    prefix: str
+    within: int
+    late: int
+    period: tuple[date, date]
+    period_within: int = 0
+    period_late: int = 0
+
+
+@dataclass(frozen=True)
+class ExplicitCases:
+    """Cases written out one by one: (Sag, Modtaget, Afgjort); for hand-checked calendars."""
+
+    goal: str
+    rows: tuple[tuple[str, date, date], ...]
+
+
+CaseSpec = (
+    ShareCases
+    | MeanCases
+    | DeadlineCases
+    | WeekdayCases
+    | MonthCases
+    | FollowingMonthCases
+    | ExplicitCases
+)
 
 
 @dataclass(frozen=True)

@@ -85,16 +85,19 @@ def test_areas_group_the_goals_with_their_points():
     report = report_of(scored(DA))
     assert [a.name for a in report.areas] == ["Faglige mål", "Koncernfælles mål"]
     assert report.areas[1].points == "10,5 / 15" and report.areas[1].score == "70 %"
-    assert report.total_line == "I alt: 68,83 af 100 point (68,8 %)"
-    assert report.total_points == "68,83 / 100" and report.score == "68,8 %"
+    # tests/test_examples.py, EX000: 443/6 = 73,83 of 280/3 = 93,33 possible (1.a.2 udgår),
+    # 443/560 = 79,1 %
+    assert report.total_line == "I alt: 73,83 af 93,33 point (79,1 %)"
+    assert report.total_points == "73,83 / 93,33" and report.score == "79,1 %"
 
 
 def test_the_count_line_counts_top_level_goals_by_status():
-    # 000 by hand: met 1.b 1.c 1.e 1.g 1.h 1.2 1.4 2.1; partly 1.a 2.2 2.3 2.4; not 1.d 1.f 1.3
+    # 000 by hand (tests/test_examples.py, EX000): met 1.a (1.a.2 udgår) 1.b 1.c 1.e 1.f 1.g
+    # 1.h 1.2 1.4 2.1 2.3; partly 2.4; not 1.d 1.3 2.2
     ev = scored(DA)
     assert (
         counts_line(ev.scorecard, "da")
-        == "Overordnede mål: Opfyldt 8 · Delvist opfyldt 4 · Ikke opfyldt 3 · Mangler resultat 0"
+        == "Overordnede mål: Opfyldt 11 · Delvist opfyldt 1 · Ikke opfyldt 3 · Mangler resultat 0"
     )
     layout = ev.plan.goals_layout
     row = ev.plan.goal("1.d").row
@@ -105,15 +108,14 @@ def test_the_count_line_counts_top_level_goals_by_status():
 def test_part_2_has_every_top_level_goal_not_fully_met_in_plan_order():
     ev = scored(DA)
     report = report_of(ev)
-    assert [a.goal_id for a in report.analyses] == [
-        "1.a", "1.d", "1.f", "1.3", "2.2", "2.3", "2.4",
-    ]  # fmt: skip
-    first = report.analyses[0]
-    assert first.heading.startswith("1.a Udsendelse af afviste asylansøgere")
-    assert first.summary == "Delvist opfyldt (66,7 %): 13,33 af 20 point."
-    assert first.explanation == ev.scorecard.result("1.a").explanation
-    assert [d.split(":")[0] for d in first.details] == ["1.a.1", "1.a.2", "1.a.3"]
-    assert report.analyses[1].summary == "Ikke opfyldt: 0 af 5 point."
+    assert [a.goal_id for a in report.analyses] == ["1.d", "1.3", "2.2", "2.4"]
+    last = report.analyses[-1]
+    assert last.heading.startswith("2.4 Bæredygtighed")
+    # 2.4 delmål 3 + 2 point: Ja, Nej → (3 × 100 + 2 × 0) / 5 = 60 % → 3 of 5
+    assert last.summary == "Delvist opfyldt (60 %): 3 af 5 point."
+    assert last.explanation == ev.scorecard.result("2.4").explanation
+    assert [d.split(":")[0] for d in last.details] == ["2.4.1", "2.4.2"]
+    assert report.analyses[0].summary == "Ikke opfyldt: 0 af 5 point."  # 1.d: 88 < 90
 
 
 def test_a_goal_missing_its_result_is_analysed_and_shows_no_result():
@@ -146,22 +148,45 @@ def test_all_met_leaves_part_2_empty():
 
 
 def test_results_as_measured_with_their_unit():
-    report = report_of(scored(DA))
+    ev = scored(DA)
+    report = report_of(ev)
     rows = {g.goal_id: g for a in report.areas for g in a.goals}
     assert rows["1.2"].result == "104 dage"  # trimmed mean from Sagsdata, in Enhed dage
-    assert rows["1.c"].result == "87,5 %"  # share within the Frist
-    assert rows["1.a.2"].result == "743"  # a count: no unit word
+    assert rows["1.c"].result == "85,1 %"  # share within the Frist: 40/47 (EX000)
+    assert rows["1.a.3"].result == "181"  # a count: no unit word
+    assert rows["1.a.2"].result == "–"  # udgår (Forudsætning opfyldt = Nej): no result
     assert rows["1.a"].result == "2 af 3 delmål opfyldt"
-    assert rows["1.4"].result == "Ja"
-    assert rows["2.2"].result == "delvist (50 %)"  # an assessment as written, with its level
+    # 1.4 milepæle: selected 12-06-2025 ≤ 30-06 (Q2), measured 26-09-2025 ≤ 30-09 (Q3)
+    assert rows["1.4"].result == "2 af 2 milepæle nået rettidigt"
+    assert rows["2.2"].result == "Nej"  # the departement's assessment: Ikke opfyldt
+    # an assessment (`vurdering`) shows its words as written, with its level
+    layout = ev.plan.goals_layout
+    row = ev.plan.goal("2.2").row
+    graded = scored(
+        DA,
+        (layout.sheet, row, layout.col("type"), "vurdering"),
+        (layout.sheet, row, layout.col("result"), "delvist"),
+    )
+    rows = {g.goal_id: g for a in report_of(graded).areas for g in a.goals}
+    assert rows["2.2"].result == "delvist (50 %)"
+    typed = scored(
+        DA,
+        (layout.sheet, row, layout.col("type"), "vurdering"),
+        (layout.sheet, row, layout.col("result"), 75),
+    )
+    rows = {g.goal_id: g for a in report_of(typed).areas for g in a.goals}
+    assert rows["2.2"].result == "75 %"  # an assessment typed as a number: shown once
     siri = {g.goal_id: g.result for a in report_of(scored(SIRI)).areas for g in a.goals}
+    # each location's days with ≤ 10 days' wait of 254 working days (EX002): 223/254, 213/254,
+    # 194/254, 208/254, 199/254, 254/254 (the goal pools them: Lokationsberegning samlet)
     assert siri["4"] == (
-        "Valby 87,8 %; Aarhus 84 %; Odense 76,3 %; Aalborg 82,1 %; Esbjerg 78,2 %; Sønderborg 100 %"
-    )  # weighted over locations: each location's value
-    assert siri["9"] == "75 %"  # an assessment typed as a number
+        "Valby 87,8 %; Aarhus 83,9 %; Odense 76,4 %; Aalborg 81,9 %; Esbjerg 78,3 %; "
+        "Sønderborg 100 %"
+    )
     sv = report_of(scored(SV))
     first = sv.areas[0].goals[0]
-    assert first.result == "6 av 8 aktiviteter klara i tid"
+    # 003 goal 1: 14 activities, 3 late (tests/test_examples.py, EX003)
+    assert first.result == "11 av 14 aktiviteter klara i tid"
 
 
 def test_requirement_from_the_rule_when_the_cell_is_empty():
@@ -179,7 +204,7 @@ def test_pay_lines_unless_left_out_and_none_for_a_plan_without_pay():
     ev = scored(DA)
     with_pay = report_of(ev)
     assert [p.name for p in with_pay.pay] == [p.name for p in ev.pay]
-    assert with_pay.pay[0].payout == "122.599 kr."
+    assert with_pay.pay[0].payout == "140.898 kr."  # 178.110 × 443/560 (EX000)
     assert report_of(ev, with_pay=False).pay == ()
     assert report_of(scored(SV)).pay == ()  # the Swedish norm: no Resultatlön sheet
 
@@ -188,8 +213,10 @@ def test_swedish_words_for_a_swedish_plan():
     report = report_of(scored(SV))
     assert report.title == "Resultatredovisning 2008"
     assert report.words.columns[3] == "Utfall"
-    assert report.counts_line.startswith("Övergripande mål: Uppfyllt 1 · Delvis uppfyllt 3")
-    assert report.total_line.startswith("Totalt: 66,14 av 100 poäng")  # Höst 2008 has its day
+    # 003 (tests/test_examples.py, EX003): 3 met; 1, 2, 5, 6 partly; 4 not
+    assert report.counts_line.startswith("Övergripande mål: Uppfyllt 1 · Delvis uppfyllt 4")
+    # 100/6 × (11/14 + F2/100 + 1 + 0 + 13/15 + 5/6) = 72,11 (Höst 2008 has its day)
+    assert report.total_line.startswith("Totalt: 72,11 av 100 poäng")
 
 
 def test_the_chart_has_one_bar_per_top_level_goal_exactly():
@@ -197,10 +224,12 @@ def test_the_chart_has_one_bar_per_top_level_goal_exactly():
     report = report_of(ev)
     top = [g for g in ev.scorecard.goals if g.is_top_level]
     assert [(b.goal_id, b.points, b.possible) for b in report.bars] == [
-        (g.goal_id, g.points, g.weight) for g in top
+        (g.goal_id, g.points, g.possible) for g in top
     ]
-    assert report.max_possible == 20
-    assert report.bars[0].label == "13,33 / 20"
+    # 1.a: 20 points less 1.a.2's 20/3 (udgår) = 40/3 possible, all of it won (EX000); every
+    # other goal has at most 10
+    assert report.max_possible == Fraction(40, 3)
+    assert report.bars[0].label == "13,33 / 13,33"
 
 
 def test_footer_names_version_time_and_the_stamp():
@@ -240,5 +269,9 @@ def test_a_goal_its_forudsaetning_took_out_is_counted_apart_and_not_analysed():
     assert (row.points, row.fulfilment, row.status_text) == ("–", "–", "Udgår")
     bar = next(b for b in report.bars if b.goal_id == "1.d")
     assert (bar.possible, bar.label) == (0, "Udgår")
-    assert report.total_line == "I alt: 68,83 af 95 point (72,5 %)"
-    assert report.areas[0].points == "58,33 / 80"
+    # EX000 less 1.d's 5 possible points: 443/6 = 73,83 of 280/3 − 5 = 265/3 = 88,33,
+    # (443/6)/(265/3) = 443/530 = 83,58 %
+    assert report.total_line == "I alt: 73,83 af 88,33 point (83,6 %)"
+    # Faglige mål, 1.a 1.b 1.c 1.e 1.f 1.g 1.h 1.2 1.3 1.4: 40/3 + 10 + 5 + 5 + 5 + 5 + 5 + 10 +
+    # 0 + 5 = 190/3 = 63,33 of 85 − 20/3 (1.a.2 udgår) − 5 (1.d) = 220/3 = 73,33
+    assert report.areas[0].points == "63,33 / 73,33"
