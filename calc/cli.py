@@ -974,9 +974,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Målscore: beregn målopfyldelse, point og resultatløn i en mål- og "
         "resultatplan.",
         epilog="Afslutningskoder: 0 gennemført (advarsler er tilladt), 1 tjek: en fil er ikke "
-        "OK, 2 fejl i projektmappen eller i kommandoen (intet er skrevet), 3 en fil kunne ikke læses eller skrives, "
-        "eller Målscore selv fejlede (se --debug). Hjælp til en kommando: maalscore KOMMANDO "
-        "--help.",
+        "OK, 2 fejl i projektmappen eller i kommandoen (intet er skrevet), 3 en fil kunne ikke "
+        "læses eller skrives, eller Målscore selv fejlede (se --debug). Hjælp til en kommando: "
+        "maalscore KOMMANDO --help.",
     )
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="KOMMANDO", title="kommandoer"
