@@ -96,7 +96,9 @@ def count(
     the Sag column, read only for the rows a problem names."""
     import polars as pl
 
-    lf = table.scan().filter(pl.col(ROW) >= first)
+    lf = table.scan()
+    if first > table.first_index:
+        lf = lf.filter(pl.col(ROW) >= first)
     lf = lf.select([ROW, *(pl.col(c).alias(k) for k, c in present.items())])
     keys = list(present)
     quick = _one_pass(lf, table, present, first, col_of)
@@ -369,17 +371,25 @@ def _one_pass(
         diff=pl.when(~pl.col("given")).then((pl.col("d") - pl.col("r")).dt.total_days()),
         both=(pl.col("d") - pl.col("r")).is_not_null(),
     )
+    # Grouped by the cells as they are: what the engine reads from a cell (a date, whether
+    # Dage is given) is a function of the cell, computed below on the few groups, not per row.
     queries = [
-        base.group_by("goal", "included", "location", "days", "given", "diff").agg(
+        base.group_by("goal", "included", "location", "days", "diff").agg(
             pl.len(), pl.col(ROW).min()
         ),
-        base.group_by("goal", "included", "location", "given", "both", "decided", "d").agg(
-            pl.len()
+        base.group_by("goal", "included", "location", "decided").agg(
+            (pl.col("given") | pl.col("both")).sum().alias("counted")
         ),
-        base.group_by("received", "r").agg(pl.len()),
+        base.group_by("received").agg(pl.len()),
     ]
     by_days, by_decided, received = pl.collect_all(
         queries, engine=ENGINE, optimizations=_flags(table)
+    )
+    by_days = by_days.with_columns(given=_engine_given(lf, present))
+    by_days = by_days.select("goal", "included", "location", "days", "given", "diff", "len", ROW)
+    by_decided = by_decided.with_columns(d=_engine_date(lf, "decided", present, fmt_d))
+    received = received.select(
+        "received", _engine_date(lf, "received", present, fmt_r).alias("r"), "len"
     )
     raw: dict[str, Sequence[object]] = {
         "goal": by_days.get_column("goal").unique(maintain_order=True).to_list(),
@@ -424,14 +434,14 @@ def _one_pass(
         else:  # negative Dage, Afgjort before Modtaget, no day count: named by row, below
             return None
     decided_rows: list[tuple[int, int, int, int]] = []
-    for goal, inc, loc, given, both, dec, eng_d, n in by_decided.iter_rows():
+    for goal, inc, loc, dec, n, eng_d in by_decided.iter_rows():
         ord_d = book.decided[at("decided", dec)] if "decided" in present else -1
         if ord_d != ordinal(eng_d):
             return None
         g = book.goal[at("goal", goal)] if "goal" in present else -1
         if g < 0 or ("included" in present and book.excluded[at("included", inc)]):
             continue
-        if given or both:
+        if n:  # cases with Dage or both dates
             decided_rows.append((g, at("location", loc), ord_d, n))
     counts = Counts(
         days=tuple(day_rows),
