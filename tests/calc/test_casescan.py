@@ -333,3 +333,35 @@ def test_typed_parquet_takes_the_one_scan_path(tmp_path, dates):
         cases, issues = engine(typed)
     assert summary(cases) == summary(ref_cases)
     assert [(i.cell, i.message) for i in issues] == [(i.cell, i.message) for i in ref_issues]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    rows=st.lists(st.one_of(row, clean_row), min_size=1, max_size=45),
+    encoding=st.sampled_from(["utf-8-sig", "cp1252"]),
+    title=st.booleans(),
+)
+def test_a_long_csv_parsed_once_into_parquet_equals_the_reference(
+    tmp_path_factory, rows, encoding, title
+):
+    """Beyond `SHARED_SCAN_ROWS` a CSV is parsed once into a temporary Parquet file (its text
+    and the engine's dates) and counted from there: the same cases and issues on both paths,
+    and the temporary file is gone afterwards."""
+    import tempfile
+
+    path = write_csv(
+        tmp_path_factory.mktemp("c") / "sager.csv", rows, encoding=encoding, title=title
+    )
+
+    def spills() -> set[Path]:
+        return set(Path(tempfile.gettempdir()).glob("maalscore-sager-*.parquet"))
+
+    before = spills()
+    sink = pl.LazyFrame.sink_parquet
+    with (
+        mock.patch.object(casescan, "SHARED_SCAN_ROWS", -1),
+        mock.patch.object(pl.LazyFrame, "sink_parquet", autospec=True, side_effect=sink) as spy,
+    ):
+        assert_same(path)
+    assert spy.call_count == 3  # once per engine run in assert_same
+    assert spills() == before
