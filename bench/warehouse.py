@@ -71,6 +71,22 @@ def _json_runs(cmd: list[str], runs: int, label: str) -> tuple[Any, list[dict[st
     return m, outs
 
 
+def side_by_side(cmds: dict[str, list[str]], runs: int) -> dict[str, Any]:
+    """Each command's `Measure`, the commands run in turn in every round (ours, then the
+    baselines), so that a change in the shared machine's load falls on all of them alike
+    instead of on whichever block of runs it happened to meet."""
+    from bench.run import Measure
+
+    out = {label: Measure() for label in cmds}
+    for i in range(runs):
+        for label, cmd in cmds.items():
+            t, rss, _ = run_once(cmd)
+            out[label].times.append(t)
+            out[label].rss.append(rss)
+            print(f"    {label}: run {i + 1}/{runs} {t:.2f} s, {rss:.0f} MB", flush=True)
+    return out
+
+
 def engines(
     rows: list[Row], std: Path, sizes: list[int], runs: int, notes: list[str] | None = None
 ) -> None:
@@ -108,13 +124,15 @@ def warehouse(rows: list[Row], std: Path, res: Path, runs: int, big: int) -> Non
     small = 1_000_000
     csv1, _ = case_files(small)
     print(f"beregn --sagsdata, {small:,} rows of CSV …", flush=True)
-    ours = measure(
-        beregn(str(std), "--sagsdata", str(csv1), "--ud", str(res / "w1.xlsx")),
+    got = side_by_side(
+        {
+            "beregn": beregn(str(std), "--sagsdata", str(csv1), "--ud", str(res / "w1.xlsx")),
+            "polars.read_csv": py(POLARS_READ) + [str(csv1)],
+            "pandas.read_csv": py(PANDAS_CSV) + [str(csv1)],
+        },
         runs,
-        label="beregn",
     )
-    pol = measure(py(POLARS_READ) + [str(csv1)], runs, label="polars.read_csv")
-    pan = measure(py(PANDAS_CSV) + [str(csv1)], runs, label="pandas.read_csv")
+    ours, pol, pan = got["beregn"], got["polars.read_csv"], got["pandas.read_csv"]
     rows.append(
         Row(
             f"Case file {small:,} rows CSV: beregn --sagsdata vs polars.read_csv (whole process)",
@@ -140,14 +158,14 @@ def warehouse(rows: list[Row], std: Path, res: Path, runs: int, big: int) -> Non
     csv_big, parquet_big = case_files(big)
     for path, kind in ((csv_big, "CSV"), (parquet_big, "Parquet")):
         print(f"beregn --sagsdata, {big:,} rows of {kind} …", flush=True)
-        ours = measure(
-            beregn(str(std), "--sagsdata", str(path), "--ud", str(res / "wbig.xlsx")),
+        got = side_by_side(
+            {
+                "beregn": beregn(str(std), "--sagsdata", str(path), "--ud", str(res / "wbig.xlsx")),
+                "polars scan": [PY, "-m", "bench.engines", "polars-scan", str(path)],
+            },
             runs,
-            label="beregn",
         )
-        scan, _ = _json_runs(
-            [PY, "-m", "bench.engines", "polars-scan", str(path)], runs, "polars scan"
-        )
+        ours, scan = got["beregn"], got["polars scan"]
         ok_t = ours.median <= 2 * scan.median
         rows.append(
             Row(

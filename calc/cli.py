@@ -10,7 +10,8 @@
     maalscore rapport FILE --ud REPORT.docx|REPORT.pdf [--uden-løn] [--skrivskyddad] [--overskriv]
     maalscore send FILE [--til ADDRESS] --ud DRAFT.eml [--uden-løn] [--rapport-med-løn]
 
-Exit codes: 0 success (warnings allowed), 2 the workbook has errors (nothing written), 3 a file
+Exit codes: 0 success (warnings allowed), 2 the workbook has errors, or the command line cannot be
+understood (argparse's usage error; nothing written in either case), 3 a file
 could not be read or written, or Målscore itself failed (an unexpected exception: a Danish message
 that says so, the traceback only with `--debug`, nothing written). `samle`: 0 every source
 godkendt or ikke beregnet, 1 some source ændret or afviger, 2 some source fejl, 3 the overview
@@ -973,9 +974,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Målscore: beregn målopfyldelse, point og resultatløn i en mål- og "
         "resultatplan.",
         epilog="Afslutningskoder: 0 gennemført (advarsler er tilladt), 1 tjek: en fil er ikke "
-        "OK, 2 fejl i projektmappen (intet er skrevet), 3 en fil kunne ikke læses eller skrives, "
-        "eller Målscore selv fejlede (se --debug). Hjælp til en kommando: maalscore KOMMANDO "
-        "--help.",
+        "OK, 2 fejl i projektmappen eller i kommandoen (intet er skrevet), 3 en fil kunne ikke "
+        "læses eller skrives, eller Målscore selv fejlede (se --debug). Hjælp til en kommando: "
+        "maalscore KOMMANDO --help.",
     )
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="KOMMANDO", title="kommandoer"

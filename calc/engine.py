@@ -6,6 +6,7 @@ from a file, the Excel add-in from a live workbook. `score_file` adds the file I
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -201,7 +202,8 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
       reader. Without python-calamine or numpy, every sheet goes through the reader.
     - Case data may come from a separate file instead: `options.sagsdata`, or the file the Plan
       sheet names (`Sagsdata` / `Sagsfil`, a path relative to the workbook). It replaces the
-      workbook's Sagsdata sheet, which is then not read.
+      workbook's Sagsdata sheet, which is then not read. `options.sagsdata` is read on another
+      thread while the workbook is read (Polars counts outside the GIL).
     - Every sheet but Sagsdata is a few kilobytes in a real plan: one larger than
       `SMALL_SHEET_BYTES` of sheet XML is refused unread (a zip bomb or a sheet of millions of
       formatted empty cells would otherwise cost minutes and gigabytes).
@@ -218,6 +220,10 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         members = set(zf.namelist())
         sizes = {s.name: zf.getinfo(s.part).file_size for s in info.sheets if s.part in members}
         stamp = _read_stamp(zf)
+    early = None
+    if case_file is not None:
+        early = _Background(_read_case_file, case_file, SHEETS["cases"][0], _sheet_names("cases"))
+        early.start()
     used = set().union(*(_sheet_names(k) for k in SHEETS))
     cases = _sheet_names("cases")
     names = [s.name for s in info.sheets if normalise_name(s.name) in used]
@@ -230,16 +236,44 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     )
     small = [n for n in names if not ((big or case_file is not None) and n == case_sheet)]
     limits = {n: SMALL_SHEET_BYTES for n in small if n != case_sheet}
-    grids = read_workbook(path, small, limits)
-    prior = _prior_results(stamp, grids)
+    try:
+        grids = read_workbook(path, small, limits)
+        prior = _prior_results(stamp, grids)
+    except BaseException:
+        if early is not None:
+            early.join()  # its result or error no longer matters: the workbook's error does
+        raise
     grids = replace(grids, prior=prior)
-    external = with_case_data(grids, path, options)
+    external = with_case_data(grids, path, options, early)
     if external is not grids:
         return external
     if big and case_sheet is not None:
         bulky = bulk.read_xlsx_cases(path, case_sheet, name=SHEETS["cases"][0])
         return WorkbookGrids(grids.sheets + (bulky,), grids.source, prior)
     return grids
+
+
+class _Background(threading.Thread):
+    """A function run on another thread; `result` waits for it and raises what it raised."""
+
+    def __init__(self, fn: Callable[..., SheetGrid], *args: Any) -> None:
+        super().__init__(daemon=True)
+        self.fn, self.args = fn, args
+        self.value: SheetGrid | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.value = self.fn(*self.args)
+        except BaseException as exc:  # handed to the caller by `result`
+            self.error = exc
+
+    def result(self) -> SheetGrid:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.value is not None
+        return self.value
 
 
 def _read_stamp(zf: zipfile.ZipFile) -> Stamp | None:
@@ -275,12 +309,17 @@ def _prior_results(
     )
 
 
-def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -> WorkbookGrids:
+def with_case_data(
+    grids: WorkbookGrids,
+    workbook: Path,
+    options: FileOptions,
+    early: _Background | None = None,
+) -> WorkbookGrids:
     """`grids` with their Sagsdata replaced by the case data kept outside the workbook, or
     `grids` itself when there is none. In order: `options.sagsdata` (a file), then
     `options.sagsdata_db`, then the Plan sheet's Sagsdatabase (with Sagsforespørgsel), then its
     Sagsdata file (relative to `workbook`). The same for a file on disk (`load_grids`) and a
-    live workbook (the Excel add-in)."""
+    live workbook (the Excel add-in). `early`: `options.sagsdata` already being read."""
     cases = _sheet_names("cases")
     name = SHEETS["cases"][0]
     rest = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
@@ -294,7 +333,8 @@ def with_case_data(grids: WorkbookGrids, workbook: Path, options: FileOptions) -
     if case_file is None:
         case_file = _plan_case_file(grids, workbook)  # beside the workbook (`calc.paths`)
     if case_file is not None:
-        return replace(grids, sheets=rest + (_read_case_file(case_file, name, cases),))
+        sheet = early.result() if early is not None else _read_case_file(case_file, name, cases)
+        return replace(grids, sheets=rest + (sheet,))
     return grids
 
 

@@ -5,7 +5,7 @@ the part `docProps/custom.xml`), all named `Målscore.…`:
 
 | property | value |
 |---|---|
-| `Målscore.Format` | `2`, the layout of this stamp (`1` is still read, see below) |
+| `Målscore.Format` | `2`, the layout of this stamp; `3` with a Sagsdata hashed per value (below) |
 | `Målscore.Version` | the engine version that calculated, e.g. `0.1.0` |
 | `Målscore.Beregnet` | the time of calculation, ISO 8601 with UTC offset |
 | `Målscore.Input` | `sha256:` + SHA-256 over every input cell read (sheet, cell, value) |
@@ -30,6 +30,14 @@ otherwise change when Excel recalculates. On the Resultat sheet every cell the r
 write (a user's own notes) is an input too, so a note added after calculation is seen. Which
 columns were skipped is part of the stamp, so `tjek` applies the very same rule to the file as
 it is now.
+
+A large Sagsdata read column by column is hashed per block of rows at C speed: each column's
+slice as the `repr` of its list of values, or — for a column of few distinct values (dates,
+goals, locations: `repr` of a date costs ten times a lookup) — as the `repr` of each distinct
+value computed once and joined per block. Which columns were hashed which way is recorded per
+sheet (`m`), so `tjek` hashes the sheet as it is now the very same way; such a stamp is format
+3, which an older Målscore refuses by name instead of misreading. A format 2 stamp (every
+column by `repr`) is still checked the format 2 way.
 
 Format 1 (before the looks were stamped) is still read: it has no `Målscore.Visning` and no
 per-cell looks, and its inputs leave the Resultat sheet out; `tjek` then judges the number
@@ -73,7 +81,8 @@ from .headers import FOLLOWUP_FIELDS, GOAL_FIELDS, MILESTONE_FIELDS, PAY_FIELDS,
 from .model import Plan, SheetLayout
 
 FORMAT = "2"
-READABLE = ("1", "2")
+VALUE_FORMAT = "3"  # format 2 + columns of a large Sagsdata hashed per distinct value
+READABLE = ("1", "2", "3")
 PREFIX = "Målscore."
 PROP_FORMAT = PREFIX + "Format"
 PROP_VERSION = PREFIX + "Version"
@@ -90,6 +99,7 @@ CELL_LIMIT = 5_000
 MAX_BLOCKS = 500
 SHORT = 4  # hex digits of a cell's hash
 BLOCK_SHORT = 8
+SAMPLE = 1_000  # cells of a column looked at to choose how it is hashed
 
 INPUT_SHEETS = ("plan", "goals", "milestones", "cases", "pay", "summary")
 FOLLOWUP_INPUT_SHEETS = (*INPUT_SHEETS, "followup")
@@ -108,6 +118,9 @@ class SheetPrint:
     cells: dict[Pos, str] | None = None
     block: int = 0
     blocks: dict[int, str] | None = None
+    # a columnar sheet's hashing per column: `r` repr of the slice, `m` per distinct value;
+    # "" for a format 2 stamp (every column `r`)
+    methods: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,7 +168,7 @@ class Stamp:
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         packed = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
         props = {
-            PROP_FORMAT: FORMAT,
+            PROP_FORMAT: VALUE_FORMAT if self.format == VALUE_FORMAT else FORMAT,
             PROP_VERSION: self.version,
             PROP_TIME: self.time,
             PROP_INPUT: self.input_digest,
@@ -243,6 +256,8 @@ def _sheet_json(p: SheetPrint) -> dict[str, Any]:
     else:
         out["k"] = p.block
         out["blocks"] = [[b, h] for b, h in sorted((p.blocks or {}).items())]
+        if p.methods:
+            out["m"] = p.methods
     return out
 
 
@@ -252,7 +267,10 @@ def _sheet_from_json(d: dict[str, Any]) -> SheetPrint:
         cells = {(int(r), int(c)): str(h) for r, c, h in d["cells"]}
         return SheetPrint(header, skip, cells=cells)
     blocks = {int(b): str(h) for b, h in d["blocks"]}
-    return SheetPrint(header, skip, block=int(d["k"]), blocks=blocks)
+    methods = str(d.get("m", ""))
+    if methods.strip("rms"):
+        raise ValueError(methods)
+    return SheetPrint(header, skip, block=int(d["k"]), blocks=blocks, methods=methods)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,23 +438,97 @@ def _height(grid: SheetGrid) -> int:
     return max(grid.n_rows, height if isinstance(height, int) else 0)
 
 
-def _column_blocks(grid: SheetGrid, k: int) -> dict[int, str]:
-    """Block hashes of a columnar sheet, at C speed: each block's slice of each column is
-    hashed as the `repr` of the list of its values. It is the same for the same file read the
-    same way, which is what `tjek` compares (both read the file through `engine.load_grids`)."""
+def _column_blocks(grid: SheetGrid, k: int, methods: str | None) -> tuple[dict[int, str], str]:
+    """Block hashes of a columnar sheet, at C speed, and how each column was hashed.
+
+    Each block's slice of a column is hashed as the `repr` of the list of its values (`r`), as
+    its text joined (`s`), or as the `repr` of each value looked up in a table of the column's
+    distinct values and joined (`m`); `repr` escapes control characters, so the separator never
+    occurs inside one. All are the same for the same file read the same way, which is what
+    `tjek` compares (both read the file through `engine.load_grids`). `methods` is the stamp's
+    choice per column (None: choose now, `column_method`; "": a format 2 stamp, all `r`)."""
     columns: tuple[Sequence[object], ...] = getattr(grid, "columns", ())
     height = _height(grid)
+    if methods is None:
+        picked = [column_method(col) for col in columns]
+        methods = "".join(m for m, _ in picked)
+        tables = [t for _, t in picked]
+    else:
+        tables = [
+            _value_table(dict.fromkeys(col)) if methods[i : i + 1] == "m" else None
+            for i, col in enumerate(columns)
+        ]
+    chosen = [methods[i : i + 1] or "r" for i in range(len(columns))]
     out: dict[int, str] = {}
     for b in range(-(-height // k)):
         h = hashlib.sha256()
         start, end = b * k, min(height, (b + 1) * k)
-        for col in columns:
-            # the list's own repr: its values' reprs built in one C call (half the time of
-            # joining them one by one, which was 14 % of a 1M-row beregn)
-            h.update(repr(list(col[start:end])).encode("utf-8", "surrogatepass"))
+        for col, m, table in zip(columns, chosen, tables, strict=True):
+            part = col[start:end]
+            if table is not None:
+                text = "\x1f".join(map(table.__getitem__, part))
+            elif m == "s":
+                text = _texts(part)
+            else:
+                # the list's own repr: its values' reprs built in one C call (half the time
+                # of joining them one by one)
+                text = repr(list(part))
+            h.update(text.encode("utf-8", "surrogatepass"))
             h.update(b"\x1e")
         out[b] = h.hexdigest()
-    return out
+    return out, methods
+
+
+def column_method(col: Sequence[object]) -> tuple[str, dict[object, str] | None]:
+    """How a column of a large Sagsdata is hashed: `m` (a table of its distinct values) for
+    dates, `s` (text joined) for text, `r` (`repr` of the slice) otherwise — judged from its
+    first `SAMPLE` cells and recorded in the stamp, so `tjek` hashes it the same way.
+
+    A date's `repr` costs ten times a lookup in a table, text joined a tenth of its `repr`.
+    A table is used only with at most half as many distinct values as cells, and only when
+    exact: it merges values that compare equal, so a column holding a value that equals one of
+    another meaning (`_may_merge`: `True` and `1`, an Excel error and its text) is hashed by
+    `repr` — 5 and 5.0 are merged, which means the same to Målscore. When `tjek` follows a
+    stamp's `m` the table is made whatever the column holds now: the stamp was made without
+    such values, so a value changed into one still changes its block's text (it becomes the
+    `repr` of a value of another kind than the one stamped). With `m`, the table too."""
+    sample = col[:SAMPLE]
+    if any(isinstance(v, date) for v in sample):
+        distinct = dict.fromkeys(col)
+        if 2 * len(distinct) > len(col) or _may_merge(distinct):
+            return "r", None
+        return "m", _value_table(distinct)
+    if all(type(v) is str for v in sample):
+        return "s", None
+    return "r", None
+
+
+def _value_table(distinct: dict[object, None]) -> dict[object, str]:
+    """Each distinct value of a column → its `repr`."""
+    return {v: repr(v) for v in distinct}
+
+
+def _texts(part: Sequence[object]) -> str:
+    """A slice of text cells joined, tagged `s`; tagged `r` and by `repr` when a cell is no
+    text, holds the separator or starts with `#` (an Excel error is text to `join`)."""
+    try:
+        text = "\x1f".join(part)  # type: ignore[arg-type]
+    except TypeError:
+        return "r" + repr(list(part))
+    if text.count("\x1f") != max(len(part) - 1, 0) or text.startswith("#") or "\x1f#" in text:
+        return "r" + repr(list(part))
+    return "s" + text
+
+
+def _may_merge(distinct: Iterable[object]) -> bool:
+    """A value a dict could merge with an equal one of another meaning: a bool, an Excel error,
+    text that starts like one, or a number equal to 0 or 1 (== False, True)."""
+    for v in distinct:
+        if isinstance(v, bool | ExcelError) or (isinstance(v, str) and v.startswith("#")):
+            return True
+        if isinstance(v, (int, float, Decimal)) and v in (0, 1):
+            return True
+    return False
 
 
 def fingerprint_inputs(
@@ -465,11 +557,11 @@ def fingerprint_inputs(
             mode = modes.get(grid.name) if modes is not None else None
             k = mode.block if mode is not None and mode.blocks is not None else 0
             k = k or max(1, -(-_height(grid) // MAX_BLOCKS))
-            full = _column_blocks(grid, k)
+            full, methods = _column_blocks(grid, k, mode.methods if mode is not None else None)
             for b, h in full.items():
                 digest.update(f"{grid.name}\tblock {b}\t{h}\n".encode())
             blocks = {b: h[:BLOCK_SHORT] for b, h in full.items()}
-            prints[grid.name] = SheetPrint(header, skip, block=k, blocks=blocks)
+            prints[grid.name] = SheetPrint(header, skip, block=k, blocks=blocks, methods=methods)
             continue
         for pos, text in input_cells(grid, header, skip, done):
             digest.update(f"{grid.name}\t{a1(*pos)}\t{text}\n".encode("utf-8", "surrogatepass"))
@@ -592,7 +684,7 @@ def make_stamp(
         results,
         run,
         last_year,
-        FORMAT,
+        VALUE_FORMAT if any(p.methods for p in inputs.values()) else FORMAT,
         display_digest,
         cell_looks,
         {sheet: (states or {}).get(sheet, "visible") for sheet in values},

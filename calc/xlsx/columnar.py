@@ -80,6 +80,11 @@ class CaseTable:
     temporary: Path | None = None
     digest: _Digest | None = field(default=None, repr=False)
 
+    @property
+    def first_index(self) -> int:
+        """The sheet row of the file's first record (`ROW` of the scan's first row)."""
+        return 1 if self.kind == "parquet" else 0
+
     def scan(self) -> Any:
         """A `polars.LazyFrame` of every column, each cell as in the file, with `_row`."""
         import polars as pl

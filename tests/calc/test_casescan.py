@@ -313,3 +313,55 @@ def test_impossible_cases_are_named_by_row_with_their_case_id(tmp_path):
         )
         assert len(issues) == 1 + MAX_ISSUES_PER_COLUMN + 1 + 1
     assert_same(path)
+
+
+@pytest.mark.parametrize("dates", [pl.Date, pl.Datetime("us")])
+def test_typed_parquet_takes_the_one_scan_path(tmp_path, dates):
+    """Dates typed as dates need no proof of their reading (no scan of Modtaget's values);
+    the counts still equal the row-by-row reference of the same cases as CSV."""
+    rows = [
+        ("1", "02-01-2025", "17-03-2025", "Valby", "Ja", ""),
+        ("1", "03-01-2025", "", "Valby", "Ja", "4"),
+        ("2", "", "", "", "Nej", "4"),
+        ("2", "05-02-2025", "05-02-2025", "", "Ja", ""),
+    ]
+    csv_path = write_csv(tmp_path / "sager.csv", rows, encoding="utf-8-sig", title=False)
+    typed = tmp_path / "typed.parquet"
+    _typed_frame(rows).with_columns(pl.col("Modtaget", "Afgjort").cast(dates)).write_parquet(typed)
+    ref_cases, ref_issues = reference(csv_path)
+    with mock.patch.object(casescan, "_counts", side_effect=AssertionError("codebook path")):
+        cases, issues = engine(typed)
+    assert summary(cases) == summary(ref_cases)
+    assert [(i.cell, i.message) for i in issues] == [(i.cell, i.message) for i in ref_issues]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    rows=st.lists(st.one_of(row, clean_row), min_size=1, max_size=45),
+    encoding=st.sampled_from(["utf-8-sig", "cp1252"]),
+    title=st.booleans(),
+)
+def test_a_long_csv_parsed_once_into_parquet_equals_the_reference(
+    tmp_path_factory, rows, encoding, title
+):
+    """Beyond `SHARED_SCAN_ROWS` a CSV is parsed once into a temporary Parquet file (its text
+    and the engine's dates) and counted from there: the same cases and issues on both paths,
+    and the temporary file is gone afterwards."""
+    import tempfile
+
+    path = write_csv(
+        tmp_path_factory.mktemp("c") / "sager.csv", rows, encoding=encoding, title=title
+    )
+
+    def spills() -> set[Path]:
+        return set(Path(tempfile.gettempdir()).glob("maalscore-sager-*.parquet"))
+
+    before = spills()
+    sink = pl.LazyFrame.sink_parquet
+    with (
+        mock.patch.object(casescan, "SHARED_SCAN_ROWS", -1),
+        mock.patch.object(pl.LazyFrame, "sink_parquet", autospec=True, side_effect=sink) as spy,
+    ):
+        assert_same(path)
+    assert spy.call_count == 3  # once per engine run in assert_same
+    assert spills() == before

@@ -388,3 +388,79 @@ def test_a_summary_over_a_users_cell_is_refused_naming_it(
     out = capsys.readouterr().out
     assert "FEJL Resultat!B5: Cellen indeholder «vores tal», som Målscore ikke har skrevet" in out
     assert path.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def big_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first example with 2 448 case rows (its own rows twelve times, each Sag made
+    unique): read column by column, its dates hashed through a table of distinct values."""
+    import openpyxl
+
+    path = tmp_path_factory.mktemp("big") / "plan.xlsx"
+    wb = openpyxl.load_workbook(EXAMPLES[0])
+    ws = wb["Sagsdata"]
+    rows = [list(r) for r in ws.iter_rows(min_row=2, values_only=True) if any(r)]
+    fmt = ws.cell(2, 3).number_format
+    ws.delete_rows(2, ws.max_row)
+    for i in range(12):
+        for r in rows:
+            ws.append([r[0], f"{r[1]}-{i}", *r[2:]])
+    for row in ws.iter_rows(min_row=2, min_col=3, max_col=4):
+        for c in row:
+            c.number_format = fmt
+    wb.save(path)
+    return path
+
+
+def test_each_changed_case_value_of_a_large_sagsdata_is_named(
+    big_cases: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mutation: each column of one case row changed in turn (to another value the column
+    holds, to a value it never held, to another kind of value); `tjek` names that row's
+    block and no other, through the stamp that hashes dates by a table of distinct values."""
+    from calc.grid import CaseSheet
+    from calc.stamp import VALUE_FORMAT
+    from calc.xlsx import bulk
+
+    monkeypatch.setattr(bulk, "BIG_SHEET", 0)  # the sheet read column by column, as 1M rows
+    stamped = tmp_path / "plan.xlsx"
+    shutil.copyfile(big_cases, stamped)
+    score_file(stamped, now=NOW, options=FileOptions(stamp_time=NOW, backup=False))
+    result = check_file(stamped)
+    assert result.status == OK and result.stamp is not None
+    assert result.stamp.format == VALUE_FORMAT
+    sheet = result.stamp.inputs["Sagsdata"]
+    assert sheet.methods == "ssmmsss", sheet.methods  # Mål … Medtages text, dates by table
+    grids = load_grids_for(stamped)
+    assert isinstance(grids.find("Sagsdata"), CaseSheet)
+
+    row = 1001
+    other_goal = next(
+        v
+        for v in grids.find("Sagsdata").columns[0][2:]
+        if v != grids.find("Sagsdata").columns[0][row - 1]
+    )
+    edits = {
+        "A": other_goal,  # another goal of the sheet
+        "B": "HJR-2025-9999",  # Sag
+        "C": Decimal(45658),  # Modtaget: 2025-01-01, a date the column already holds
+        "D": Decimal(40000),  # Afgjort: a date no case has
+        "E": "Aarhus",  # Lokation: from empty
+        "F": "Nej",  # Medtages
+        "G": 5,  # Dage: a number in a column of empty text
+    }
+    k = sheet.block
+    block = f"Sagsdata!A{(row - 1) // k * k + 1}:G{((row - 1) // k + 1) * k}"
+    for col, value in edits.items():
+        path = tmp_path / f"{col}.xlsx"
+        shutil.copyfile(stamped, path)
+        hand_edit(path, "Sagsdata", f"{col}{row}", value)
+        result = check_file(path)
+        assert result.status == CHANGED, col
+        assert [c for c in result.changed if c.startswith("Sagsdata")] == [block], col
+
+
+def load_grids_for(path: Path):  # type: ignore[no-untyped-def]
+    from calc.engine import load_grids
+
+    return load_grids(path, FileOptions())

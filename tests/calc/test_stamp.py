@@ -197,3 +197,143 @@ def test_columnar_case_sheet_is_hashed_per_block() -> None:
     digest2, prints2 = fingerprint_inputs([sheet(changed)], {}, {}, prints)
     old, new = prints["Sagsdata"].blocks, prints2["Sagsdata"].blocks or {}
     assert digest2 != digest and [b for b in old if old[b] != new[b]] == [12_345 // k]
+
+
+def _format_2_blocks(
+    columns: tuple[tuple[object, ...], ...], height: int, k: int
+) -> dict[int, str]:
+    """How format 2 hashed a columnar sheet (a copy of that code): `tjek` must still compute
+    exactly this for a format 2 stamp."""
+    import hashlib
+
+    out = {}
+    for b in range(-(-height // k)):
+        h = hashlib.sha256()
+        for col in columns:
+            h.update(repr(list(col[b * k : min(height, (b + 1) * k)])).encode())
+            h.update(b"\x1e")
+        out[b] = h.hexdigest()[:8]
+    return out
+
+
+def _cases(n: int) -> tuple[tuple[object, ...], ...]:
+    goals = tuple(("1.a", "1.b", "2")[i % 3] for i in range(n))
+    ids = tuple(f"S{i}" for i in range(n))
+    received = tuple(date(2025, 1, 1 + i % 28) for i in range(n))
+    days = tuple(float(2 + i % 90) if i % 4 else "" for i in range(n))
+    return goals, ids, received, days
+
+
+def test_columnar_sheet_hashing_per_column_and_format_3() -> None:
+    """Dates by a table of distinct values (`m`), text joined (`s`), numbers by `repr` (`r`);
+    recorded per sheet, so the stamp is format 3 and survives its properties."""
+    from calc.stamp import VALUE_FORMAT, make_stamp
+
+    n = 6_000
+    grid = CaseSheet("Sagsdata", (), columns=_cases(n), height=n)
+    digest, prints = fingerprint_inputs([grid], {}, {})
+    assert prints["Sagsdata"].methods == "ssmr"
+    stamp = make_stamp(WorkbookGrids((grid,)), None, [], now=NOW)
+    assert stamp.format == VALUE_FORMAT and stamp.input_digest == digest
+    p = stamp.properties()
+    assert p["Målscore.Format"] == "3"
+    assert Stamp.from_properties(p) == stamp
+    # a stamp without a columnar sheet stays format 2, which an older Målscore reads
+    small = make_stamp(WorkbookGrids((SheetGrid("Sagsdata", (("a", 1),)),)), None, [], now=NOW)
+    assert small.format == "2" and small.properties()["Målscore.Format"] == "2"
+
+
+def test_a_format_2_stamp_of_a_columnar_sheet_is_checked_the_format_2_way() -> None:
+    from calc.stamp import SheetPrint
+
+    n = 6_000
+    columns = _cases(n)
+    grid = CaseSheet("Sagsdata", (), columns=columns, height=n)
+    k = 12
+    old = SheetPrint(block=k, blocks=_format_2_blocks(columns, n, k))  # methods "": format 2
+    _, prints = fingerprint_inputs([grid], {}, {}, {"Sagsdata": old})
+    assert prints["Sagsdata"].blocks == old.blocks and prints["Sagsdata"].methods == ""
+    changed = (columns[0], columns[1], columns[2][:100] + (date(2024, 1, 1),) + columns[2][101:])
+    _, prints = fingerprint_inputs(
+        [CaseSheet("Sagsdata", (), columns=(*changed, columns[3]), height=n)],
+        {},
+        {},
+        {"Sagsdata": old},
+    )
+    new = prints["Sagsdata"].blocks or {}
+    assert [b for b in old.blocks or {} if old.blocks[b] != new[b]] == [100 // k]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("col", "value"),
+    [
+        (0, "1.a\x1f"),  # the separator inside a text
+        (0, ExcelError("#N/A")),  # an error where text was
+        (0, 3.0),  # a number in a text column, after the sample
+        (1, "S1500 "),
+        (2, "2025-01-02"),  # a date written as text, in a column hashed by table
+        (2, datetime(2025, 1, 2)),  # a date with a time
+        (2, date(2031, 1, 1)),  # a date the column never held
+        (2, True),  # a value a table would merge with another (True == 1)
+        (3, 5),  # a number where the cell was empty
+    ],
+)
+def test_any_changed_value_of_a_columnar_sheet_changes_its_block_only(
+    col: int, value: object
+) -> None:
+    n = 6_000
+    columns = _cases(n)
+    row = 1_500  # beyond the cells a column's method is chosen from
+    sheet = CaseSheet("Sagsdata", (), columns=columns, height=n)
+    digest, prints = fingerprint_inputs([sheet], {}, {})
+    mode = prints["Sagsdata"]
+    changed = list(columns)
+    changed[col] = columns[col][:row] + (value,) + columns[col][row + 1 :]
+    assert changed[col][row] != columns[col][row] or type(value) is not type(columns[col][row])
+    digest2, prints2 = fingerprint_inputs(
+        [CaseSheet("Sagsdata", (), columns=tuple(changed), height=n)], {}, {}, {"Sagsdata": mode}
+    )
+    old, new = mode.blocks or {}, prints2["Sagsdata"].blocks or {}
+    assert digest2 != digest
+    assert [b for b in old if old[b] != new[b]] == [row // mode.block]
+
+
+def test_a_column_whose_values_a_table_would_merge_is_hashed_by_repr() -> None:
+    from calc.stamp import column_method
+
+    dates = tuple(date(2025, 1, 1 + i % 28) for i in range(3_000))
+    assert column_method(dates)[0] == "m"
+    assert column_method((*dates, True))[0] == "r"  # True == 1 == 1.0
+    assert column_method((*dates, 1.0))[0] == "r"
+    assert column_method((*dates, ExcelError("#N/A")))[0] == "r"
+    assert (
+        column_method(tuple(date(2000, 1, 1).fromordinal(730_000 + i) for i in range(3_000)))[0]
+        == "r"
+    )  # all different
+    assert column_method(("a", "b") * 600)[0] == "s"
+    assert column_method((1.0, 2.0) * 600)[0] == "r"
+
+
+def test_a_stamp_with_an_unknown_hashing_method_is_damaged() -> None:
+    n = 6_000
+    from calc.stamp import make_stamp
+
+    grid = CaseSheet("Sagsdata", (), columns=_cases(n), height=n)
+    p = make_stamp(WorkbookGrids((grid,)), None, [], now=NOW).properties()
+    import base64
+    import json
+    import zlib
+
+    pieces = sorted(k for k in p if k.startswith(PROP_CELLS))
+    payload = json.loads(zlib.decompress(base64.b64decode("".join(p[k] for k in pieces))))
+    payload["in"]["Sagsdata"]["m"] = "ssxr"
+    packed = base64.b64encode(zlib.compress(json.dumps(payload).encode())).decode()
+    forged = {k: v for k, v in p.items() if not k.startswith(PROP_CELLS)}
+    forged.update(
+        {
+            f"{PROP_CELLS}{i // CHUNK + 1:03d}": packed[i : i + CHUNK]
+            for i in range(0, len(packed), CHUNK)
+        }
+    )
+    with pytest.raises(StampError, match="beskadiget"):
+        Stamp.from_properties(forged)
