@@ -249,3 +249,24 @@ def test_the_send_dialog_shows_how_the_workbook_travels(qtbot, window, example):
     plain = SendDialog(window, SendDetails("", ""), False, preview)
     qtbot.addWidget(plain)
     assert plain.without_pay.isHidden() and plain.report_with_pay.isHidden()
+
+
+def test_a_swedish_plan_is_sent_in_swedish_with_a_write_protected_report(qtbot, window, tmp_path):
+    import pikepdf
+
+    from tests.desktop.conftest import EXAMPLE_003
+
+    path = tmp_path / "migrationsverket.xlsx"
+    shutil.copy2(EXAMPLE_003, path)
+    open_scored(qtbot, window, path)
+    window.prompts.send_answer = SendDetails("registrator@justice.ministry.se", "Anna")
+    eml = window.send_to_ministry()
+    assert eml is not None
+    text = _text(eml)
+    assert text.startswith("Till ") and "Total måluppfyllelse" in text
+    assert "krypterad med ett lösenord" in text and "Resultatlön" not in text
+    [password] = window.prompts.passwords
+    files = _attachments(eml)
+    assert decrypt(files[path.name], password) == path.read_bytes()
+    with pikepdf.open(io.BytesIO(files[f"{path.stem} - rapport.pdf"])) as pdf:
+        assert not pdf.allow.modify_other  # ESV: a write-protected PDF
