@@ -8,6 +8,7 @@ show the same dialog without waiting for an answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -272,8 +273,8 @@ class Prompts(QObject):
         return Path(name) if name else None
 
     def save_file(self, suggested: Path, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        name, chosen = QFileDialog.getSaveFileName(self.window, title, str(suggested), file_filter)
+        return with_filter_suffix(Path(name), chosen) if name else None
 
     def new_year(self, current: Path, year: int | None) -> NewYearChoice | None:
         """Filer › Nyt år …: the new year, the new file and whether to move the deadlines."""
@@ -286,6 +287,15 @@ class Prompts(QObject):
             self.window, self.tr("Vælg en mappe med projektmapper"), str(start)
         )
         return Path(name) if name else None
+
+
+def with_filter_suffix(path: Path, chosen: str) -> Path:
+    """A name typed without a suffix gets the one of the file type chosen in the dialog
+    ("rapport" with "Word-dokument (*.docx)" → rapport.docx); other names stay as typed."""
+    found = re.search(r"\(\*(\.[A-Za-z0-9]+)", chosen)
+    if path.suffix or found is None:
+        return path
+    return path.with_name(path.name + found.group(1))
 
 
 class SendDialog(QDialog):

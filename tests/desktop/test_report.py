@@ -270,3 +270,12 @@ def test_a_swedish_plan_is_sent_in_swedish_with_a_write_protected_report(qtbot, 
     assert decrypt(files[path.name], password) == path.read_bytes()
     with pikepdf.open(io.BytesIO(files[f"{path.stem} - rapport.pdf"])) as pdf:
         assert not pdf.allow.modify_other  # ESV: a write-protected PDF
+
+
+def test_a_name_typed_without_suffix_gets_the_chosen_file_types():
+    from desktop.dialogs import with_filter_suffix
+
+    word = "Word-dokument (*.docx)"
+    assert with_filter_suffix(Path("/a/rapport"), word) == Path("/a/rapport.docx")
+    assert with_filter_suffix(Path("/a/rapport.pdf"), word) == Path("/a/rapport.pdf")
+    assert with_filter_suffix(Path("/a/rapport"), "") == Path("/a/rapport")
