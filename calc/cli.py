@@ -582,11 +582,15 @@ def _samle(args: argparse.Namespace) -> int:
     # An earlier overview at the target is not read as a source; any other file there is, and
     # is then refused as a target.
     exclude = [args.ud] if args.ud is not None and is_overview(args.ud) else []
-    result = collect(args.sources, jobs=args.parallel, exclude=exclude)
+    # Goal and pay rows are kept for every agency only when the overview shows them
+    result = collect(args.sources, jobs=args.parallel, exclude=exclude, rows=args.ud is not None)
     with_pay = not args.uden_lon
     code = result.exit_code
     if args.json:
-        print(json.dumps(samle_json(result, with_pay), ensure_ascii=False))
+        # Written as it is encoded, not first as one string the size of the whole output
+        # (and a second one from the terminal-safe stream): the same text, less memory
+        json.dump(samle_json(result, with_pay), sys.stdout, ensure_ascii=False)
+        print()
     else:
         print_consolidation(result, sys.stdout)
     if args.ud is not None:

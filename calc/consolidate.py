@@ -23,7 +23,7 @@ highest of its records' (`EXIT_CODES`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -466,6 +466,17 @@ def assess(
         pay=_pay_rows(evaluation.plan, pay) if evaluation is not None else (),
         issues=tuple(extra) + (evaluation.issues if evaluation is not None else ()),
     )
+
+
+def summary(record: AgencyRecord) -> AgencyRecord:
+    """The record without its goal and pay rows, which only the overview workbook shows.
+
+    Everything else (verdict, numbers, counts, payout total, issues) is kept, so `--json`,
+    the lines printed and the exit code are the same. The goal rows are most of a record
+    (about 16 KB of 19 KB for the standard plan's 22 goals, mostly their explanations), and a
+    run without an overview need not keep them for every agency until the end.
+    """
+    return replace(record, goals=(), pay=())
 
 
 def failed(source: str, path: str, reason: str, sha256: str = "") -> AgencyRecord:

@@ -246,6 +246,24 @@ def test_numbers_are_a_fresh_calculation_as_json_numbers(run: Run) -> None:
     assert run.agency("rettet-resultat.xlsx")["total_points"] == ok["total_points"]
 
 
+def test_json_without_an_overview_keeps_no_goal_rows_and_says_the_same(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --ud the records keep no goal and pay rows (memory per agency), and the JSON,
+    written as it is encoded, is the text the run with an overview gave, one line."""
+    from calc.collect import examine, examine_summary
+
+    code = main(["samle", *map(str, run.inbox.sources), "--json"])
+    text = capsys.readouterr().out
+    assert code == run.code
+    assert json.loads(text) == run.out
+    assert text == json.dumps(run.out, ensure_ascii=False) + "\n"
+    ok = next(p for p in run.inbox.files if p.name == "hjemrejse-2025.xlsx")
+    full, brief = examine(ok).records[0], examine_summary(ok).records[0]
+    assert len(full.goals) == 20 and full.pay
+    assert brief == replace(full, goals=(), pay=())
+
+
 def test_failures_say_why(run: Run) -> None:
     broken = run.agency("fejl-i-mappen.xlsx")
     assert broken["score_pct"] is None and broken["counts"] is None
