@@ -5,7 +5,8 @@
     rules   every other calc/*.py module  plain data in and out; base and other rules only
     face    engine, cli, check, template,  ties rules and file format together; may import all
             collect, casescan, casedb,     (casescan/casedb: case data counted by Polars / in SQL;
-            handin                          handin: the report files, the pay-less copy, the draft)
+            handin, rollover                handin: the report files, the pay-less copy, the draft;
+                                            rollover: nyt-år's new workbook)
 
 No import cycle inside `calc/` (imports inside functions count: they are dependencies too),
 and `calc/` never imports the front ends, except `cli` starting them inside a function for
