@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from desktop.newyear import NewYearChoice
+
+
+Answer = TypeVar("Answer")
 
 
 class Conflict(Enum):
@@ -83,30 +86,48 @@ class Prompts(QObject):
 
     # --- the file changed on disk ----------------------------------------------------------
 
-    def conflict_box(self, name: str) -> tuple[QMessageBox, dict[object, Conflict]]:
+    def _question(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        informative: str,
+        buttons: list[tuple[str, QMessageBox.ButtonRole, Answer | None]],
+    ) -> tuple[QMessageBox, dict[object, Answer]]:
+        """A question box with its buttons in order: the first is the default (the safe
+        choice), the last the one Esc presses; each button maps to its answer, the last
+        (cancel, later) to none, so the caller's fallback applies."""
         box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Filen er ændret"))
-        box.setText(
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if informative:
+            box.setInformativeText(informative)
+        added = [(box.addButton(label, role), answer) for label, role, answer in buttons]
+        box.setDefaultButton(added[0][0])
+        box.setEscapeButton(added[-1][0])
+        return box, {button: answer for button, answer in added if answer is not None}
+
+    def conflict_box(self, name: str) -> tuple[QMessageBox, dict[object, Conflict]]:
+        return self._question(
+            QMessageBox.Icon.Warning,
+            self.tr("Filen er ændret"),
             self.tr("'%1' er ændret på disken, siden du åbnede den (måske i Excel).").replace(
                 "%1", name
-            )
-        )
-        box.setInformativeText(
+            ),
             self.tr(
                 "Genindlæs: hent filens nye indhold og læg dine ændringer ovenpå; intet gemmes "
                 "endnu, så du kan se de nye tal først.\n"
                 "Gem alligevel: det samme, og gem så med det samme. Resultaterne beregnes ud "
                 "fra filens nye indhold plus dine ændringer.\n"
                 "Annuller: gør ingenting."
-            )
+            ),
+            [
+                (self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole, Conflict.RELOAD),
+                (self.tr("Gem alligevel"), QMessageBox.ButtonRole.ActionRole, Conflict.SAVE),
+                (self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole, None),
+            ],
         )
-        reload = box.addButton(self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole)
-        save = box.addButton(self.tr("Gem alligevel"), QMessageBox.ButtonRole.ActionRole)
-        cancel = box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reload)
-        box.setEscapeButton(cancel)
-        return box, {reload: Conflict.RELOAD, save: Conflict.SAVE}
 
     def conflict(self, name: str) -> Conflict:
         box, answers = self.conflict_box(name)
@@ -114,34 +135,32 @@ class Prompts(QObject):
         return answers.get(box.clickedButton(), Conflict.CANCEL)
 
     def file_changed_box(self, name: str, edits: int) -> tuple[QMessageBox, dict[object, Reload]]:
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Filen er ændret"))
-        box.setText(
+        return self._question(
+            QMessageBox.Icon.Question,
+            self.tr("Filen er ændret"),
             self.tr("'%1' er ændret på disken (måske i Excel).").replace("%1", name)
             + " "
             + (
                 self.tr("Du har 1 ændring, der ikke er gemt.")
                 if edits == 1
                 else self.tr("Du har %1 ændringer, der ikke er gemt.").replace("%1", str(edits))
-            )
-        )
-        box.setInformativeText(
+            ),
             self.tr(
                 "Genindlæs: hent filens nye indhold og behold dine ændringer ovenpå (hvor filen "
                 "ikke selv er ændret i samme celle).\n"
                 "Genindlæs og kassér: hent filens nye indhold og kassér dine ændringer.\n"
                 "Senere: behold skærmen som den er; du bliver spurgt igen, når du gemmer."
-            )
+            ),
+            [
+                (self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole, Reload.KEEP_MINE),
+                (
+                    self.tr("Genindlæs og kassér"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                    Reload.DISCARD_MINE,
+                ),
+                (self.tr("Senere"), QMessageBox.ButtonRole.RejectRole, None),
+            ],
         )
-        keep = box.addButton(self.tr("Genindlæs"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(
-            self.tr("Genindlæs og kassér"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        later = box.addButton(self.tr("Senere"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(later)
-        return box, {keep: Reload.KEEP_MINE, discard: Reload.DISCARD_MINE}
 
     def file_changed(self, name: str, edits: int) -> Reload:
         box, answers = self.file_changed_box(name, edits)
@@ -151,21 +170,19 @@ class Prompts(QObject):
     # --- unsaved edits, errors, information ------------------------------------------------
 
     def unsaved(self, name: str) -> Unsaved:
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Ikke gemte ændringer"))
-        box.setText(self.tr("Vil du gemme ændringerne i '%1'?").replace("%1", name))
-        save = box.addButton(self.tr("Gem"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Gem ikke"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
+        box, answers = self._question(
+            QMessageBox.Icon.Question,
+            self.tr("Ikke gemte ændringer"),
+            self.tr("Vil du gemme ændringerne i '%1'?").replace("%1", name),
+            "",
+            [
+                (self.tr("Gem"), QMessageBox.ButtonRole.AcceptRole, Unsaved.SAVE),
+                (self.tr("Gem ikke"), QMessageBox.ButtonRole.DestructiveRole, Unsaved.DISCARD),
+                (self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole, None),
+            ],
+        )
         box.exec()
-        clicked = box.clickedButton()
-        if clicked is save:
-            return Unsaved.SAVE
-        if clicked is discard:
-            return Unsaved.DISCARD
-        return Unsaved.CANCEL
+        return answers.get(box.clickedButton(), Unsaved.CANCEL)
 
     def error(self, title: str, text: str, details: str = "") -> None:
         box = QMessageBox(self.window)
@@ -181,27 +198,22 @@ class Prompts(QObject):
 
     def overwrite(self, paths: list[Path]) -> Overwrite:
         """Files of these names exist already (an earlier report): overwrite them?"""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Filen findes allerede"))
         names = "\n".join(str(p) for p in paths)
-        box.setText(self.tr("Der ligger allerede en tidligere rapport:\n%1").replace("%1", names))
-        box.setInformativeText(
+        box, answers = self._question(
+            QMessageBox.Icon.Question,
+            self.tr("Filen findes allerede"),
+            self.tr("Der ligger allerede en tidligere rapport:\n%1").replace("%1", names),
             self.tr(
                 "Nyt navn: gem den nye ved siden af, fx '… (2).pdf'. Den gamle bliver liggende."
-            )
+            ),
+            [
+                (self.tr("Nyt navn"), QMessageBox.ButtonRole.AcceptRole, Overwrite.NEW_NAME),
+                (self.tr("Overskriv"), QMessageBox.ButtonRole.DestructiveRole, Overwrite.OVERWRITE),
+                (self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole, None),
+            ],
         )
-        new = box.addButton(self.tr("Nyt navn"), QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton(self.tr("Overskriv"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Annuller"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(new)
         box.exec()
-        clicked = box.clickedButton()
-        if clicked is new:
-            return Overwrite.NEW_NAME
-        if clicked is replace:
-            return Overwrite.OVERWRITE
-        return Overwrite.CANCEL
+        return answers.get(box.clickedButton(), Overwrite.CANCEL)
 
     def send_details(
         self, start: SendDetails, has_pay: bool, preview: Callable[[SendDetails], str]
