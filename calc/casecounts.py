@@ -126,6 +126,24 @@ def _as_date(v: CellValue) -> date | None:
     return d.date() if isinstance(d, datetime) else d
 
 
+def reads_days_as_written(fmt: str, first: date, last: date) -> bool:
+    """Whether every day from `first` to `last`, written in `fmt` (`%d-%m-%Y` and the like,
+    every field zero-padded), is read by the reference's rule as that very day. An engine that
+    parses such cells itself (`casescan`, after proving each cell is written so) then reads
+    them as the reference does."""
+    from datetime import timedelta
+
+    day = first
+    while day <= last:
+        try:
+            if _as_date(day.strftime(fmt)) != day:
+                return False
+        except V.ValueProblem:
+            return False
+        day += timedelta(days=1)
+    return True
+
+
 def _ordinal(v: object) -> int:
     return v.toordinal() if isinstance(v, date) else -1
 
@@ -211,7 +229,8 @@ class Counts:
 
     `days`: (goal, location index, day code or -1, date difference or None, cases) over the
     kept cases; `decided`: (goal, location index, Afgjort day number or -1, cases) over the
-    same cases; `goals`: (goal, excluded, without days, first row) per goal; `bad`: per check
+    same cases, of the goals in `dated`; `goals`: (goal, excluded, without days, first row)
+    per goal; `bad`: per check
     of `casedata.CASE_CHECKS`, where its rows are (Medtages in rows with a goal; Afgjort and
     Dage in active rows; Modtaget in active rows without Dage; then the negative, inverted and
     without-days rows of `ROW_RULE`), and `case_ids` the Sag of each of those rows (sheet row →
@@ -224,6 +243,22 @@ class Counts:
     bad: dict[str, BadCells] = field(default_factory=dict)
     rows: int = 0
     case_ids: dict[int, str] = field(default_factory=dict)
+    dated: frozenset[int] | None = None  # the goals `decided` covers (None: every goal)
+    # goal → the Frist date its `decided` days are relative to: the day before it, the day
+    # itself and the day after stand for every day before, on and after it (`GoalCases`)
+    around: dict[int, date] = field(default_factory=dict)
+
+
+DecidedGoals = Callable[[], "Mapping[str, date] | None"]
+"""The goals whose cases must also be counted by decision date (`indicators.needs_decided`: a
+share by a Frist date), each with that date; None for every goal, day by day. A function,
+asked only when the count is built, so that the plan can be read while the engine starts
+(`engine.load_grids`)."""
+
+
+def every_goal() -> Mapping[str, date] | None:
+    """`DecidedGoals` without a plan: every goal is counted by decision day."""
+    return None
 
 
 _K = TypeVar("_K")
@@ -261,6 +296,10 @@ def assemble(
 ) -> tuple[list[GoalCases], list[Issue]]:
     """GoalCases (in the order of each goal's first row) and the issues, from the counts."""
     issues = report_case_problems(sheet, lang, 0, col_of, _found(book, counts))
+    return _goal_cases(book, counts), issues
+
+
+def _goal_cases(book: Codebook, counts: Counts) -> list[GoalCases]:
     by_goal: dict[int, dict[int, tuple[dict[Decimal, int], dict[date | None, int]]]] = {}
     for g, loc, code, diff, n in counts.days:
         value = book.day_values[code] if code >= 0 else Decimal(diff if diff is not None else 0)
@@ -289,9 +328,11 @@ def assemble(
                 without_days=without,
                 first_row=first,
                 counts=tuple(sorted(per_loc.values(), key=lambda c: c.location)),
+                decided_counted=counts.dated is None or g in counts.dated,
+                decided_around=counts.around.get(g),
             )
         )
-    return result, issues
+    return result
 
 
 def assemble_both(
@@ -299,9 +340,9 @@ def assemble_both(
 ) -> tuple[list[GoalCases], dict[str, list[Issue]]]:
     """`assemble`, with the issues in Danish and in Swedish: the case data is counted before
     the plan's language is known, and the parser picks (`CountedSheet.counted`)."""
-    cases, da = assemble(book, counts, sheet=sheet, col_of=col_of, lang="da")
-    _, sv = assemble(book, counts, sheet=sheet, col_of=col_of, lang="sv")
-    return cases, {"da": da, "sv": sv}
+    found = _found(book, counts)
+    issues = {lang: report_case_problems(sheet, lang, 0, col_of, found) for lang in ("da", "sv")}
+    return _goal_cases(book, counts), issues
 
 
 def _included(v: CellValue) -> bool:

@@ -1,7 +1,10 @@
 """Counting a case file of any size with Polars (the file side of `calc.casecounts`).
 
-Two streaming scans of the file (Polars reads it in batches; memory does not grow with the
-rows), each reading only the six case columns (never Sag, the widest):
+Polars reads the file in streaming batches (memory does not grow with the rows), only the six
+case columns (never Sag, the widest). Clean data is counted in one scan (`_one_pass`): the
+engine parses the dates itself and groups the rows by their cells as they are; every distinct
+value is then read with the rules of `calc.values` and the engine's reading proven equal to
+it, or the file takes the codebook path, two scans:
 
 1. the distinct values of each case column — a few thousand at most for a year of cases;
    `casecounts.read_distinct` reads each one with the rules of `calc.values`;
@@ -9,6 +12,10 @@ rows), each reading only the six case columns (never Sag, the widest):
    row) and `casecounts.ROW_RULE` as Polars expressions, grouped and counted: cases per goal,
    location and day value; per goal, location and decision date; excluded and without days
    per goal; and, only when the codebook found unreadable values, where they are.
+
+Cases are counted by decision date only for the goals whose indicator needs it
+(`casecounts.DecidedGoals`, from the plan): for the others that count would be a second
+group-by over every row, for nothing.
 
 Counts and day sums stay integers; the day values themselves are the codebook's Decimals, so
 the indicators computed from the counts (`indicators.compute_counts`) are the exact fractions
@@ -19,8 +26,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -30,8 +38,11 @@ from .casecounts import (
     BadCells,
     Codebook,
     Counts,
+    DecidedGoals,
     assemble_both,
+    every_goal,
     read_distinct,
+    reads_days_as_written,
 )
 from .errors import WorkbookReadError
 from .grid import CountedSheet, SheetGrid
@@ -39,18 +50,19 @@ from .headers import CASE_FIELDS, find_header
 from .xlsx.columnar import ROW, CaseTable, open_case_table
 
 ENGINE: Final = "streaming"
-# Polars runs the several counts of one scan together by caching the scan they share, which
-# holds every row in memory. Up to this many rows that is fastest (a few hundred MB); beyond,
-# each count scans the file again and memory stays flat however long the file is (a CSV is
-# parsed once into a temporary Parquet file for those scans, `_parsed_once`).
+# The codebook path runs several counts. Polars runs those of one scan together by caching the
+# scan they share, which holds every row in memory. Up to this many rows that is fastest (a
+# few hundred MB); beyond, each count scans the file again and memory stays flat however long
+# the file is (a CSV is parsed once into a temporary Parquet file for those scans,
+# `_parsed_once`). The one-scan path is a single query and needs neither.
 SHARED_SCAN_ROWS = 3_000_000
-PARSED = "_date_"  # prefix of a date column as the engine read it, stored by `_parsed_once`
 
 
-def read_case_table(path: Path, name: str) -> SheetGrid:
+def read_case_table(path: Path, name: str, dated: DecidedGoals = every_goal) -> SheetGrid:
     """The case file at `path` counted, as a sheet called `name` for the parser: a
     `CountedSheet`, or (without a header row) a plain grid of its first rows, so the parser
-    reports the missing header as for any Sagsdata."""
+    reports the missing header as for any Sagsdata. `dated`: the goals to count by decision
+    date as well (asked once the header is found)."""
     table = open_case_table(path)
     try:
         head = SheetGrid(name, table.head)
@@ -64,7 +76,7 @@ def read_case_table(path: Path, name: str) -> SheetGrid:
         case_col = table.columns[c_case] if c_case is not None and c_case < width else None
         first = header.row + 1
         try:
-            counted, rows = count(table, present, first, col_of, case_col)
+            counted, rows = count(table, present, first, col_of, case_col, dated)
         except Exception as exc:
             _reraise(exc, path)
             raise
@@ -95,34 +107,33 @@ def count(
     first: int,
     col_of: dict[str, int],
     case_col: str | None = None,
+    dated: DecidedGoals = every_goal,
 ) -> tuple[tuple[list[Any], dict[str, list[Any]]], int]:
     """((GoalCases, issues), number of data rows) of a case table whose case columns are
     `present` (key → the engine's column name), data from sheet row `first`; `case_col` is
-    the Sag column, read only for the rows a problem names."""
+    the Sag column, read only for the rows a problem names; `dated` the goals to count by
+    decision date (the codebook path counts every goal so)."""
     import polars as pl
 
     lf = table.scan()
     if first > table.first_index:
         lf = lf.filter(pl.col(ROW) >= first)
     lf = lf.select([ROW, *(pl.col(c).alias(k) for k, c in present.items())])
-    dates: dict[str, Any] = {
-        k: _engine_date(lf, k, present, _date_format(table, col_of.get(k), first))
-        for k in ("received", "decided")
-        if k in present
-    }
-    with _parsed_once(lf, table, dates) as lf:
+    quick = _one_pass(lf, table, present, first, col_of, dated())
+    if quick is not None:
+        return quick
+    with _parsed_once(lf, table) as lf:
         return _count(lf, table, present, col_of, first, case_col)
 
 
 @contextmanager
-def _parsed_once(lf: Any, table: CaseTable, dates: dict[str, Any]) -> Iterator[Any]:
-    """`lf`, or — for a CSV too long to share one scan among the counts (`SHARED_SCAN_ROWS`) —
-    its case columns, text as in the file, written once to a temporary Parquet file and
-    scanned from there: the counts then read compact columns instead of each parsing the
-    whole CSV again (three parses of 10M rows took 2.7 × Polars' own scan + group-by).
-    `dates` (key → the engine's reading of the column as a date, `_engine_date`) are written
-    beside them as `PARSED` + key, so the dates are parsed once too. Written in streaming
-    batches, so memory stays flat; the file is removed afterwards."""
+def _parsed_once(lf: Any, table: CaseTable) -> Iterator[Any]:
+    """`lf`, or — for a CSV too long to share one scan among the codebook path's counts
+    (`SHARED_SCAN_ROWS`) — its case columns, text as in the file, written once to a temporary
+    Parquet file and scanned from there: the counts then read compact columns instead of each
+    parsing the whole CSV again (three parses of 10M rows took 2.7 × Polars' own scan +
+    group-by). Written in streaming batches, so memory stays flat; the file is removed
+    afterwards."""
     import polars as pl
 
     if table.kind != "csv" or table.estimated_rows() <= SHARED_SCAN_ROWS:
@@ -131,9 +142,8 @@ def _parsed_once(lf: Any, table: CaseTable, dates: dict[str, Any]) -> Iterator[A
     fd, name = tempfile.mkstemp(prefix="maalscore-sager-", suffix=".parquet")
     os.close(fd)
     spill = Path(name)
-    parsed = [e.alias(PARSED + k) for k, e in dates.items() if e is not None]
     try:
-        lf.with_columns(parsed).sink_parquet(spill, compression="lz4", engine=ENGINE)
+        lf.sink_parquet(spill, compression="lz4", engine=ENGINE)
         yield pl.scan_parquet(spill)
     finally:
         spill.unlink(missing_ok=True)
@@ -150,9 +160,6 @@ def _count(
     import polars as pl
 
     keys = list(present)
-    quick = _one_pass(lf, table, present, first, col_of)
-    if quick is not None:
-        return quick
     distinct = pl.collect_all(
         [lf.select(pl.col(k).unique()) for k in keys],
         engine=ENGINE,
@@ -338,6 +345,18 @@ def _counts(lf: Any, book: Codebook, present: set[str], flags: Any) -> Counts:
 # --- the common case in one scan ---------------------------------------------------------------
 
 DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y")
+# A cell the engine parsed is read as the reference reads it when it is written exactly so:
+# two-digit day and month, four-digit year (`_written_so`). Other spellings (`1-3-2025`,
+# ` 17-03-2025`) go to the codebook path, which reads each one with `calc.values`.
+WRITTEN_SO = {
+    "%d-%m-%Y": r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$",
+    "%Y-%m-%d": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "%d.%m.%Y": r"^[0-9]{2}\.[0-9]{2}\.[0-9]{4}$",
+}
+# The days the engine's dates may fall on for the one-scan path; each day of the file's own
+# span is read once by the reference's rule (`casecounts.reads_days_as_written`).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+MAX_SPAN_DAYS = 40_000
 
 
 def _date_format(table: CaseTable, col: int | None, first: int) -> str | None:
@@ -359,37 +378,109 @@ def _date_format(table: CaseTable, col: int | None, first: int) -> str | None:
     return None
 
 
-def _engine_date(
-    lf: Any, key: str, present: dict[str, str], fmt: str | None, parsed: bool = True
-) -> Any:
-    """The column as a Polars Date parsed by the engine itself, or None when it cannot; the
-    reading `_parsed_once` stored, where it did (not with `parsed=False`: for a frame of
-    the column's values alone)."""
+def _engine_date(schema: Any, key: str, present: dict[str, str], fmt: str | None) -> Any:
+    """The column as a Polars Date parsed by the engine itself, or None when it cannot."""
     import polars as pl
 
     if key not in present:
         return pl.lit(None, dtype=pl.Date)
-    schema = lf.collect_schema()
-    if parsed and PARSED + key in schema:
-        return pl.col(PARSED + key)
     dtype = schema[key]
     if dtype == pl.Date:
         return pl.col(key)
     if isinstance(dtype, pl.Datetime):
         return pl.col(key).dt.date()
     if dtype == pl.String and fmt is not None:
-        return pl.col(key).str.to_date(fmt, strict=False)  # ' 17-03-2025' → codebook path
+        return pl.col(key).str.to_date(fmt, strict=False)
     return None
 
 
-def _engine_given(lf: Any, present: dict[str, str]) -> Any:
+def _engine_given(schema: Any, present: dict[str, str]) -> Any:
     import polars as pl
 
     if "days" not in present:
         return pl.lit(False)
-    if lf.collect_schema()["days"] == pl.String:  # ' ' and other blanks → codebook path
+    if schema["days"] == pl.String:  # ' ' and other blanks → codebook path
         return pl.col("days").is_not_null() & ~pl.col("days").is_in(["", "-", "–", "—"])
     return pl.col("days").is_not_null()
+
+
+def _deadline_of(schema: Any, present: dict[str, str], dated: Mapping[str, date] | None) -> Any:
+    """The Frist date of the row's goal when it is one of `dated` (else null), comparing the
+    cell as text; `_one_pass` checks afterwards that this agrees with the goal as the
+    reference reads it. With `dated` None (every goal, by day) always null."""
+    import polars as pl
+
+    dtype = schema.get("goal")
+    if (
+        dated is None
+        or not dated
+        or dtype is None
+        or not (dtype == pl.String or dtype.is_integer())
+    ):
+        return pl.lit(None, dtype=pl.Date)
+    goal = pl.col("goal") if dtype == pl.String else pl.col("goal").cast(pl.String)
+    # a chain of comparisons, not `replace_strict`: that one holds the whole column (700 MB
+    # at 10M rows), while a plan has a few such goals at most
+    ids = sorted(dated)
+    chain: Any = pl.when(goal == ids[0]).then(pl.lit(dated[ids[0]]))
+    for k in ids[1:]:
+        chain = chain.when(goal == k).then(pl.lit(dated[k]))
+    return chain.otherwise(pl.lit(None, dtype=pl.Date))
+
+
+def _deadline_taken(schema: Any, goal: object, dated: Mapping[str, date]) -> date | None:
+    """The Frist date `_deadline_of` gave the rows whose goal cell is `goal`."""
+    import polars as pl
+
+    dtype = schema.get("goal")
+    if dtype == pl.String:
+        return dated.get(str(goal))
+    if dtype is not None and dtype.is_integer():
+        return dated.get(str(goal))  # Polars casts an integer to its digits, as str() does
+    return None
+
+
+def _relative_day(day: Any, on: Any) -> Any:
+    """-1, 0 or 1: the day before, on or after `on` (null without a day or without `on`)."""
+    import polars as pl
+
+    return pl.when(day < on).then(-1).when(day > on).then(1).when(day == on).then(0)
+
+
+def _written_so(schema: Any, key: str, fmt: str | None) -> list[Any]:
+    """For a text date column: how many cells are neither empty nor a day written exactly in
+    `fmt` that the engine parsed, and the first and last day the engine parsed (aggregations
+    per group); nothing for a column of dates."""
+    import polars as pl
+
+    if key not in schema or schema[key] != pl.String or fmt is None:
+        return []
+    raw, day = pl.col(key), pl.col("r" if key == "received" else "d")
+    odd = raw.is_not_null() & (raw != "") & ~(raw.str.contains(WRITTEN_SO[fmt]) & day.is_not_null())
+    return [
+        odd.sum().alias(f"odd_{key}"),
+        day.min().alias(f"lo_{key}"),
+        day.max().alias(f"hi_{key}"),
+    ]
+
+
+def _read_as_written(grouped: Any, fmts: dict[str, str | None]) -> bool:
+    """Every text date cell the one scan met is empty or a day written exactly in its format,
+    within `FIRST_DAY`–`LAST_DAY`, and the reference reads each day of that span so as well."""
+    for key, fmt in fmts.items():
+        if f"odd_{key}" not in grouped.columns:
+            continue
+        if grouped.get_column(f"odd_{key}").sum():
+            return False
+        lo, hi = grouped.get_column(f"lo_{key}").min(), grouped.get_column(f"hi_{key}").max()
+        if lo is None:
+            continue
+        if lo < FIRST_DAY or hi > LAST_DAY or (hi - lo).days > MAX_SPAN_DAYS:
+            return False
+        assert fmt is not None
+        if not reads_days_as_written(fmt, lo, hi):
+            return False
+    return True
 
 
 def _one_pass(
@@ -398,21 +489,29 @@ def _one_pass(
     present: dict[str, str],
     first: int,
     col_of: dict[str, int],
+    dated: Mapping[str, date] | None,
 ) -> tuple[tuple[list[Any], dict[str, list[Any]]], int] | None:
-    """The counts in a single scan, with the dates parsed by the engine in the format the
-    first rows show; None when that is not known to be right, and the codebook path decides.
+    """The counts in a single scan and a single group-by, with the dates parsed by the engine
+    in the format the first rows show; None when that is not known to be right, and the
+    codebook path decides.
 
-    Right means: every distinct value the scan met is read by `calc.values` exactly as the
-    engine read it (the engine's parse is a function of the value, so equal on every distinct
-    value is equal on every row), and no value is unreadable (unreadable cells are named by
-    row, which the codebook path does).
+    The rows are grouped by their cells as they are (goal, Medtages, Lokation, Dage), by the
+    engine's day difference where Dage is empty, and by the decision date: for the goals in
+    `dated` only whether it is before, on or after the goal's Frist date (all a share by that
+    date needs, and a handful of groups instead of one per day), for every goal by the day
+    when `dated` is None. Every distinct cell is then read by `calc.values`. Right means: every
+    such value reads without a problem; Dage is given exactly where the engine took it as
+    given; each text date cell is empty or a day written exactly in its format, and the
+    reference reads each day of the file's span written so as that day (so the engine's dates
+    and differences are the reference's); and the rows taken for `dated` are exactly those of
+    its goals.
     """
     import polars as pl
 
-    fmt_r = _date_format(table, col_of.get("received"), first)
-    fmt_d = _date_format(table, col_of.get("decided"), first)
-    r = _engine_date(lf, "received", present, fmt_r)
-    d = _engine_date(lf, "decided", present, fmt_d)
+    schema = lf.collect_schema()
+    fmts = {k: _date_format(table, col_of.get(k), first) for k in ("received", "decided")}
+    r = _engine_date(schema, "received", present, fmts["received"])
+    d = _engine_date(schema, "decided", present, fmts["decided"])
     if r is None or d is None:
         return None
     cols = {k: (pl.col(k) if k in present else pl.lit(None)) for k in CASE_KEYS}
@@ -421,43 +520,36 @@ def _one_pass(
         *(e.alias(k) for k, e in cols.items()),
         r.alias("r"),
         d.alias("d"),
-        _engine_given(lf, present).alias("given"),
+        _engine_given(schema, present).alias("given"),
+        _deadline_of(schema, present, dated).alias("on"),
     ).with_columns(
         # the difference only where it is used (no Dage), so the groups stay few
         diff=pl.when(~pl.col("given")).then((pl.col("d") - pl.col("r")).dt.total_days()),
-        both=(pl.col("d") - pl.col("r")).is_not_null(),
+        dec=_relative_day(pl.col("d"), pl.col("on")) if dated is not None else pl.col("d"),
     )
-    # Grouped by the cells as they are: what the engine reads from a cell (a date, whether
-    # Dage is given) is a function of the cell, computed below on the few groups, not per row.
-    queries = [
-        base.group_by("goal", "included", "location", "days", "diff").agg(
-            pl.len(), pl.col(ROW).min()
-        ),
-        base.group_by("goal", "included", "location", "decided").agg(
-            (pl.col("given") | pl.col("both")).sum().alias("counted")
-        ),
+    checks = [
+        agg
+        for k in ("received", "decided")
+        if k in present
+        for agg in _written_so(schema, k, fmts[k])
     ]
-    # Modtaget's distinct values, to prove the engine's reading of them equal to ours; a
-    # column of dates (Parquet) needs no proof, its values are dates to both
-    text_r = "received" in present and lf.collect_schema()["received"] == pl.String
-    if text_r:
-        queries.append(base.group_by("received").agg(pl.len()))
-    by_days, by_decided, *more = pl.collect_all(queries, engine=ENGINE, optimizations=_flags(table))
-    by_days = by_days.with_columns(given=_engine_given(lf, present))
-    by_days = by_days.select("goal", "included", "location", "days", "given", "diff", "len", ROW)
-    by_decided = by_decided.with_columns(d=_engine_date(lf, "decided", present, fmt_d, False))
-    received = (
-        more[0].select("received", _engine_date(lf, "received", present, fmt_r, False).alias("r"))
-        if text_r
-        else pl.DataFrame({"received": [], "r": []}, schema={"received": pl.Date, "r": pl.Date})
+    grouped = (
+        base.group_by("goal", "included", "location", "days", "diff", "dec")
+        .agg(pl.len(), pl.col(ROW).min(), *checks)
+        .collect(engine=ENGINE)
     )
+    if not _read_as_written(grouped, fmts):
+        return None
+    by_days = grouped.group_by("goal", "included", "location", "days", "diff").agg(
+        pl.col("len").sum(), pl.col(ROW).min()
+    )
+    by_days = by_days.with_columns(given=_engine_given(schema, present))
+    by_days = by_days.select("goal", "included", "location", "days", "given", "diff", "len", ROW)
     raw: dict[str, Sequence[object]] = {
         "goal": by_days.get_column("goal").unique(maintain_order=True).to_list(),
         "included": by_days.get_column("included").unique(maintain_order=True).to_list(),
         "location": by_days.get_column("location").unique(maintain_order=True).to_list(),
         "days": by_days.get_column("days").unique(maintain_order=True).to_list(),
-        "received": received.get_column("received").to_list(),  # empty for dates
-        "decided": by_decided.get_column("decided").unique(maintain_order=True).to_list(),
     }
     raw = {k: v for k, v in raw.items() if k in present}
     book = read_distinct(raw)
@@ -468,17 +560,24 @@ def _one_pass(
     def at(key: str, v: object) -> int:
         return index[key].get(v, -1)
 
-    def ordinal(v: object) -> int:
-        return v.toordinal() if v is not None else -1  # type: ignore[attr-defined]
+    def goal_of(v: object) -> int:
+        return book.goal[at("goal", v)] if "goal" in present else -1
 
-    for raw_r, eng_r in received.iter_rows():
-        if book.received[at("received", raw_r)] != ordinal(eng_r):
-            return None
+    around: dict[int, date] = {}
+    for goal in raw.get("goal", ()):
+        g = goal_of(goal)
+        if g < 0 or dated is None:
+            continue
+        on = _deadline_taken(schema, goal, dated)
+        if on != dated.get(book.goal_ids[g]):
+            return None  # a goal written otherwise than the plan's id (' 2.a'): codebook path
+        if on is not None:
+            around[g] = on
     excluded: dict[int, int] = {}
     day_rows: list[tuple[int, int, int, int | None, int]] = []
     firsts: dict[int, int] = {}
     for goal, inc, loc, days, given, diff, n, row in by_days.iter_rows():
-        g = book.goal[at("goal", goal)] if "goal" in present else -1
+        g = goal_of(goal)
         code = book.day[at("days", days)] if "days" in present else -1
         if (code >= 0) != bool(given):
             return None
@@ -493,21 +592,26 @@ def _one_pass(
             day_rows.append((g, at("location", loc), -1, int(diff), n))
         else:  # negative Dage, Afgjort before Modtaget, no day count: named by row, below
             return None
+    # Every row left is counted (Dage given, or both dates), so each has its decision day:
+    # the day itself, or the day before, on or after the goal's Frist date.
     decided_rows: list[tuple[int, int, int, int]] = []
-    for goal, inc, loc, dec, n, eng_d in by_decided.iter_rows():
-        ord_d = book.decided[at("decided", dec)] if "decided" in present else -1
-        if ord_d != ordinal(eng_d):
-            return None
-        g = book.goal[at("goal", goal)] if "goal" in present else -1
+    by_decided = grouped.group_by("goal", "included", "location", "dec").agg(pl.col("len").sum())
+    for goal, inc, loc, dec, n in by_decided.iter_rows():
+        g = goal_of(goal)
         if g < 0 or ("included" in present and book.excluded[at("included", inc)]):
             continue
-        if n:  # cases with Dage or both dates
-            decided_rows.append((g, at("location", loc), ord_d, n))
+        if dated is not None and g not in around:
+            continue
+        # the day itself (or no Afgjort date), or the day before, on or after the Frist date
+        day = dec if dated is None or dec is None else around[g] + timedelta(days=dec)
+        decided_rows.append((g, at("location", loc), day.toordinal() if day is not None else -1, n))
     counts = Counts(
         days=tuple(day_rows),
         decided=tuple(decided_rows),
         goals=tuple((g, excluded.get(g, 0), 0, row) for g, row in firsts.items()),
         rows=int(by_days.get_column("len").sum()),
+        dated=None if dated is None else frozenset(around),
+        around=around,
     )
     cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows

@@ -50,6 +50,7 @@ from .values import ValueProblem
 if TYPE_CHECKING:
     import zipfile
 
+    from .casecounts import DecidedGoals
     from .casedb import CaseSource
     from .stamp import Stamp
     from .xlsx.filelock import TargetLock
@@ -221,8 +222,11 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         sizes = {s.name: zf.getinfo(s.part).file_size for s in info.sheets if s.part in members}
         stamp = _read_stamp(zf)
     early = None
+    dated = _Promise()
     if case_file is not None:
-        early = _Background(_read_case_file, case_file, SHEETS["cases"][0], _sheet_names("cases"))
+        early = _Background(
+            _read_case_file, case_file, SHEETS["cases"][0], _sheet_names("cases"), dated
+        )
         early.start()
     used = set().union(*(_sheet_names(k) for k in SHEETS))
     cases = _sheet_names("cases")
@@ -239,8 +243,11 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
     try:
         grids = read_workbook(path, small, limits)
         prior = _prior_results(stamp, grids)
+        if early is not None:
+            dated.keep(decided_goals(grids))
     except BaseException:
         if early is not None:
+            dated.keep(None)
             early.join()  # its result or error no longer matters: the workbook's error does
         raise
     grids = replace(grids, prior=prior)
@@ -251,6 +258,42 @@ def load_grids(path: Path, options: FileOptions) -> WorkbookGrids:
         bulky = bulk.read_xlsx_cases(path, case_sheet, name=SHEETS["cases"][0])
         return WorkbookGrids(grids.sheets + (bulky,), grids.source, prior)
     return grids
+
+
+def decided_goals(grids: WorkbookGrids) -> dict[str, date] | None:
+    """The goals whose cases a case file must also be counted by decision date for
+    (`indicators.needs_decided`: a share with a Frist that is a date), each with that date,
+    read from the workbook's own sheets by the parser; None (every goal, day by day) when it
+    has no goals to read."""
+    from .indicators import needs_decided
+
+    cases = _sheet_names("cases")
+    own = tuple(g for g in grids.sheets if normalise_name(g.name) not in cases)
+    plan, _ = parse_plan(replace(grids, sheets=own))
+    if plan is None:
+        return None
+    return {
+        g.id: g.deadline.on
+        for g in plan.goals
+        if needs_decided(g.indicator, g.deadline) and g.deadline and g.deadline.on
+    }
+
+
+class _Promise:
+    """A value one thread keeps and another waits for: `decided_goals` of the workbook, read
+    while the case file is opened on another thread (which asks for it by calling)."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Event()
+        self._value: dict[str, date] | None = None
+
+    def keep(self, value: dict[str, date] | None) -> None:
+        self._value = value
+        self._ready.set()
+
+    def __call__(self) -> dict[str, date] | None:
+        self._ready.wait()
+        return self._value
 
 
 class _Background(threading.Thread):
@@ -333,20 +376,24 @@ def with_case_data(
     if case_file is None:
         case_file = _plan_case_file(grids, workbook)  # beside the workbook (`calc.paths`)
     if case_file is not None:
-        sheet = early.result() if early is not None else _read_case_file(case_file, name, cases)
+        if early is not None:
+            sheet = early.result()
+        else:
+            sheet = _read_case_file(case_file, name, cases, lambda: decided_goals(grids))
         return replace(grids, sheets=rest + (sheet,))
     return grids
 
 
-def _read_case_file(path: Path, name: str, cases: set[str]) -> SheetGrid:
+def _read_case_file(path: Path, name: str, cases: set[str], dated: DecidedGoals) -> SheetGrid:
     """A separate case file: a large CSV or any Parquet file counted by the columnar engine
-    (`calc.casescan`, Polars), a small CSV or an .xlsx read into a grid (`calc.xlsx.bulk`)."""
+    (`calc.casescan`, Polars; `dated` the goals it counts by decision date too), a small CSV
+    or an .xlsx read into a grid (`calc.xlsx.bulk`)."""
     from .xlsx import bulk, columnar
 
     if columnar.wants_engine(Path(path)):
         from .casescan import read_case_table
 
-        return read_case_table(Path(path), name)
+        return read_case_table(Path(path), name, dated)
     return bulk.read_case_file(path, name, cases)
 
 

@@ -215,6 +215,13 @@ def compute_fast(
     )
 
 
+def needs_decided(indicator: Indicator | None, deadline: Deadline | None) -> bool:
+    """Whether the indicator, computed from counts, needs the cases counted by decision date:
+    only a share with a Frist that is a date does (`compute_counts`); the other indicators
+    need the day histogram alone, so a case file is counted by date only for such goals."""
+    return indicator is Indicator.SHARE and deadline is not None and deadline.kind is Kind.DATE
+
+
 def compute_counts(
     indicator: Indicator,
     day_counts: Mapping[Decimal, int],
@@ -240,7 +247,7 @@ def compute_counts(
     if indicator is Indicator.SHARE:
         if deadline is not None and deadline.needs_dates:
             return IndicatorValue(None, 0, n_undated=n)
-        if deadline is not None and deadline.kind is Kind.DATE:
+        if needs_decided(indicator, deadline):
             groups = decided_counts.items()
             hits = sum(c for d, c in groups if _within(deadline, None, None, d, "DK"))
         else:

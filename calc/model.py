@@ -162,7 +162,13 @@ class GoalCases:
     with Medtages = Som opfyldt (they count as within the deadline; their Dage is 0 when none
     was given, and the parser refuses them for any indicator but `andel` and `antal`);
     `as_met_cell` is the first Som opfyldt cell, for messages. Counted case data has none of
-    these: it cannot be placed in time (see `calc.scoring._needs_each_case`).
+    these: it cannot be placed in time (see `calc.scoring._needs_each_case`). A case file's
+    cases are counted by decision date only for the goals that need it
+    (`indicators.needs_decided`); `decided_counted` is False for the others, whose `counts`
+    then hold no decided histogram. For those that need it, the count may know the decision
+    dates only relative to the goal's Frist date, `decided_around`: the counts then put every
+    case decided before it on the day before, and every case decided after it on the day
+    after (exact for a share by that date, strict or not; nothing else may read them).
     """
 
     goal_id: str
@@ -178,6 +184,8 @@ class GoalCases:
     open_location: tuple[str, ...] = ()
     as_met: tuple[bool, ...] = ()
     as_met_cell: str = ""
+    decided_counted: bool = True
+    decided_around: date | None = None
 
     @property
     def n_cases(self) -> int:
@@ -213,6 +221,8 @@ class GoalCases:
             open_location=self.open_location,
             as_met=_pick(self.as_met, keep),
             as_met_cell=self.as_met_cell,
+            decided_counted=self.decided_counted,
+            decided_around=self.decided_around,
         )
 
     def location_keys(self) -> frozenset[str]:

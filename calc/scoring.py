@@ -21,7 +21,7 @@ from .errors import WARNING, Issue
 from .exact import q
 from .excluded_periods import left_out
 from .grid import a1, normalise_name
-from .indicators import DAYS_PER_UNIT, IndicatorValue, compute, compute_counts
+from .indicators import DAYS_PER_UNIT, IndicatorValue, compute, compute_counts, needs_decided
 from .model import Combine, Goal, GoalCases, GoalType, Indicator, Lang, Milestone, Plan, Scale
 
 HUNDRED = Fraction(100)
@@ -286,6 +286,10 @@ def _indicator(
         "percentile": goal.percentile,
     }
     if cases is not None and cases.counts:
+        if needs_decided(goal.indicator, goal.deadline) and not _decided_for(goal, cases):
+            # the engine asks the plan which goals need decision dates, and their Frist,
+            # before it counts (`engine.decided_goals`); any other count would score wrongly
+            raise RuntimeError(f"goal {goal.id}: cases not counted by its Frist date")
         days, decided = cases.histograms(key)
         return compute_counts(goal.indicator, days, decided, **settings)
     c = cases or GoalCases(goal.id)
@@ -300,6 +304,13 @@ def _indicator(
         country=ctx.plan.holiday_country,
         **settings,
     )
+
+
+def _decided_for(goal: Goal, cases: GoalCases) -> bool:
+    """Whether the counts hold the decision dates this goal's Frist date needs."""
+    assert goal.deadline is not None
+    around = cases.decided_around
+    return cases.decided_counted and (around is None or around == goal.deadline.on)
 
 
 def _needs_each_case(goal: Goal, cases: GoalCases | None, ctx: Context) -> bool:

@@ -32,14 +32,16 @@ GOALS = [
 ]  # fmt: skip
 
 
-def build_plan(path: Path, plan_rows: Sequence[tuple[str, str]] = ()) -> Path:
-    """The plan with GOALS and no cases; `plan_rows` are added to the Plan sheet."""
+def build_plan(
+    path: Path, plan_rows: Sequence[tuple[str, str]] = (), goals: Sequence[dict] = GOALS
+) -> Path:
+    """The plan with `goals` (GOALS) and no cases; `plan_rows` are added to the Plan sheet."""
     from calc.template import FMT_DATE, MAAL, build_template
 
     wb = build_template(2025, "Teststyrelsen")
     ws = wb["Mål"]
     index = {c.key: i + 1 for i, c in enumerate(MAAL.columns)}
-    for r, goal in enumerate(GOALS, start=2):
+    for r, goal in enumerate(goals, start=2):
         for key, value in goal.items():
             cell = ws.cell(row=r, column=index[key.replace("_", " ")], value=value)
             if isinstance(value, date):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from unittest import mock
@@ -97,12 +97,16 @@ def codebook_path():
         yield
 
 
-def engine(path: Path, *, one_pass: bool = True, lang: str = "da"):
+def engine(
+    path: Path, *, one_pass: bool = True, lang: str = "da", dated: dict[str, date] | None = None
+):
+    """The engine's cases and issues; `dated`: the goals it is told to count by decision date,
+    with their Frist dates (None: every goal, day by day)."""
     if one_pass:
-        grid = casescan.read_case_table(path, "Sagsdata")
+        grid = casescan.read_case_table(path, "Sagsdata", lambda: dated)
     else:
         with codebook_path():
-            grid = casescan.read_case_table(path, "Sagsdata")
+            grid = casescan.read_case_table(path, "Sagsdata", lambda: dated)
     assert isinstance(grid, CountedSheet)
     cases, _ = grid.counted  # type: ignore[misc]
     out = Collector(lang=lang)  # the issues as the parser reports them: header, then counts
@@ -344,9 +348,9 @@ def test_typed_parquet_takes_the_one_scan_path(tmp_path, dates):
 def test_a_long_csv_parsed_once_into_parquet_equals_the_reference(
     tmp_path_factory, rows, encoding, title
 ):
-    """Beyond `SHARED_SCAN_ROWS` a CSV is parsed once into a temporary Parquet file (its text
-    and the engine's dates) and counted from there: the same cases and issues on both paths,
-    and the temporary file is gone afterwards."""
+    """Beyond `SHARED_SCAN_ROWS` the codebook path parses a CSV once into a temporary Parquet
+    file (its text) and counts from there: the same cases and issues, and the temporary file
+    is gone afterwards."""
     import tempfile
 
     path = write_csv(
@@ -361,7 +365,126 @@ def test_a_long_csv_parsed_once_into_parquet_equals_the_reference(
     with (
         mock.patch.object(casescan, "SHARED_SCAN_ROWS", -1),
         mock.patch.object(pl.LazyFrame, "sink_parquet", autospec=True, side_effect=sink) as spy,
+        codebook_path(),
     ):
         assert_same(path)
     assert spy.call_count == 3  # once per engine run in assert_same
     assert spills() == before
+
+
+# --- decision dates only for the goals that need them, and dates the engine may parse --------
+
+
+def around(summed, dated: dict[str, date]):
+    """`summary` rows as the one scan counts them when told `dated`: the decision dates of a
+    goal in `dated` only before, on or after its Frist date (the day before, the day, the day
+    after), none for the other goals."""
+    out = []
+    for g, *rest, decided in summed:
+        kept: Counter[tuple[str, date | None]] = Counter()
+        if g in dated:
+            on = dated[g]
+            for (loc, day), n in decided.items():
+                near = day if day is None else on + timedelta(days=(day > on) - (day < on))
+                kept[loc, near] += n
+        out.append((g, *rest, kept))
+    return out
+
+
+FRIST = st.dates(date(2025, 1, 1), date(2025, 12, 31))
+
+
+@SETTINGS
+@given(
+    rows=st.lists(clean_row, min_size=1, max_size=60),
+    dated=st.dictionaries(st.sampled_from(["1", "2", "2.a", "9"]), FRIST),
+    on_a_decision_day=st.booleans(),
+)
+def test_only_the_goals_asked_are_counted_by_their_frist_date(
+    tmp_path_factory, rows, dated, on_a_decision_day
+):
+    """Told which goals need decision dates, and their Frist dates, the one scan counts those
+    goals' cases before, on and after that date and no other goal by date (`decided_counted`,
+    `decided_around` say so); the day counts of every goal are unchanged."""
+    if on_a_decision_day and dated:  # a Frist on a day cases were decided: the ≤ / < edge
+        first = next(iter(dated))
+        dated[first] = datetime.strptime(rows[0][2], "%d-%m-%Y").date()
+    path = write_csv(
+        tmp_path_factory.mktemp("c") / "sager.csv", rows, encoding="cp1252", title=False
+    )
+    ref_cases, ref_issues = reference(path)
+    with mock.patch.object(casescan, "_counts", side_effect=AssertionError("codebook path")):
+        cases, issues = engine(path, dated=dated)
+    assert around(summary(cases), dated) == around(summary(ref_cases), dated)
+    assert summary(cases) == around(summary(cases), dated)  # nothing else was counted by date
+    assert list(issues) == list(ref_issues)
+    for c in cases:
+        assert c.decided_counted == (c.goal_id in dated)
+        assert c.decided_around == dated.get(c.goal_id)
+
+
+def test_a_goal_written_unlike_the_plan_takes_the_codebook_path(tmp_path):
+    """The plan says 2.a, the file says ' 2.a ': the one scan compared the cell as written and
+    did not take those rows by date, so it gives way to the codebook path (every goal by
+    day), which reads the cell as the parser does."""
+    rows = [(" 2.a ", "02-01-2025", "17-03-2025", "", "Ja", ""), ("1", "", "", "", "Ja", "4")]
+    path = write_csv(tmp_path / "sager.csv", rows, encoding="utf-8-sig", title=False)
+    calls = []
+    real = casescan._counts
+    with mock.patch.object(casescan, "_counts", lambda *a: calls.append(1) or real(*a)):
+        cases, _ = engine(path, dated={"2.a": date(2025, 3, 31)})
+    assert calls == [1]
+    goal = next(c for c in cases if c.goal_id == "2.a")
+    assert goal.decided_counted and goal.decided_around is None
+    assert goal.counts[0].decided == ((date(2025, 3, 17), 1),)
+    assert summary(cases) == summary(reference(path)[0])
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1-3-2025",  # the engine reads it, but not as a day written exactly so
+        "1-03-02025",
+        "17-3-2025",
+        " 17-03-2025",
+        "17-03-2025 ",
+        "31-02-2025",  # no such day
+        "01-01-1850",  # outside the days the one scan takes
+        "01-01-2250",
+        "ukendt",
+    ],
+)
+@pytest.mark.parametrize("column", [2, 3])
+def test_dates_not_written_exactly_take_the_codebook_path(tmp_path, written, column):
+    """A Modtaget or Afgjort cell the one scan cannot prove it reads as the reference does
+    sends the file to the codebook path, which reads every distinct cell by `calc.values`:
+    the result equals the row-by-row reference either way."""
+    rows = [["1", "02-01-2025", "17-03-2025", "Valby", "Ja", ""] for _ in range(40)]
+    rows[35][column - 1] = written  # below the first rows, which choose the format
+    path = write_csv(
+        tmp_path / "sager.csv", [tuple(r) for r in rows], encoding="utf-8-sig", title=False
+    )
+    calls = []
+    real = casescan._counts
+    with mock.patch.object(casescan, "_counts", lambda *a: calls.append(1) or real(*a)):
+        engine(path)
+    assert calls == [1]
+    assert_same(path)
+
+
+@pytest.mark.parametrize("fmt", casescan.DATE_FORMATS)
+def test_the_reference_reads_every_day_written_exactly_so(fmt):
+    """The one scan's premise, for each format it parses itself; and the check can fail."""
+    from calc import casecounts
+
+    first, last = date(2023, 1, 1), date(2027, 12, 31)
+    assert casecounts.reads_days_as_written(fmt, first, last)
+    misread = date(2025, 3, 4)
+    real = casecounts._as_date
+
+    def swapped(v):
+        got = real(v)
+        return date(got.year, got.day, got.month) if got == misread else got
+
+    with mock.patch.object(casecounts, "_as_date", swapped):
+        assert not casecounts.reads_days_as_written(fmt, first, last)

@@ -121,3 +121,83 @@ def test_parquet_case_file_scores_like_the_csv(plan, tmp_path):
     from_parquet = evaluate(load_grids(plan, FileOptions(sagsdata=parquet)))
     assert results(from_parquet) == results(from_csv)
     assert from_parquet.issues == from_csv.issues
+
+
+def test_the_plan_says_which_goals_are_counted_by_decision_date(plan, tmp_path, monkeypatch):
+    """Only goal 8 (a share with a Frist that is a date) needs its cases by decision date; the
+    engine asks the workbook before it counts. Were it told of no goal, scoring goal 8 from
+    counts without dates (or around another day) stops instead of scoring it wrongly."""
+    from calc import engine
+
+    assert engine.decided_goals(load_grids(plan, FileOptions())) == {"8": date(2025, 10, 31)}
+    cases = write_cases(tmp_path / "sager.csv", case_rows(5, 200, False))
+    counted, listed = both(plan, cases)
+    assert results(counted) == results(listed)
+    grid = load_grids(plan, FileOptions(sagsdata=cases)).find("Sagsdata")
+    assert isinstance(grid, CountedSheet)
+    by_goal = {c.goal_id: c for c in grid.counted[0]}  # type: ignore[index]
+    assert {g for g, c in by_goal.items() if c.decided_counted} == {"8"}
+    assert by_goal["8"].decided_around == date(2025, 10, 31)
+    for wrong in ({}, {"8": date(2025, 10, 30)}):
+        monkeypatch.setattr(engine, "decided_goals", lambda grids, told=wrong: told)
+        with pytest.raises(RuntimeError, match="goal 8"):
+            evaluate(load_grids(plan, FileOptions(sagsdata=cases)))
+
+
+def test_an_unreadable_workbook_with_a_case_file_fails_at_once(plan, tmp_path):
+    """The case file is opened on another thread, which waits for the workbook's goals; a
+    workbook whose sheets cannot be read must release it, not leave `load_grids` waiting."""
+    import threading
+    import zipfile
+
+    from calc.errors import MaalscoreError
+
+    cases = write_cases(tmp_path / "sager.csv", case_rows(1, 50, False))
+    broken = tmp_path / "plan.xlsx"
+    with zipfile.ZipFile(plan) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]  # every sheet cut off mid-way
+            dst.writestr(item, data)
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            load_grids(broken, FileOptions(sagsdata=cases))
+        except BaseException as exc:
+            raised.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert len(raised) == 1 and isinstance(raised[0], MaalscoreError)
+
+
+@pytest.mark.parametrize(
+    ("frist", "met"),
+    [
+        (date(2025, 10, 31), 2),  # a date: decided that day or before
+        ("senest 31-10-2025", 2),
+        ("før 31-10-2025", 1),  # strictly before: the case decided on the day is late
+    ],
+)
+def test_a_frist_date_counts_the_cases_on_the_day_as_the_rows_do(tmp_path, frist, met):
+    """Counted before, on and after the Frist date, goal 8 scores as the row-by-row path on
+    the edge: one case decided the day before, one on the day, one the day after, one with no
+    Afgjort date (Dage given), so 2 of 4 or 1 of 4 in time."""
+    from tests.casebuild import GOALS
+
+    goals = [dict(g, Frist=frist) if g["Nr"] == "8" else g for g in GOALS]
+    plan = build_plan(tmp_path / "plan.xlsx", goals=goals)
+    rows = [
+        ["8", f"S-{i}", "01-10-2025", decided, "", "Ja", days]
+        for i, (decided, days) in enumerate(
+            [("30-10-2025", ""), ("31-10-2025", ""), ("01-11-2025", ""), ("", "5")]
+        )
+    ]
+    counted, listed = both(plan, write_cases(tmp_path / "sager.csv", rows))
+    assert results(counted) == results(listed)
+    goal = next(g for g in counted.scorecard.goals if g.goal_id == "8")  # type: ignore[union-attr]
+    assert goal.explanation.startswith(f"{met * 25} % < 75 % (4 sager")
