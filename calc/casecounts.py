@@ -229,10 +229,10 @@ class Counts:
 
     `days`: (goal, location index, day code or -1, date difference or None, cases) over the
     kept cases; `decided`: (goal, location index, Afgjort day number or -1, cases) over the
-    same cases, of the goals in `dated`; `goals`: (goal, excluded, without days, first row)
-    per goal; `bad`: per check
-    of `casedata.CASE_CHECKS`, where its rows are (Medtages in rows with a goal; Afgjort and
-    Dage in active rows; Modtaget in active rows without Dage; then the negative, inverted and
+    same cases, of the goals in `dated` (around their Frist dates for the goals in `around`);
+    `goals`: (goal, excluded, without days, first row) per goal; `bad`: per check of
+    `casedata.CASE_CHECKS`, where its rows are (Medtages in rows with a goal; Afgjort and Dage
+    in active rows; Modtaget in active rows without Dage; then the negative, inverted and
     without-days rows of `ROW_RULE`), and `case_ids` the Sag of each of those rows (sheet row →
     text). `rows`: the number of data rows.
     """
