@@ -229,7 +229,7 @@ class Counts:
 
     `days`: (goal, location index, day code or -1, date difference or None, cases) over the
     kept cases; `decided`: (goal, location index, Afgjort day number or -1, cases) over the
-    same cases, of the goals in `dated` (around their Frist dates for the goals in `around`);
+    same cases, of every goal, or with `around` of its goals only, around their Frist dates;
     `goals`: (goal, excluded, without days, first row) per goal; `bad`: per check of
     `casedata.CASE_CHECKS`, where its rows are (Medtages in rows with a goal; Afgjort and Dage
     in active rows; Modtaget in active rows without Dage; then the negative, inverted and
@@ -243,10 +243,10 @@ class Counts:
     bad: dict[str, BadCells] = field(default_factory=dict)
     rows: int = 0
     case_ids: dict[int, str] = field(default_factory=dict)
-    dated: frozenset[int] | None = None  # the goals `decided` covers (None: every goal)
-    # goal → the Frist date its `decided` days are relative to: the day before it, the day
-    # itself and the day after stand for every day before, on and after it (`GoalCases`)
-    around: dict[int, date] = field(default_factory=dict)
+    # None: `decided` holds every goal's decision days. Else goal → the Frist date its
+    # `decided` days are relative to (the day before it, the day itself and the day after
+    # stand for every day before, on and after it, see `GoalCases`); no other goal is in it.
+    around: dict[int, date] | None = None
 
 
 DecidedGoals = Callable[[], "Mapping[str, date] | None"]
@@ -328,8 +328,8 @@ def _goal_cases(book: Codebook, counts: Counts) -> list[GoalCases]:
                 without_days=without,
                 first_row=first,
                 counts=tuple(sorted(per_loc.values(), key=lambda c: c.location)),
-                decided_counted=counts.dated is None or g in counts.dated,
-                decided_around=counts.around.get(g),
+                decided_counted=counts.around is None or g in counts.around,
+                decided_around=counts.around.get(g) if counts.around is not None else None,
             )
         )
     return result

@@ -610,8 +610,7 @@ def _one_pass(
         decided=tuple(decided_rows),
         goals=tuple((g, excluded.get(g, 0), 0, row) for g, row in firsts.items()),
         rows=int(by_days.get_column("len").sum()),
-        dated=None if dated is None else frozenset(around),
-        around=around,
+        around=None if dated is None else around,
     )
     cases, issues = assemble_both(book, counts, sheet=table.path.name, col_of=col_of)
     return (cases, issues), counts.rows
