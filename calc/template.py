@@ -552,8 +552,8 @@ def _plan_sheet(ws: Worksheet, year: int | None, institution: str | None, lang: 
     hints = (
         (
             "Vægtning: point = Vægt-kolonnen på Mål er point; ligelig = 100/N point pr. hovedmål.",
-            "Helligdage: hvis helligdage en frist i arbejdsdage springer over "
-            "(tom: planens sprog).",
+            "Helligdage: hvilke helligdage en frist i arbejdsdage springer over, Danmark "
+            "eller Sverige (tom: planens sprog).",
         )
         if lang == "da"
         else (
