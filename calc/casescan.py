@@ -404,21 +404,24 @@ def _engine_given(schema: Any, present: dict[str, str]) -> Any:
     return pl.col("days").is_not_null()
 
 
+def _goal_as_text(schema: Any) -> bool:
+    """Whether the goal column can be compared with the plan's goal ids as text: a text
+    column, or whole numbers (Polars casts an integer to its digits, as `str()` does)."""
+    import polars as pl
+
+    dtype = schema.get("goal")
+    return dtype is not None and (dtype == pl.String or dtype.is_integer())
+
+
 def _deadline_of(schema: Any, present: dict[str, str], dated: Mapping[str, date] | None) -> Any:
     """The Frist date of the row's goal when it is one of `dated` (else null), comparing the
     cell as text; `_one_pass` checks afterwards that this agrees with the goal as the
     reference reads it. With `dated` None (every goal, by day) always null."""
     import polars as pl
 
-    dtype = schema.get("goal")
-    if (
-        dated is None
-        or not dated
-        or dtype is None
-        or not (dtype == pl.String or dtype.is_integer())
-    ):
+    if not dated or not _goal_as_text(schema):
         return pl.lit(None, dtype=pl.Date)
-    goal = pl.col("goal") if dtype == pl.String else pl.col("goal").cast(pl.String)
+    goal = pl.col("goal").cast(pl.String)
     # a chain of comparisons, not `replace_strict`: that one holds the whole column (700 MB
     # at 10M rows), while a plan has a few such goals at most
     ids = sorted(dated)
@@ -430,14 +433,7 @@ def _deadline_of(schema: Any, present: dict[str, str], dated: Mapping[str, date]
 
 def _deadline_taken(schema: Any, goal: object, dated: Mapping[str, date]) -> date | None:
     """The Frist date `_deadline_of` gave the rows whose goal cell is `goal`."""
-    import polars as pl
-
-    dtype = schema.get("goal")
-    if dtype == pl.String:
-        return dated.get(str(goal))
-    if dtype is not None and dtype.is_integer():
-        return dated.get(str(goal))  # Polars casts an integer to its digits, as str() does
-    return None
+    return dated.get(str(goal)) if _goal_as_text(schema) else None
 
 
 def _relative_day(day: Any, on: Any) -> Any:
